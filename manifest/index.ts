@@ -1,0 +1,3 @@
+export * from './schema';
+export * from './canonical-json';
+export * from './load';

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+
+/**
+ * The manifest is the only contract between constructs/ (which write it) and policies/ and
+ * provisioning/ (which read it). This zod schema is its single source of truth; the JSON Schema in
+ * manifest/webex-manifest.schema.json is generated from it (`npm run schema`) and a test keeps the two
+ * in step. Anyone can hand-write a manifest that satisfies it and run `webex-iac plan` on it.
+ */
+export const MANIFEST_FORMAT_VERSION = 1;
+
+/** Cisco: each password-criteria minimum is "maximum value limit of 12". */
+export const PASSWORD_CRITERIA_MAX = 12;
+
+const constructPath = z.string().min(1).describe('Path of the construct that declared this entry, for error messages and reports.');
+
+const criteriaMinimum = z
+  .number()
+  .int()
+  .min(0)
+  .max(PASSWORD_CRITERIA_MAX);
+
+/** securityOptions.passwordCriteria of the site's common settings (webex-meeting.json). */
+export const PasswordCriteriaSchema = z
+  .object({
+    mixedCase: z.boolean().optional(),
+    minLength: criteriaMinimum.optional(),
+    minNumeric: criteriaMinimum.optional(),
+    minAlpha: criteriaMinimum.optional(),
+    minSpecial: criteriaMinimum.optional(),
+    disallowDynamicWebText: z.boolean().optional(),
+    disallowList: z.boolean().optional(),
+    disallowValues: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+export type PasswordCriteria = z.infer<typeof PasswordCriteriaSchema>;
+
+/**
+ * The declared part of a site's securityOptions. Only declared fields are managed: a field left out is
+ * never read into a diff and never written.
+ */
+export const MeetingSecuritySchema = z
+  .object({
+    path: constructPath,
+    joinBeforeHost: z.boolean().optional(),
+    audioBeforeHost: z.boolean().optional(),
+    firstAttendeeAsPresenter: z.boolean().optional(),
+    unlistAllMeetings: z.boolean().optional(),
+    requireLoginBeforeAccess: z.boolean().optional(),
+    allowMobileScreenCapture: z.boolean().optional(),
+    requireStrongPassword: z.boolean().optional(),
+    passwordCriteria: PasswordCriteriaSchema.optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    // Cisco: audioBeforeHost "can't be turned on when joinBeforeHost was false".
+    if (value.audioBeforeHost === true && value.joinBeforeHost === false) {
+      ctx.addIssue({ code: 'custom', path: ['audioBeforeHost'], message: 'audioBeforeHost cannot be true while joinBeforeHost is false' });
+    }
+    // Cisco: passwordCriteria "cannot be specified when requireStrongPassword was false".
+    if (value.passwordCriteria !== undefined && value.requireStrongPassword === false) {
+      ctx.addIssue({ code: 'custom', path: ['passwordCriteria'], message: 'passwordCriteria requires requireStrongPassword to be true' });
+    }
+    const values = value.passwordCriteria?.disallowValues ?? [];
+    const repeated = values.filter((v, i) => values.indexOf(v) !== i);
+    if (repeated.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['passwordCriteria', 'disallowValues'], message: `disallowValues must not repeat items, repeated: ${JSON.stringify([...new Set(repeated)])}` });
+    }
+  });
+export type MeetingSecurity = z.infer<typeof MeetingSecuritySchema>;
+
+/** Settings declared for one Meetings site. Later controls add keys here. */
+export const SiteSettingsSchema = z
+  .object({
+    meetingSecurity: MeetingSecuritySchema.optional(),
+  })
+  .strict();
+export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
+
+export const SiteSchema = z
+  .object({
+    path: constructPath,
+    siteUrl: z
+      .string()
+      .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'a host name such as example.webex.com, lower case, without scheme or path')
+      .describe('The Webex site, e.g. example.webex.com, as listed by GET /v1/meetingPreferences/sites.'),
+    settings: SiteSettingsSchema,
+  })
+  .strict();
+export type Site = z.infer<typeof SiteSchema>;
+
+/** Org-level settings (password policy, MFA, admins, ...). Later controls add keys here. */
+export const OrgSettingsSchema = z.object({}).strict();
+export type OrgSettings = z.infer<typeof OrgSettingsSchema>;
+
+export const OrgSchema = z
+  .object({
+    path: constructPath,
+    name: z.string().min(1).describe('The org display name as Webex reports it (GET /v1/organizations).'),
+    orgId: z.string().min(1).optional().describe('The Webex org id; when absent the org is found by name.'),
+    settings: OrgSettingsSchema,
+    sites: z.array(SiteSchema),
+  })
+  .strict()
+  .superRefine((org, ctx) => {
+    const seen = new Set<string>();
+    org.sites.forEach((site, i) => {
+      if (seen.has(site.siteUrl)) {
+        ctx.addIssue({ code: 'custom', path: ['sites', i, 'siteUrl'], message: `site ${site.siteUrl} is declared twice` });
+      }
+      seen.add(site.siteUrl);
+    });
+  });
+export type Org = z.infer<typeof OrgSchema>;
+
+export const ManifestSchema = z
+  .object({
+    formatVersion: z.literal(MANIFEST_FORMAT_VERSION),
+    stack: z.string().min(1).describe('The cdktf stack that produced this manifest.'),
+    orgs: z.array(OrgSchema),
+  })
+  .strict()
+  .superRefine((manifest, ctx) => {
+    const seen = new Set<string>();
+    manifest.orgs.forEach((org, i) => {
+      if (seen.has(org.name)) ctx.addIssue({ code: 'custom', path: ['orgs', i, 'name'], message: `org ${org.name} is declared twice` });
+      seen.add(org.name);
+    });
+  });
+export type Manifest = z.infer<typeof ManifestSchema>;
