@@ -1,0 +1,23 @@
+import { startSimulator } from '../../simulator';
+
+export interface SimulatorCommandOptions {
+  readonly port: number;
+  readonly token?: string;
+  readonly seed: 'clinic' | 'empty';
+  readonly rate?: number;
+  readonly latencyMs?: number;
+}
+
+/** Runs the simulator in the foreground until interrupted; prints its base URL, never the token. */
+export async function simulatorCommand(options: SimulatorCommandOptions, out: NodeJS.WriteStream = process.stdout): Promise<void> {
+  const token = options.token ?? process.env.WEBEX_TOKEN;
+  if (!token) throw new Error('the simulator needs a token to accept: pass --token T or set WEBEX_TOKEN');
+  const sim = await startSimulator({ port: options.port, tokens: [token], seed: options.seed, ratePerSecond: options.rate, latencyMs: options.latencyMs });
+  out.write(`Webex simulator (seed ${options.seed}) listening on ${sim.url}\n`);
+  out.write(`Point webex-iac at it with: export WEBEX_BASE_URL=${sim.url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => void sim.close().then(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

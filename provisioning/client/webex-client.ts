@@ -1,0 +1,218 @@
+import axios, { AxiosInstance, AxiosResponse } from 'axios';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { parseBaseUrl } from './base-url';
+import { ClientConfigError, UnexpectedResponseError, WebexApiError, WriteOutcomeUnknownError } from './errors';
+import { redact } from './redact';
+import { retryAfterSeconds } from './retry-after';
+import { WebexErrorBodySchema } from './schemas/error-body';
+
+/** Webex REST families live under different roots of the same host: /v1 for most, /identity for identity and SCIM. */
+export type ApiPath = `/v1/${string}` | `/identity/${string}`;
+export type HttpMethod = 'GET' | 'PATCH' | 'PUT' | 'POST' | 'DELETE';
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface WebexClientOptions {
+  /** Host root, e.g. https://webexapis.com (WEBEX_BASE_URL). */
+  readonly baseUrl?: string;
+  /** Bearer token (WEBEX_TOKEN). Never logged, never part of an error. */
+  readonly token: string;
+  /** Retries of a throttled or unavailable request before giving up. @default 5 */
+  readonly maxRetries?: number;
+  /** Per-request timeout. @default 30000 */
+  readonly timeoutMs?: number;
+  /** Injected in tests to avoid real waits. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Called after every HTTP response (for counters and evidence). */
+  readonly onResponse?: (event: ResponseEvent) => void;
+}
+
+export interface ResponseEvent {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly status: number;
+  readonly trackingId: string;
+  readonly attempt: number;
+}
+
+export interface ApiResult<T> {
+  readonly data: T;
+  readonly trackingId: string;
+}
+
+/** Statuses after which Webex asks the caller to come back later; the request was not processed. */
+const RETRY_LATER = new Set([423, 429, 503]);
+/** Gateway failures: safe to repeat only for reads. */
+const GATEWAY = new Set([502, 504]);
+
+/**
+ * The one way provisioning talks to Webex: bearer auth, its own TrackingID per request, bounded retries
+ * that honour Retry-After, zod-checked responses, and errors that carry Webex's message and trackingId.
+ */
+export class WebexClient {
+  private readonly http: AxiosInstance;
+  private readonly token: string;
+  private readonly maxRetries: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly onResponse?: (event: ResponseEvent) => void;
+  readonly baseUrl: string;
+
+  constructor(options: WebexClientOptions) {
+    if (!options.token || options.token.trim() === '') {
+      throw new ClientConfigError('WEBEX_TOKEN is not set: export an access token of a Webex full administrator (or a Service App token)');
+    }
+    if (/\s/.test(options.token.trim())) {
+      throw new ClientConfigError('WEBEX_TOKEN must be the bare access token, without "Bearer " or spaces');
+    }
+    this.token = options.token.trim();
+    this.baseUrl = parseBaseUrl(options.baseUrl).origin;
+    this.maxRetries = options.maxRetries ?? 5;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.onResponse = options.onResponse;
+    this.http = axios.create({
+      baseURL: this.baseUrl,
+      timeout: options.timeoutMs ?? 30_000,
+      validateStatus: () => true,
+      maxRedirects: 0,
+      // Keep the body as text: we parse and validate it ourselves, and never let axios echo a request config.
+      transformResponse: [(data: unknown) => data],
+      responseType: 'text',
+    });
+  }
+
+  static fromEnvironment(env: NodeJS.ProcessEnv = process.env, overrides: Partial<WebexClientOptions> = {}): WebexClient {
+    return new WebexClient({ baseUrl: env.WEBEX_BASE_URL, token: env.WEBEX_TOKEN ?? '', ...overrides });
+  }
+
+  get<S extends z.ZodType>(path: ApiPath, schema: S, query?: Query): Promise<ApiResult<z.infer<S>>> {
+    return this.request('GET', path, schema, { query });
+  }
+
+  patch<S extends z.ZodType>(path: ApiPath, body: unknown, schema: S, query?: Query): Promise<ApiResult<z.infer<S>>> {
+    return this.request('PATCH', path, schema, { query, body });
+  }
+
+  put<S extends z.ZodType>(path: ApiPath, body: unknown, schema: S, query?: Query): Promise<ApiResult<z.infer<S>>> {
+    return this.request('PUT', path, schema, { query, body });
+  }
+
+  async request<S extends z.ZodType>(
+    method: HttpMethod,
+    path: ApiPath,
+    schema: S,
+    options: { query?: Query; body?: unknown } = {},
+  ): Promise<ApiResult<z.infer<S>>> {
+    const target = withQuery(path, options.query);
+    const isRead = method === 'GET';
+    for (let attempt = 1; ; attempt++) {
+      const trackingId = `WEBEX_IAC_${randomUUID()}`;
+      let response: AxiosResponse<string>;
+      try {
+        response = await this.http.request<string>({
+          method,
+          url: target,
+          data: options.body === undefined ? undefined : JSON.stringify(options.body),
+          headers: {
+            Authorization: `Bearer ${this.token}`,
+            Accept: 'application/json',
+            TrackingID: trackingId,
+            ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          },
+        });
+      } catch (error) {
+        const cause = this.clean(networkCause(error));
+        if (!isRead) throw new WriteOutcomeUnknownError(method, target, trackingId, cause);
+        if (attempt > this.maxRetries) {
+          throw new WebexApiError(`${method} ${target} failed after ${attempt} attempts: ${cause} (trackingId ${trackingId})`, 0, method, target, trackingId);
+        }
+        await this.sleep(backoffMs(attempt));
+        continue;
+      }
+
+      const responseTrackingId = header(response, 'trackingid') ?? trackingId;
+      this.onResponse?.({ method, path: target, status: response.status, trackingId: responseTrackingId, attempt });
+      const body = parseJson(response.data);
+
+      if (response.status >= 200 && response.status < 300) {
+        const parsed = schema.safeParse(body ?? {});
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!;
+          throw new UnexpectedResponseError(
+            `${method} ${target} answered with a body Cisco's spec does not allow: ${issue.path.join('.') || '(root)'}: ${issue.message} (trackingId ${responseTrackingId})`,
+          );
+        }
+        return { data: parsed.data, trackingId: responseTrackingId };
+      }
+
+      const retryable = RETRY_LATER.has(response.status) || (isRead && GATEWAY.has(response.status));
+      if (retryable && attempt <= this.maxRetries) {
+        const waitSeconds = retryAfterSeconds(header(response, 'retry-after'));
+        await this.sleep(Math.max(waitSeconds * 1000, RETRY_LATER.has(response.status) ? 0 : backoffMs(attempt)));
+        continue;
+      }
+      throw this.apiError(method, target, response.status, body, responseTrackingId, retryable ? attempt : undefined);
+    }
+  }
+
+  private apiError(method: HttpMethod, target: string, status: number, body: unknown, trackingId: string, attempts?: number): WebexApiError {
+    const parsed = WebexErrorBodySchema.safeParse(body);
+    const webexTrackingId = parsed.success && parsed.data.trackingId ? parsed.data.trackingId : trackingId;
+    let detail = describeStatus(status);
+    if (parsed.success) {
+      const descriptions = (parsed.data.errors ?? []).map((e) => e.description).filter((d): d is string => !!d && d !== parsed.data.message);
+      detail = [parsed.data.message, ...descriptions].filter(Boolean).join('; ') || detail;
+    }
+    const gaveUp = attempts === undefined ? '' : ` (gave up after ${attempts} attempts)`;
+    const message = this.clean(`${method} ${target} answered ${status}: ${detail}${gaveUp} (trackingId ${webexTrackingId})`);
+    return new WebexApiError(message, status, method, target, webexTrackingId);
+  }
+
+  /** Whatever reaches a message passes through here, so the token can never leak through an echo. */
+  private clean(text: string): string {
+    return redact(text, [this.token]);
+  }
+}
+
+function withQuery(path: string, query: Query | undefined): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+function header(response: AxiosResponse, name: string): string | undefined {
+  const value = response.headers[name];
+  if (Array.isArray(value)) return value[0];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function parseJson(text: unknown): unknown {
+  if (typeof text !== 'string' || text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function networkCause(error: unknown): string {
+  if (axios.isAxiosError(error)) return error.code ? `${error.code}` : 'network error';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Exponential backoff for failures that carry no Retry-After: 0.5 s, 1 s, 2 s ... at most 30 s. */
+function backoffMs(attempt: number): number {
+  return Math.min(500 * 2 ** (attempt - 1), 30_000);
+}
+
+function describeStatus(status: number): string {
+  const names: Record<number, string> = {
+    400: 'Bad Request', 401: 'Unauthorized: the token is missing, invalid or expired', 403: 'Forbidden: the token lacks a scope or the user a role',
+    404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 423: 'Locked', 429: 'Too Many Requests', 500: 'Internal Server Error',
+    502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+  };
+  return names[status] ?? `HTTP ${status}`;
+}

@@ -1,0 +1,7 @@
+import { canonicalJson } from '../../manifest';
+import { Plan } from '../plan';
+
+/** Plan → its versioned JSON form (sorted keys, stable for diffs and golden tests). */
+export function renderPlanJson(plan: Plan): string {
+  return canonicalJson(plan);
+}
