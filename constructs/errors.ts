@@ -1,0 +1,122 @@
+import { IConstruct } from 'constructs';
+
+/**
+ * A declaration that Webex would reject, or that is ambiguous, found while building the construct tree
+ * or the manifest. The message names the prop, the value received and what is allowed, and ends with
+ * the path of the construct at fault so that the user can find the line of code.
+ */
+export class ValidationError extends Error {
+  override readonly name = 'ValidationError';
+  /** Path of the construct at fault (`node.path`). */
+  readonly constructPath: string;
+  /** The message without the construct path, as cdktf's validation report wants it. */
+  readonly reason: string;
+
+  constructor(reason: string, scope: IConstruct) {
+    const constructPath = scope.node.path || '(app root)';
+    super(`${reason} (at ${constructPath})`);
+    this.reason = reason;
+    this.constructPath = constructPath;
+  }
+}
+
+/** `<owner> <prop> must be <allowed>, received: <value>`. */
+export function invalidProp(owner: string, prop: string, received: unknown, allowed: string, scope: IConstruct): ValidationError {
+  return new ValidationError(`${owner} ${prop} must be ${allowed}, received: ${describeValue(received)}`, scope);
+}
+
+/** A key that is not a known prop: a typo would otherwise leave a setting silently unmanaged. */
+export function unknownProp(owner: string, prop: string, allowed: readonly string[], scope: IConstruct): ValidationError {
+  return new ValidationError(`${owner} ${prop} is not a known setting, allowed: ${[...allowed].sort().join(', ')}`, scope);
+}
+
+/** Cisco: audioBeforeHost "can't be turned on when joinBeforeHost was false". */
+export function audioBeforeHostWithoutJoinBeforeHost(owner: string, prefix: string, joinBeforeHostOrigin: string, scope: IConstruct): ValidationError {
+  return new ValidationError(
+    `${owner} ${prefix}audioBeforeHost can be true only when joinBeforeHost is true (Webex rejects it otherwise), ` +
+      `received: audioBeforeHost true, joinBeforeHost false${joinBeforeHostOrigin}`,
+    scope,
+  );
+}
+
+/** Cisco: passwordCriteria "cannot be specified when requireStrongPassword was false". */
+export function passwordCriteriaWithoutStrongPassword(owner: string, prefix: string, requireStrongPasswordOrigin: string, scope: IConstruct): ValidationError {
+  return new ValidationError(
+    `${owner} ${prefix}passwordCriteria can be set only when requireStrongPassword is true (Webex rejects it otherwise), ` +
+      `received: requireStrongPassword false${requireStrongPasswordOrigin}`,
+    scope,
+  );
+}
+
+/** Cisco: disallowValues must not repeat items. */
+export function repeatedDisallowValues(owner: string, prefix: string, values: readonly string[], repeated: readonly string[], scope: IConstruct): ValidationError {
+  return new ValidationError(
+    `${owner} ${prefix}passwordCriteria.disallowValues must not repeat items, received: ${describeValue(values)} (repeated: ${repeated.map((v) => JSON.stringify(v)).join(', ')})`,
+    scope,
+  );
+}
+
+/** A construct that must sit below a WebexOrg was created elsewhere. */
+export function notInsideOrg(kind: string, scope: IConstruct): ValidationError {
+  return new ValidationError(`${kind} must be created inside a WebexOrg: pass the org (or a construct inside it) as scope, received scope: ${describeScope(scope.node.scope)}`, scope);
+}
+
+/** Orgs are the unit of apply; an org inside an org has no meaning in Webex. */
+export function nestedOrg(enclosing: IConstruct, scope: IConstruct): ValidationError {
+  return new ValidationError(`WebexOrg cannot be created inside another WebexOrg (${enclosing.node.path}): create each org in the stack`, scope);
+}
+
+/** MeetingSecurity and other site settings attach to exactly one site. */
+export function notInsideSite(kind: string, scope: IConstruct): ValidationError {
+  return new ValidationError(`${kind} must be created with a MeetingSite as its scope, received scope: ${describeScope(scope.node.scope)}`, scope);
+}
+
+/** A second construct declaring the same site setting. */
+export function duplicateSiteSetting(kind: string, siteUrl: string, existing: IConstruct, scope: IConstruct): ValidationError {
+  return new ValidationError(`${kind}: site ${siteUrl} already has one (${existing.node.path}), a site takes at most one ${kind}`, scope);
+}
+
+/** The same siteUrl declared twice in one org: two declarations would fight over one live site. */
+export function duplicateSite(siteUrl: string, existing: IConstruct, scope: IConstruct): ValidationError {
+  return new ValidationError(`MeetingSite siteUrl ${siteUrl} is already declared in this org (${existing.node.path}), declare each site once`, scope);
+}
+
+/** A second HipaaBaseline in one org: which one applies would be ambiguous. */
+export function duplicateBaseline(existing: IConstruct, scope: IConstruct): ValidationError {
+  return new ValidationError(`HipaaBaseline: this org already has one (${existing.node.path}), an org takes at most one HipaaBaseline`, scope);
+}
+
+/** Two orgs with the same name in one stack: `webex-iac apply --org <name>` could not tell them apart. */
+export function duplicateOrgName(name: string, existing: IConstruct, scope: IConstruct): ValidationError {
+  return new ValidationError(`WebexOrg name ${JSON.stringify(name)} is already used in this stack by ${existing.node.path}, org names must be unique per stack`, scope);
+}
+
+/** siteOverrides naming sites that the org does not declare: most likely a typo. */
+export function unknownOverrideSites(owner: string, orgName: string, unknown: readonly string[], known: readonly string[], scope: IConstruct): ValidationError {
+  const sites = known.length === 0 ? 'the org declares no MeetingSite' : `sites of the org: ${known.join(', ')}`;
+  return new ValidationError(`${owner} siteOverrides names sites that are not in org ${JSON.stringify(orgName)}: ${unknown.join(', ')} (${sites})`, scope);
+}
+
+/** An override for a site that declares its own construct for the same setting: it would have no effect. */
+export function overrideShadowedByExplicit(owner: string, siteUrl: string, explicit: IConstruct, scope: IConstruct): ValidationError {
+  return new ValidationError(
+    `${owner} siteOverrides[${JSON.stringify(siteUrl)}] has no effect because the site declares its own MeetingSecurity (${explicit.node.path}): move the settings there or remove the override`,
+    scope,
+  );
+}
+
+/** How a received value is shown: numbers bare, everything else as JSON. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function describeScope(scope: IConstruct | undefined): string {
+  if (scope === undefined) return 'none';
+  return `${scope.node.path || '(app root)'} (${scope.constructor.name})`;
+}

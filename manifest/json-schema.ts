@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { canonicalJson } from './canonical-json';
+import { MANIFEST_FORMAT_VERSION, ManifestSchema, MeetingSecuritySchema, PasswordCriteriaSchema } from './schema';
+
+/** Where `npm run schema` writes the JSON Schema, relative to the repository root. */
+export const MANIFEST_JSON_SCHEMA_FILE = 'manifest/webex-manifest.schema.json';
+
+export const MANIFEST_JSON_SCHEMA_ID = `urn:webex-iac:webex-manifest:v${MANIFEST_FORMAT_VERSION}`;
+
+/**
+ * The JSON Schema (draft 2020-12) of webex-manifest.json, generated from the zod schema, which stays the
+ * source of truth. Webex's cross-field rules on meeting security are added as `if`/`then` and
+ * `uniqueItems`; the uniqueness of org names and of siteUrls within an org cannot be expressed in JSON
+ * Schema and is checked by webex-iac only (manifest/load.ts).
+ */
+export function manifestJsonSchema(): Record<string, unknown> {
+  const generated = z.toJSONSchema(ManifestSchema, {
+    target: 'draft-2020-12',
+    io: 'input',
+    override: ({ zodSchema, jsonSchema }) => {
+      if (zodSchema === MeetingSecuritySchema) {
+        jsonSchema.allOf = [
+          {
+            description: 'audioBeforeHost cannot be true while joinBeforeHost is false',
+            if: { properties: { audioBeforeHost: { const: true } }, required: ['audioBeforeHost'] },
+            then: { properties: { joinBeforeHost: { const: true } } },
+          },
+          {
+            description: 'passwordCriteria requires requireStrongPassword to be true',
+            if: { properties: { requireStrongPassword: { const: false } }, required: ['requireStrongPassword'] },
+            then: { properties: { passwordCriteria: false } },
+          },
+        ];
+      }
+      if (zodSchema === PasswordCriteriaSchema.shape.disallowValues) {
+        jsonSchema.uniqueItems = true;
+      }
+    },
+  });
+  return {
+    ...generated,
+    $id: MANIFEST_JSON_SCHEMA_ID,
+    title: 'webex-iac manifest',
+    description:
+      `The desired state of HIPAA-hardened Webex orgs (webex-manifest.json), formatVersion ${MANIFEST_FORMAT_VERSION}. ` +
+      'Written by `webex-iac synth` beside cdk.tf.json, or by hand; read by webex-iac check, plan and apply. ' +
+      'Generated from manifest/schema.ts by `npm run schema`: do not edit. Also checked by webex-iac, not here: org names are unique, and siteUrls are unique within an org.',
+  };
+}
+
+/** The committed file's exact text: canonical JSON (sorted keys, two-space indent, trailing newline). */
+export function renderManifestJsonSchema(): string {
+  return canonicalJson(manifestJsonSchema());
+}
