@@ -1,0 +1,70 @@
+/** Which requests a fault hits, and how many of them. */
+export interface FaultTarget {
+  /** @default any method */
+  method?: string;
+  /** Path without query, e.g. `/v1/admin/meeting/config/commonSettings`. */
+  path: string;
+  /** How many matching requests the fault affects before it expires. @default 1 */
+  times?: number;
+}
+
+/** Answer with this error status (and a Webex error body) instead of serving the request. */
+export interface StatusFault extends FaultTarget {
+  kind?: 'status';
+  status: number;
+  /** Seconds, sent as `Retry-After`. */
+  retryAfter?: number;
+}
+
+/** Destroy the connection without answering and without serving the request. */
+export interface DropFault extends FaultTarget {
+  kind: 'drop';
+}
+
+/** Serve the request (a write is applied), then destroy the connection instead of answering. */
+export interface LoseResponseFault extends FaultTarget {
+  kind: 'lose-response';
+}
+
+export type Fault = StatusFault | DropFault | LoseResponseFault;
+export type FaultKind = NonNullable<Fault['kind']>;
+
+/** Faults waiting for their requests; the first armed fault that matches a request is used. */
+export class FaultPlan {
+  private readonly armed: { fault: Fault; remaining: number }[] = [];
+
+  add(fault: Fault): void {
+    const times = fault.times ?? 1;
+    if (!Number.isInteger(times) || times < 1) {
+      throw new Error(`Fault times must be a positive integer; received ${times}.`);
+    }
+    if (!fault.path.startsWith('/')) {
+      throw new Error(`Fault path must start with "/"; received ${JSON.stringify(fault.path)}.`);
+    }
+    if (fault.kind === undefined || fault.kind === 'status') {
+      if (!Number.isInteger(fault.status) || fault.status < 400 || fault.status > 599) {
+        throw new Error(`A status fault needs an error status from 400 to 599; received ${fault.status}.`);
+      }
+      if (fault.retryAfter !== undefined && (!Number.isInteger(fault.retryAfter) || fault.retryAfter < 0)) {
+        throw new Error(`Fault retryAfter must be whole seconds; received ${fault.retryAfter}.`);
+      }
+    }
+    this.armed.push({ fault, remaining: times });
+  }
+
+  /** Consumes one use of the first fault matching this request, if any. */
+  take(method: string, path: string): Fault | undefined {
+    const index = this.armed.findIndex(
+      ({ fault }) => fault.path === path && (fault.method === undefined || fault.method.toUpperCase() === method),
+    );
+    if (index < 0) {
+      return undefined;
+    }
+    const entry = this.armed[index];
+    entry.remaining -= 1;
+    if (entry.remaining === 0) {
+      this.armed.splice(index, 1);
+    }
+    return entry.fault;
+  }
+}

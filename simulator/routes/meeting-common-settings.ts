@@ -1,0 +1,55 @@
+import { badRequest } from '../http/webex-error';
+import type { Route } from '../http/route';
+import { crossFieldProblems, parseCommonSettingsUpdate } from '../meeting-settings/common-settings-update';
+import { mergeSettings } from '../meeting-settings/merge-settings';
+import { recordAdminWrite } from './record-admin-write';
+import { resolveSite } from './site-resolution';
+
+const PATH = '/v1/admin/meeting/config/commonSettings';
+
+/** GET: the full common settings of `siteUrl`, or of the caller's default site. */
+export const getMeetingCommonSettings: Route = {
+  method: 'GET',
+  path: PATH,
+  scopes: ['meeting:admin_config_read'],
+  contentType: 'application/json;charset=UTF-8',
+  handle({ state, caller, url }) {
+    return { status: 200, body: resolveSite(state, caller, url.searchParams).commonSettings };
+  },
+};
+
+/**
+ * PATCH: merges a partial update into the site's settings and answers with the full result. Cisco's
+ * spec declares no `siteUrl` for this operation; like GET, it is honoured here and defaults to the
+ * caller's default site. A rejected update changes nothing.
+ */
+export const updateMeetingCommonSettings: Route = {
+  method: 'PATCH',
+  path: PATH,
+  scopes: ['meeting:admin_config_write'],
+  contentType: 'application/json;charset=UTF-8',
+  handle(request) {
+    const { state, caller, url, body } = request;
+    const site = resolveSite(state, caller, url.searchParams);
+    if (body === undefined) {
+      throw badRequest(['A JSON request body is required.']);
+    }
+    const parsed = parseCommonSettingsUpdate(body);
+    if (!parsed.ok) {
+      throw badRequest(parsed.problems);
+    }
+    const next = mergeSettings(site.commonSettings, parsed.update);
+    const problems = crossFieldProblems(parsed.update, next);
+    if (problems.length > 0) {
+      throw badRequest(problems);
+    }
+    state.replaceCommonSettings(site, next);
+    recordAdminWrite(request, {
+      eventCategory: 'MEETINGS',
+      eventDescription: 'Meeting site common settings updated',
+      actionText: `${caller.record.person.displayName} updated ${Object.keys(parsed.update).join(', ') || 'nothing'} of site ${site.siteUrl}`,
+      target: { id: site.siteUrl, name: site.siteUrl, type: 'SITE', orgId: site.orgId },
+    });
+    return { status: 200, body: next };
+  },
+};

@@ -1,0 +1,51 @@
+import { AccessTokens } from './access-tokens';
+import { loopbackCheck } from './loopback';
+import { isSeedName, type SeedName } from './seeds/load-seed';
+
+/** How to start a simulator. Everything but the tokens has a default. */
+export interface SimulatorOptions {
+  /** TCP port. @default 0, a free port chosen by the system */
+  port?: number;
+  /** Address to listen on; anything but a loopback address is refused. @default '127.0.0.1' */
+  host?: string;
+  /** Valid bearer tokens. A list grants every scope; a record grants each token its `scopes` (every scope when omitted). */
+  tokens: Record<string, { scopes?: string[] }> | string[];
+  /** Initial data. @default 'clinic' */
+  seed?: SeedName;
+  /** Requests per second allowed per token; above it, 429 with Retry-After. @default 0, unlimited */
+  ratePerSecond?: number;
+  /** Delay added before answering each request. @default 0 */
+  latencyMs?: number;
+}
+
+export interface ResolvedOptions {
+  port: number;
+  host: string;
+  tokens: AccessTokens;
+  seed: SeedName;
+  ratePerSecond: number;
+  latencyMs: number;
+}
+
+/** Fills in defaults and refuses options the simulator cannot honour. */
+export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
+  const port = options.port ?? 0;
+  const host = options.host ?? '127.0.0.1';
+  const seed = options.seed ?? 'clinic';
+  const ratePerSecond = options.ratePerSecond ?? 0;
+  const latencyMs = options.latencyMs ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`Simulator port must be an integer from 0 to 65535; received ${port}.`);
+  }
+  loopbackCheck(host);
+  if (!isSeedName(seed)) {
+    throw new Error(`Unknown simulator seed ${JSON.stringify(seed)}.`);
+  }
+  if (!(ratePerSecond >= 0) || !Number.isFinite(ratePerSecond)) {
+    throw new Error(`Simulator ratePerSecond must be 0 (unlimited) or a positive number; received ${ratePerSecond}.`);
+  }
+  if (!(latencyMs >= 0) || !Number.isFinite(latencyMs)) {
+    throw new Error(`Simulator latencyMs must be 0 or more; received ${latencyMs}.`);
+  }
+  return { port, host, tokens: new AccessTokens(options.tokens), seed, ratePerSecond, latencyMs };
+}

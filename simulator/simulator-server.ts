@@ -1,0 +1,57 @@
+import { createServer } from 'http';
+import type { AddressInfo } from 'net';
+import type { Grant } from './access-tokens';
+import { FaultPlan } from './faults';
+import { createTrackingIdSource } from './http/tracking-ids';
+import { Router } from './http/router';
+import { TokenBucketRateLimiter } from './rate-limiter';
+import type { RecordedExchange } from './recorded-exchange';
+import { createRequestListener } from './request-pipeline';
+import { ALL_ROUTES } from './routes';
+import type { RunningSimulator } from './running-simulator';
+import type { ResolvedOptions } from './simulator-options';
+import type { SimulatorState } from './state/simulator-state';
+
+/**
+ * Serves `state` over HTTP. startSimulator builds the state from a seed; tests that need to look
+ * inside the state (such as the admin audit trail) build it themselves and call this.
+ */
+export async function startServer(state: SimulatorState, options: ResolvedOptions): Promise<RunningSimulator> {
+  const exchanges: RecordedExchange[] = [];
+  const faults = new FaultPlan();
+  const context = {
+    state,
+    router: new Router(ALL_ROUTES),
+    tokens: options.tokens,
+    rateLimiter: options.ratePerSecond > 0 ? new TokenBucketRateLimiter<Grant>(options.ratePerSecond) : undefined,
+    faults,
+    latencyMs: options.latencyMs,
+    exchanges,
+    nextTrackingId: createTrackingIdSource(),
+    baseUrl: '',
+  };
+  const server = createServer(createRequestListener(context));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { address, port } = server.address() as AddressInfo;
+  context.baseUrl = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: context.baseUrl,
+    exchanges,
+    injectFault: (fault) => faults.add(fault),
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error === undefined ? resolve() : reject(error)));
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

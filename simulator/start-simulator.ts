@@ -1,0 +1,11 @@
+import { loadSeed } from './seeds/load-seed';
+import type { RunningSimulator } from './running-simulator';
+import { resolveOptions, type SimulatorOptions } from './simulator-options';
+import { startServer } from './simulator-server';
+import { SimulatorState } from './state/simulator-state';
+
+/** Starts a stateful Webex API on loopback, seeded with `options.seed`. */
+export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  const resolved = resolveOptions(options);
+  return startServer(new SimulatorState(loadSeed(resolved.seed)), resolved);
+}
