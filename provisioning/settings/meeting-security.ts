@@ -4,6 +4,7 @@ import { WebexClient } from '../client/webex-client';
 import { PlanError } from '../errors';
 import { flatten, sameValue, unflatten } from '../field-values';
 import { FieldValues } from '../plan';
+import { onSite } from './default-site';
 import { SettingDiff, SiteSettingHandler } from './setting-handler';
 
 const PATH = '/v1/admin/meeting/config/commonSettings';
@@ -30,7 +31,10 @@ const ABSENT_MEANS: FieldValues = {
   'passwordCriteria.disallowValues': [],
 };
 
-/** The site's meeting security options (`securityOptions` of the common settings), PATCHed field by field. */
+/**
+ * The site's meeting security options (`securityOptions` of the common settings), PATCHed field by
+ * field. The GET takes `siteUrl`; the PATCH acts on the token user's default site (see default-site.ts).
+ */
 export const meetingSecurityHandler: SiteSettingHandler<MeetingSecurity> = {
   setting: 'meetingSecurity',
 
@@ -78,7 +82,8 @@ export const meetingSecurityHandler: SiteSettingHandler<MeetingSecurity> = {
   },
 
   async write(client: WebexClient, siteUrl: string, after: FieldValues): Promise<string> {
-    const { trackingId } = await client.patch(PATH, { securityOptions: unflatten(after) }, CommonSettingsSchema, { siteUrl });
+    // The PATCH declares no siteUrl in Cisco's spec: it writes the caller's default site.
+    const { trackingId } = await onSite(client, siteUrl, () => client.patch(PATH, { securityOptions: unflatten(after) }, CommonSettingsSchema));
     return trackingId;
   },
 };
