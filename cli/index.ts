@@ -1,10 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { WebexClient } from '../provisioning';
-import { applyCommand } from './commands/apply';
-import { planCommand } from './commands/plan';
+import { applyCommand, ApplyOptions } from './commands/apply';
+import { driftCommand, DriftOptions } from './commands/drift';
+import { planCommand, PlanOptions } from './commands/plan';
 import { simulatorCommand } from './commands/simulator';
 import { synth } from './commands/synth';
 import { ExitCode } from './output';
+import { parseShard } from './selection';
 import { VERSION } from './version';
 
 export interface Io {
@@ -54,26 +56,51 @@ function buildProgram(io: Io): Command {
 
   program
     .command('plan')
-    .description('read the live org(s) and show what apply would change; writes nothing')
+    .description('read the live org(s) and show what apply would change; writes nothing to Webex')
     .addOption(manifestOption())
     .option('--org <name>', 'only this org (by its declared name)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--site <url>', 'only this site (its org-level settings are left out)')
+    .option('--shard <i/n>', "only this job's share of the work, for a CI matrix of n jobs (e.g. 2/4)", parseShard)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--out <file>', 'also save the plan, for "webex-iac apply <file>"')
     .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
-    .addHelpText('after', '\nExamples:\n  $ webex-iac plan\n  $ webex-iac plan --format json --detailed-exitcode')
-    .action(async (opts: { manifest?: string[]; org?: string; format: 'text' | 'json'; detailedExitcode?: boolean }) => {
+    .option('--deny-weakening', 'fail (exit 1) when any change weakens security')
+    .option('--quiet', 'print only the summary line (text format) and errors')
+    .addHelpText('after', '\nExamples:\n  $ webex-iac plan\n  $ webex-iac plan --out plan.json --format markdown > plan.md\n  $ webex-iac plan --detailed-exitcode --deny-weakening --shard 1/4')
+    .action(async (opts: PlanOptions) => {
       const code = await planCommand(opts, client(), io.out);
       if (code !== 0) throw new ExitCode(code);
     });
 
   program
     .command('apply')
-    .description('plan, ask for confirmation, then write each change and read it back')
+    .description('apply a saved plan exactly, or plan now; asks for confirmation, then writes each change and reads it back')
+    .argument('[plan-file]', 'a plan saved with "plan --out"; refused when the live org changed since')
     .addOption(manifestOption())
     .option('--org <name>', 'only this org (by its declared name)')
+    .option('--site <url>', 'only this site (its org-level settings are left out)')
+    .option('--shard <i/n>', "only this job's share of the work (e.g. 2/4)", parseShard)
     .option('--auto-approve', 'apply without asking (for CI and the Terraform provisioner)')
-    .addHelpText('after', '\nExamples:\n  $ webex-iac apply\n  $ webex-iac apply --manifest cdktf.out/stacks/clinic/webex-manifest.json --org "Riverside Family Clinic" --auto-approve')
-    .action(async (opts: { manifest?: string[]; org?: string; autoApprove?: boolean }) => {
-      const code = await applyCommand(opts, client(), io.out);
+    .option('--quiet', 'print only the final summary and errors')
+    .addHelpText('after', '\nExamples:\n  $ webex-iac apply\n  $ webex-iac apply plan.json --auto-approve\n  $ webex-iac apply --manifest cdktf.out/stacks/clinic/webex-manifest.json --org "Riverside Family Clinic" --auto-approve')
+    .action(async (planFile: string | undefined, opts: Omit<ApplyOptions, 'planFile'>) => {
+      const code = await applyCommand({ ...opts, planFile }, client(), io.out);
+      if (code !== 0) throw new ExitCode(code);
+    });
+
+  program
+    .command('drift')
+    .description('read only: report where the live org differs from the declaration; exit 0 none, 2 drift, 1 error')
+    .addOption(manifestOption())
+    .option('--org <name>', 'only this org (by its declared name)')
+    .option('--site <url>', 'only this site')
+    .option('--shard <i/n>', "only this job's share of the work (e.g. 2/4)", parseShard)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--detailed-exitcode', 'accepted for symmetry with plan: drift always exits 0 (none), 2 (drift) or 1 (error)')
+    .option('--quiet', 'print only the summary line (text format) and errors')
+    .addHelpText('after', '\nExamples:\n  $ webex-iac drift\n  $ webex-iac drift --format markdown > drift.md || test $? -eq 2')
+    .action(async (opts: DriftOptions) => {
+      const code = await driftCommand(opts, client(), io.out);
       if (code !== 0) throw new ExitCode(code);
     });
 

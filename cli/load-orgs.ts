@@ -1,13 +1,14 @@
 import { resolve } from 'node:path';
 import { findManifests, ManifestError, Org, readManifest } from '../manifest';
+import { selectOrgs, Selection } from './selection';
 
 export const DEFAULT_OUTDIR = 'cdktf.out';
 
 /**
  * The orgs to work on: from the given manifests, or from every manifest under cdktf.out/ when none is
- * given, narrowed to `--org` when set. Refuses an org declared in two manifests.
+ * given, narrowed by `--org`, `--site` and `--shard`. Refuses an org declared in two manifests.
  */
-export function loadOrgs(manifests: readonly string[] | undefined, orgName?: string, outdir = DEFAULT_OUTDIR): Org[] {
+export function loadOrgs(manifests: readonly string[] | undefined, selection: Selection = {}, outdir = DEFAULT_OUTDIR): Org[] {
   const files = manifests && manifests.length > 0 ? manifests.map((m) => resolve(m)) : findManifests(resolve(outdir));
   if (files.length === 0) {
     throw new ManifestError(`no manifest found under ${outdir}/stacks/*/webex-manifest.json: run "webex-iac synth" first or pass --manifest PATH`);
@@ -22,10 +23,5 @@ export function loadOrgs(manifests: readonly string[] | undefined, orgName?: str
       orgs.push(org);
     }
   }
-  if (orgName === undefined) return orgs;
-  const selected = orgs.filter((o) => o.name === orgName);
-  if (selected.length === 0) {
-    throw new ManifestError(`--org ${JSON.stringify(orgName)} is not declared; declared orgs: ${orgs.map((o) => JSON.stringify(o.name)).join(', ')}`);
-  }
-  return selected;
+  return selectOrgs(orgs, selection);
 }

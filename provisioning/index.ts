@@ -8,3 +8,7 @@ export * from './client/webex-client';
 export * from './client/errors';
 export * from './render/terminal';
 export * from './render/json';
+export * from './render/markdown';
+export * from './saved-plan';
+export * from './security-impact';
+export * from './observed-hash';

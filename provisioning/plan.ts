@@ -4,6 +4,8 @@
  */
 export const PLAN_FORMAT_VERSION = 1;
 
+import type { Impact } from './security-impact';
+
 /** A scalar or list value of one managed field, as read from or written to Webex. */
 export type FieldValue = boolean | number | string | string[] | null;
 
@@ -29,13 +31,20 @@ export interface Change {
   readonly unchangedFields: number;
   /** Why a field changes that was not declared (e.g. a dependency Cisco enforces). */
   readonly notes: string[];
+  /** Security impact of each changed field. */
+  readonly fieldImpacts: Record<string, Impact>;
+  /** Weakens if any field weakens; plans list weakening changes first. */
+  readonly impact: Impact;
 }
 
 export interface Plan {
   readonly formatVersion: typeof PLAN_FORMAT_VERSION;
   readonly orgs: string[];
+  /** Weakening changes first, then in declaration order. */
   readonly changes: Change[];
-  readonly summary: { readonly changes: number; readonly fields: number; readonly unchangedSettings: number };
+  readonly summary: { readonly changes: number; readonly weakening: number; readonly fields: number; readonly unchangedSettings: number };
+  /** sha256 of everything read from Webex to make this plan; a saved plan is stale when it no longer matches. */
+  readonly observedHash: string;
 }
 
 export function describeTarget(target: Target): string {

@@ -1,7 +1,9 @@
 import { Org } from '../manifest';
 import { PlanError } from './errors';
 import { ObservedOrg } from './observe';
+import { observedHash } from './observed-hash';
 import { Change, Plan, PLAN_FORMAT_VERSION } from './plan';
+import { changeImpact, fieldImpact, Impact } from './security-impact';
 import { siteHandler } from './settings/registry';
 
 /**
@@ -24,6 +26,8 @@ export function planChanges(orgs: readonly Org[], observed: readonly ObservedOrg
           unchangedSettings++;
           continue;
         }
+        const fieldImpacts: Record<string, Impact> = {};
+        for (const field of Object.keys(diff.after)) fieldImpacts[field] = fieldImpact(setting, field, diff.before[field], diff.after[field]);
         changes.push({
           org: org.name,
           target: { kind: 'site', siteUrl: site.siteUrl },
@@ -34,15 +38,20 @@ export function planChanges(orgs: readonly Org[], observed: readonly ObservedOrg
           after: diff.after,
           unchangedFields: diff.unchangedFields,
           notes: diff.notes,
+          fieldImpacts,
+          impact: changeImpact(Object.values(fieldImpacts)),
         });
       }
     }
   }
   const fields = changes.reduce((n, c) => n + Object.keys(c.after).length, 0);
+  // Stable sort: weakening changes first so a reviewer cannot miss them, the rest in declaration order.
+  const ordered = [...changes].sort((a, b) => Number(b.impact === 'weakens') - Number(a.impact === 'weakens'));
   return {
     formatVersion: PLAN_FORMAT_VERSION,
     orgs: orgs.map((o) => o.name),
-    changes,
-    summary: { changes: changes.length, fields, unchangedSettings },
+    changes: ordered,
+    summary: { changes: changes.length, weakening: changes.filter((c) => c.impact === 'weakens').length, fields, unchangedSettings },
+    observedHash: observedHash(observed),
   };
 }

@@ -1,18 +1,35 @@
-import { planOrgs, renderPlanJson, renderPlanText, WebexClient } from '../../provisioning';
+import { resolve } from 'node:path';
+import { observeOrgs, planChanges, savePlan, SAVED_PLAN_KIND, WebexClient } from '../../provisioning';
 import { loadOrgs } from '../load-orgs';
-import { useColor } from '../output';
+import { Selection } from '../selection';
+import { VERSION } from '../version';
+import { PlanFormat, writePlan } from './plan-output';
 
-export interface PlanOptions {
+export interface PlanOptions extends Selection {
   readonly manifest?: string[];
-  readonly org?: string;
-  readonly format: 'text' | 'json';
+  readonly format: PlanFormat;
   readonly detailedExitcode?: boolean;
+  readonly denyWeakening?: boolean;
+  readonly out?: string;
+  readonly quiet?: boolean;
 }
 
-/** Prints the plan; returns the exit code (2 = changes, with --detailed-exitcode). */
+/**
+ * Prints the plan and optionally saves it for `apply plan.json`. Exit code: 0, or 2 for changes with
+ * --detailed-exitcode; --deny-weakening turns any weakening change into a failure (for branch protection).
+ */
 export async function planCommand(options: PlanOptions, client: WebexClient, out: NodeJS.WriteStream = process.stdout): Promise<number> {
-  const orgs = loadOrgs(options.manifest, options.org);
-  const plan = await planOrgs(client, orgs);
-  out.write(options.format === 'json' ? renderPlanJson(plan) : renderPlanText(plan, { color: useColor(out) }));
+  const orgs = loadOrgs(options.manifest, options);
+  const observed = await observeOrgs(client, orgs);
+  const plan = planChanges(orgs, observed);
+  writePlan(plan, { format: options.format, quiet: options.quiet, mode: 'plan' }, out);
+  if (options.out) {
+    savePlan(resolve(options.out), { kind: SAVED_PLAN_KIND, formatVersion: plan.formatVersion, toolVersion: VERSION, createdAt: new Date().toISOString(), declared: orgs, observed, plan });
+    if (!options.quiet && options.format === 'text') out.write(`\nSaved this plan to ${options.out}. Apply exactly it with: webex-iac apply ${options.out}\n`);
+  }
+  if (options.denyWeakening && plan.summary.weakening > 0) {
+    throw new Error(`${plan.summary.weakening} change(s) weaken security and --deny-weakening is set`);
+  }
   return options.detailedExitcode && plan.changes.length > 0 ? 2 : 0;
 }
+

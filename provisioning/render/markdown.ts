@@ -1,0 +1,130 @@
+import { Change, describeTarget, Plan } from '../plan';
+import { formatValue } from './terminal';
+
+/** GitHub refuses comments over 65,536 characters; keep a margin for the CI wrapper's own text. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+export const PLAN_COMMENT_MARKER = '<!-- webex-iac-plan -->';
+
+export interface MarkdownOptions {
+  /** Upper bound on the rendered length. @default 60000 */
+  readonly maxLength?: number;
+  /** Where the full plan can be found when this rendering had to be truncated (a CI artifact name or URL). */
+  readonly fullPlanLocation?: string;
+  /** Heading, e.g. "webex-iac plan" or "webex-iac drift". */
+  readonly title?: string;
+}
+
+interface Section {
+  readonly summary: string;
+  readonly body: string[];
+}
+
+/**
+ * Plan → a pull-request comment: summary table first, weakening changes flagged and listed first, then
+ * one folded `<details>` section per org and target. Sections are truncated evenly, with a note, when
+ * the whole would not fit in one GitHub comment.
+ */
+export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
+  const maxLength = options.maxLength ?? 60_000;
+  const location = options.fullPlanLocation ?? 'the full plan artifact (`webex-iac plan --format json`)';
+  const head = renderHead(plan, options.title ?? 'webex-iac plan');
+  const sections = renderSections(plan);
+  const full = assemble(head, sections);
+  if (full.length <= maxLength) return full;
+
+  // Give every section the same share of what is left, and say where the rest is.
+  const note = (hidden: number) => `_… ${hidden} more lines not shown: the plan is larger than a pull-request comment. See ${location}._`;
+  const overhead = head.length + sections.reduce((n, s) => n + s.summary.length + 64 + note(99_999).length, 0);
+  let shown = sections;
+  let omitted = 0;
+  if (overhead > maxLength) {
+    // Even the section headers do not fit: keep the first ones, count the rest.
+    const perSection = Math.ceil(overhead / Math.max(sections.length, 1));
+    const keep = Math.max(1, Math.floor((maxLength - head.length - 400) / perSection));
+    omitted = sections.length - keep;
+    shown = sections.slice(0, keep);
+  }
+  const budget = Math.max(0, Math.floor((maxLength - head.length - 400 - shown.reduce((n, s) => n + s.summary.length + 64 + note(99_999).length, 0)) / Math.max(shown.length, 1)));
+  const truncated = shown.map((section) => {
+    const lines: string[] = [];
+    let used = 0;
+    for (const line of section.body) {
+      if (used + line.length + 1 > budget) break;
+      lines.push(line);
+      used += line.length + 1;
+    }
+    const hidden = section.body.length - lines.length;
+    return { summary: section.summary, body: hidden > 0 ? [...closeFence(lines), '', note(hidden)] : lines };
+  });
+  const tail = omitted > 0 ? `\n_… ${omitted} more sections not shown. See ${location}._\n` : '';
+  return assemble(head, truncated) + tail;
+}
+
+function renderHead(plan: Plan, title: string): string {
+  const lines = [PLAN_COMMENT_MARKER, `## ${title}`, ''];
+  if (plan.changes.length === 0) {
+    lines.push(`**No changes.** The live Webex org matches the declaration (${plan.summary.unchangedSettings} settings checked).`, '');
+  }
+  lines.push('| Org | Changes | Weakening | Fields |', '|---|---:|---:|---:|');
+  for (const org of plan.orgs) {
+    const changes = plan.changes.filter((c) => c.org === org);
+    const weakening = changes.filter((c) => c.impact === 'weakens').length;
+    const fields = changes.reduce((n, c) => n + Object.keys(c.after).length, 0);
+    lines.push(`| ${escapeCell(org)} | ${changes.length} | ${weakening > 0 ? `⚠️ **${weakening}**` : '0'} | ${fields} |`);
+  }
+  lines.push('');
+  if (plan.summary.weakening > 0) {
+    lines.push(`> [!WARNING]`, `> **${plan.summary.weakening} change(s) weaken security** and are listed first. Each needs a reviewer's explicit approval.`, '');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function renderSections(plan: Plan): Section[] {
+  const sections: Section[] = [];
+  for (const org of plan.orgs) {
+    const byTarget = new Map<string, Change[]>();
+    for (const change of plan.changes.filter((c) => c.org === org)) {
+      const key = describeTarget(change.target);
+      byTarget.set(key, [...(byTarget.get(key) ?? []), change]);
+    }
+    for (const [target, changes] of byTarget) {
+      const weakening = changes.some((c) => c.impact === 'weakens');
+      const summary = `${weakening ? '⚠️ weakens — ' : ''}<b>${escapeHtml(org)}</b> › ${escapeHtml(target)}: ${changes.length} change(s)`;
+      const body = changes.flatMap((change) => renderChange(change));
+      sections.push({ summary, body });
+    }
+  }
+  return sections;
+}
+
+function renderChange(change: Change): string[] {
+  const lines = [`\`${change.setting}\` — ${change.action}${change.impact === 'weakens' ? ' — **⚠️ weakens security**' : ''} (declared at \`${change.path}\`)`, '', '```diff'];
+  for (const field of Object.keys(change.after).sort()) {
+    const flag = change.fieldImpacts[field] === 'weakens' ? '   # weakens' : '';
+    lines.push(`- ${field} = ${formatValue(change.before[field])}`, `+ ${field} = ${formatValue(change.after[field])}${flag}`);
+  }
+  lines.push('```');
+  if (change.unchangedFields > 0) lines.push(`_${change.unchangedFields} unchanged field(s) hidden._`);
+  for (const note of change.notes) lines.push(`> ${note}`);
+  lines.push('');
+  return lines;
+}
+
+function assemble(head: string, sections: readonly Section[]): string {
+  const parts = sections.map((s) => `<details><summary>${s.summary}</summary>\n\n${s.body.join('\n')}\n</details>\n`);
+  return `${head}${parts.join('\n')}`;
+}
+
+/** A code fence cut in the middle would swallow the rest of the comment: close it. */
+function closeFence(lines: string[]): string[] {
+  const open = lines.filter((l) => l.startsWith('```')).length % 2 === 1;
+  return open ? [...lines, '```'] : lines;
+}
+
+function escapeCell(text: string): string {
+  return escapeHtml(text).replace(/\|/g, '\\|');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

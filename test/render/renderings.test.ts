@@ -1,0 +1,54 @@
+import { GITHUB_COMMENT_LIMIT, PLAN_COMMENT_MARKER, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../provisioning';
+import { expectGolden } from '../helpers/golden';
+import { largePlan, samplePlan } from '../helpers/sample-plan';
+
+describe('plan renderings (golden files in test/render/golden)', () => {
+  const plan = samplePlan();
+
+  test('weakening changes come first and are counted', () => {
+    expect(plan.changes.map((c) => [c.target, c.impact])).toEqual([
+      [{ kind: 'site', siteUrl: 'a-clinic.webex.com' }, 'weakens'],
+      [{ kind: 'site', siteUrl: 'b-clinic.webex.com' }, 'strengthens'],
+    ]);
+    expect(plan.summary.weakening).toBe(1);
+  });
+
+  test('terminal text', () => {
+    expectGolden('plan.txt', renderPlanText(plan));
+  });
+
+  test('terminal text, drift wording', () => {
+    expectGolden('drift.txt', renderPlanText(plan, { mode: 'drift' }));
+  });
+
+  test('markdown for a pull request', () => {
+    const markdown = renderPlanMarkdown(plan);
+    expectGolden('plan.md', markdown);
+    expect(markdown.startsWith(`${PLAN_COMMENT_MARKER}\n## webex-iac plan\n\n| Org | Changes | Weakening |`)).toBe(true);
+    expect(markdown.indexOf('a-clinic.webex.com')).toBeLessThan(markdown.indexOf('b-clinic.webex.com'));
+    expect(markdown).toMatch(/<details><summary>⚠️ weakens — <b>Riverside Family Clinic<\/b> › site a-clinic.webex.com/);
+  });
+
+  test('JSON', () => {
+    expectGolden('plan.json', renderPlanJson(plan));
+  });
+
+  test('markdown of a large plan stays under GitHub\'s comment limit and says where the rest is', () => {
+    const big = largePlan(3000);
+    expect(renderPlanText(big).length).toBeGreaterThan(GITHUB_COMMENT_LIMIT);
+    const markdown = renderPlanMarkdown(big, { fullPlanLocation: 'the `webex-iac-plan` artifact' });
+    expect(markdown.length).toBeLessThan(GITHUB_COMMENT_LIMIT);
+    expect(markdown.startsWith(`${PLAN_COMMENT_MARKER}\n## webex-iac plan`)).toBe(true);
+    expect(markdown).toMatch(/more (lines|sections) not shown.*the `webex-iac-plan` artifact/);
+    // Every opened fence and details block is closed, so the comment renders.
+    expect((markdown.match(/```/g) ?? []).length % 2).toBe(0);
+    expect((markdown.match(/<details>/g) ?? []).length).toBe((markdown.match(/<\/details>/g) ?? []).length);
+  });
+
+  test('markdown of a plan just over the limit truncates each section evenly', () => {
+    const big = largePlan(150);
+    const markdown = renderPlanMarkdown(big, { maxLength: 20_000 });
+    expect(markdown.length).toBeLessThanOrEqual(20_000);
+    expect((markdown.match(/<details>/g) ?? []).length).toBeGreaterThan(0);
+  });
+});
