@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { WebexClient } from '../provisioning';
+import { clientFromEnvironment } from '../provisioning';
 import { applyCommand, ApplyOptions } from './commands/apply';
 import { driftCommand, DriftOptions } from './commands/drift';
 import { planCommand, PlanOptions } from './commands/plan';
@@ -41,7 +41,7 @@ function buildProgram(io: Io): Command {
     .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
     .showHelpAfterError('(run with --help for usage)');
 
-  const client = () => WebexClient.fromEnvironment(io.env);
+  const client = () => clientFromEnvironment(io.env);
   const manifestOption = () => new Option('--manifest <path>', 'a webex-manifest.json to use (repeatable); default: every manifest under cdktf.out/').argParser(collect).default(undefined);
 
   program
@@ -68,7 +68,7 @@ function buildProgram(io: Io): Command {
     .option('--quiet', 'print only the summary line (text format) and errors')
     .addHelpText('after', '\nExamples:\n  $ webex-iac plan\n  $ webex-iac plan --out plan.json --format markdown > plan.md\n  $ webex-iac plan --detailed-exitcode --deny-weakening --shard 1/4')
     .action(async (opts: PlanOptions) => {
-      const code = await planCommand(opts, client(), io.out);
+      const code = await planCommand(opts, await client(), io.out);
       if (code !== 0) throw new ExitCode(code);
     });
 
@@ -84,7 +84,7 @@ function buildProgram(io: Io): Command {
     .option('--quiet', 'print only the final summary and errors')
     .addHelpText('after', '\nExamples:\n  $ webex-iac apply\n  $ webex-iac apply plan.json --auto-approve\n  $ webex-iac apply --manifest cdktf.out/stacks/clinic/webex-manifest.json --org "Riverside Family Clinic" --auto-approve')
     .action(async (planFile: string | undefined, opts: Omit<ApplyOptions, 'planFile'>) => {
-      const code = await applyCommand({ ...opts, planFile }, client(), io.out);
+      const code = await applyCommand({ ...opts, planFile }, await client(), io.out);
       if (code !== 0) throw new ExitCode(code);
     });
 
@@ -100,7 +100,7 @@ function buildProgram(io: Io): Command {
     .option('--quiet', 'print only the summary line (text format) and errors')
     .addHelpText('after', '\nExamples:\n  $ webex-iac drift\n  $ webex-iac drift --format markdown > drift.md || test $? -eq 2')
     .action(async (opts: DriftOptions) => {
-      const code = await driftCommand(opts, client(), io.out);
+      const code = await driftCommand(opts, await client(), io.out);
       if (code !== 0) throw new ExitCode(code);
     });
 

@@ -6,6 +6,7 @@ export * from './applier';
 export * from './observe';
 export * from './client/webex-client';
 export * from './client/errors';
+export * from './client/access-token';
 export * from './render/terminal';
 export * from './render/json';
 export * from './render/markdown';

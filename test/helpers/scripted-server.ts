@@ -27,7 +27,7 @@ export async function startScriptedServer(script: ScriptedResponse[]): Promise<{
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     req.on('end', () => {
-      received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: raw ? JSON.parse(raw) : undefined });
+      received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: parseBody(raw) });
       const next = queue.shift() ?? { status: 500, body: { message: 'script exhausted' } };
       if (next.drop) {
         req.socket.destroy();
@@ -44,4 +44,13 @@ export async function startScriptedServer(script: ScriptedResponse[]): Promise<{
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+function parseBody(raw: string): unknown {
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
 }
