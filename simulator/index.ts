@@ -1,8 +1,13 @@
 export { startSimulator } from './start-simulator';
 export type { SimulatorOptions } from './simulator-options';
-export type { RunningSimulator } from './running-simulator';
+export type { RunningSimulator, IdentitySettings } from './running-simulator';
 export type { RecordedExchange } from './recorded-exchange';
 export type { Fault, FaultKind, StatusFault, DropFault, LoseResponseFault, FaultTarget } from './faults';
 export type { SeedName } from './seeds/load-seed';
+export type { HealthSystemSize } from './seeds/health-system';
+export type { PasswordPolicy, AuthenticationConfig } from './state/identity-settings';
 export { CLINIC } from './seeds/clinic';
 export { EMPTY } from './seeds/empty';
+export { HEALTH_SYSTEM } from './seeds/health-system';
+export { SESSION_TYPE_IDS } from './seeds/standard-session-types';
+export { ROLE_IDS } from './state/well-known-roles';

@@ -120,6 +120,7 @@ function answerRequest(
       caller: { record: context.state.admin, grant },
       params: match.params,
       url,
+      headers: request.headers,
       body,
       trackingId,
     });

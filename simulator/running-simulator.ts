@@ -1,5 +1,12 @@
 import type { Fault } from './faults';
 import type { RecordedExchange } from './recorded-exchange';
+import type { AuthenticationConfig, PasswordPolicy } from './state/identity-settings';
+
+/** An org's write-only identity settings as they stand, for tests (no Webex API reads them). */
+export interface IdentitySettings {
+  passwordPolicy: PasswordPolicy;
+  authenticationConfig: AuthenticationConfig;
+}
 
 /** A simulator listening on loopback. */
 export interface RunningSimulator {
@@ -12,6 +19,12 @@ export interface RunningSimulator {
    * `{ method: 'PATCH', path: '/v1/admin/meeting/config/commonSettings', status: 503, retryAfter: 1, times: 2 }`.
    */
   injectFault(fault: Fault): void;
+  /**
+   * Test seam: an org's password policy and authentication config as the last PATCH left them (seed
+   * values before any). Webex has no GET for either. `orgId` is the Webex org id or its identity UUID;
+   * throws for an unknown org. The result is a copy.
+   */
+  identitySettings(orgId: string): IdentitySettings;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }

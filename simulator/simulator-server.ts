@@ -46,6 +46,13 @@ export async function startServer(state: SimulatorState, options: ResolvedOption
     url: context.baseUrl,
     exchanges,
     injectFault: (fault) => faults.add(fault),
+    identitySettings(orgId) {
+      const org = state.organizationRecord(orgId) ?? state.organizationByIdentityId(orgId);
+      if (org === undefined) {
+        throw new Error(`The simulator has no organization ${orgId}.`);
+      }
+      return structuredClone({ passwordPolicy: org.passwordPolicy, authenticationConfig: org.authenticationConfig });
+    },
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error === undefined ? resolve() : reject(error)));

@@ -7,5 +7,8 @@ import { SimulatorState } from './state/simulator-state';
 /** Starts a stateful Webex API on loopback, seeded with `options.seed`. */
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
   const resolved = resolveOptions(options);
-  return startServer(new SimulatorState(loadSeed(resolved.seed)), resolved);
+  const seed = loadSeed(resolved.seed, { now: resolved.now, size: resolved.size });
+  const started = performance.now();
+  const clock = () => new Date(resolved.now + Math.round(performance.now() - started));
+  return startServer(new SimulatorState(seed, clock), resolved);
 }

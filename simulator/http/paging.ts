@@ -63,3 +63,8 @@ function readCursor(query: URLSearchParams): number {
 function encodeCursor(offset: number): string {
   return Buffer.from(`offset:${offset}`, 'utf8').toString('base64url');
 }
+
+/** The response headers of a page: `Link` when more items follow. */
+export function pageHeaders(page: Page<unknown>): Record<string, string> {
+  return page.link === undefined ? {} : { Link: page.link };
+}

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'http';
 import type { Grant } from '../access-tokens';
 import type { PersonRecord } from '../state/person';
 import type { SimulatorState } from '../state/simulator-state';
@@ -20,6 +21,8 @@ export interface RouteRequest {
   params: Readonly<Record<string, string>>;
   /** The absolute request URL (simulator base URL + path + query). */
   url: URL;
+  /** Request headers (lower-case names), for the few operations that take header parameters. */
+  headers: IncomingHttpHeaders;
   /** The parsed JSON body; undefined when the request had none. */
   body: unknown;
   trackingId: string;
@@ -34,7 +37,10 @@ export interface RouteResponse {
 /** One operation of the Webex API. Handlers throw WebexError for error responses. */
 export interface Route {
   method: HttpMethod;
-  /** Path template as in the spec, with the `/v1` prefix, e.g. `/v1/organizations/{orgId}`. */
+  /**
+   * Path template as in the spec, with the prefix it is served under: `/v1` (e.g.
+   * `/v1/organizations/{orgId}`), or none for identity paths (`/identity/…`).
+   */
   path: string;
   /** The token needs at least one of these scopes. */
   scopes: readonly string[];

@@ -1,4 +1,4 @@
-import { type FieldShape, isPlainObject, shapeProblems } from './body-shape';
+import { type FieldShape, isPlainObject, shapeProblems } from '../http/body-shape';
 import {
   type CommonSettings,
   type CommonSettingsUpdate,

@@ -1,4 +1,4 @@
-import { isPlainObject } from './body-shape';
+import { isPlainObject } from '../http/body-shape';
 
 /**
  * PATCH semantics: objects merge field by field at every depth, anything else (arrays included)

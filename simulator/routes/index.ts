@@ -1,15 +1,41 @@
 import type { Route } from '../http/route';
+import { listAdminAuditEventCategories, listAdminAuditEvents, listSecurityAuditEvents } from './audit-events';
+import { updateAuthenticationConfig, updatePasswordPolicy } from './identity-organization-settings';
 import { getMeetingCommonSettings, updateMeetingCommonSettings } from './meeting-common-settings';
-import { getSiteList } from './meeting-preferences-sites';
+import { getSiteList, updateDefaultSite } from './meeting-preferences-sites';
 import { getOrganizationDetails, listOrganizations } from './organizations';
-import { getMyOwnDetails } from './people';
+import { getMyOwnDetails, getPersonDetails, listPeople, updatePerson } from './people';
+import { getPersonalMeetingRoom, updatePersonalMeetingRoom } from './personal-meeting-room';
+import { getRoleDetails, listRoles } from './roles';
+import { getSchedulingOptions, updateSchedulingOptions } from './scheduling-options';
+import { searchScimUsers } from './scim-users';
+import { listSiteSessionTypes, listUserSessionTypes, updateUserSessionTypes } from './session-types';
 
 /** Every operation the simulator serves. Scopes are listed in simulator/README.md. */
 export const ALL_ROUTES: readonly Route[] = [
   getMyOwnDetails,
+  listPeople,
+  getPersonDetails,
+  updatePerson,
+  listRoles,
+  getRoleDetails,
   listOrganizations,
   getOrganizationDetails,
   getSiteList,
+  updateDefaultSite,
+  getPersonalMeetingRoom,
+  updatePersonalMeetingRoom,
+  getSchedulingOptions,
+  updateSchedulingOptions,
   getMeetingCommonSettings,
   updateMeetingCommonSettings,
+  listSiteSessionTypes,
+  listUserSessionTypes,
+  updateUserSessionTypes,
+  updatePasswordPolicy,
+  updateAuthenticationConfig,
+  searchScimUsers,
+  listAdminAuditEvents,
+  listAdminAuditEventCategories,
+  listSecurityAuditEvents,
 ];

@@ -3,7 +3,7 @@ import type { Route } from '../http/route';
 import { crossFieldProblems, parseCommonSettingsUpdate } from '../meeting-settings/common-settings-update';
 import { mergeSettings } from '../meeting-settings/merge-settings';
 import { recordAdminWrite } from './record-admin-write';
-import { resolveSite } from './site-resolution';
+import { defaultSite, resolveSite } from './site-resolution';
 
 const PATH = '/v1/admin/meeting/config/commonSettings';
 
@@ -19,9 +19,10 @@ export const getMeetingCommonSettings: Route = {
 };
 
 /**
- * PATCH: merges a partial update into the site's settings and answers with the full result. Cisco's
- * spec declares no `siteUrl` for this operation; like GET, it is honoured here and defaults to the
- * caller's default site. A rejected update changes nothing.
+ * PATCH: merges a partial update into the settings of the caller's default site and answers with the
+ * full result. Cisco's spec declares no `siteUrl` for this operation, so a `siteUrl` query parameter is
+ * ignored, as a real server ignores undeclared parameters; to write another site, make it the default
+ * first (PUT /v1/meetingPreferences/sites?defaultSite=true). A rejected update changes nothing.
  */
 export const updateMeetingCommonSettings: Route = {
   method: 'PATCH',
@@ -29,8 +30,8 @@ export const updateMeetingCommonSettings: Route = {
   scopes: ['meeting:admin_config_write'],
   contentType: 'application/json;charset=UTF-8',
   handle(request) {
-    const { state, caller, url, body } = request;
-    const site = resolveSite(state, caller, url.searchParams);
+    const { state, caller, body } = request;
+    const site = defaultSite(state, caller);
     if (body === undefined) {
       throw badRequest(['A JSON request body is required.']);
     }

@@ -1,48 +1,76 @@
-import { grantsAnyScope } from '../access-tokens';
-import { stringParam } from '../http/query-params';
-import { notFound, WebexError } from '../http/webex-error';
-import type { Caller, Route } from '../http/route';
-import type { PersonRecord } from '../state/person';
-import type { SimulatorState } from '../state/simulator-state';
+import { type FieldShape, validBody } from '../http/body-shape';
+import { booleanParam, stringParam } from '../http/query-params';
+import { badRequest, notFound } from '../http/webex-error';
+import type { Route } from '../http/route';
+import { primaryEmail, siteRole, siteUrlsOf } from '../state/person';
 import type { Site } from '../state/site';
-import { resolveSite } from './site-resolution';
+import { ADMIN_PREFERENCES_READ, ADMIN_PREFERENCES_WRITE, PREFERENCES_READ, PREFERENCES_WRITE } from './meeting-preferences-scopes';
+import { recordAdminWrite } from './record-admin-write';
+import { knownSite, namedUser } from './site-resolution';
 
-/** Scope that lets an admin name another user with `userEmail`. */
-const ADMIN_PREFERENCES_READ = 'meeting:admin_preferences_read';
+const PATH = '/v1/meetingPreferences/sites';
 
 /**
- * GET /v1/meetingPreferences/sites: the sites a user is set up to use, with the user's default marked.
- * `userEmail` (admins only) names another user, and `siteUrl` the site in which to look that user up.
+ * GET: the sites a user is set up to use, with the user's default marked. `userEmail` (admins only)
+ * names another user, found in any org the token sees; `siteUrl`, when given, is the site in which to
+ * look that user up (404 unless they have a role there or belong to its org).
  */
 export const getSiteList: Route = {
   method: 'GET',
-  path: '/v1/meetingPreferences/sites',
-  scopes: ['meeting:preferences_read'],
+  path: PATH,
+  scopes: PREFERENCES_READ,
   contentType: 'application/json;charset=UTF-8',
   handle({ state, caller, url }) {
-    const lookupSite = resolveSite(state, caller, url.searchParams);
-    const email = stringParam(url.searchParams, 'userEmail');
-    const user = email === undefined ? caller.record : userByEmail(state, caller, email, lookupSite);
-    const userSiteUrls = new Set(user.person.siteUrls.map((entry) => entry.split('#')[0].toLowerCase()));
-    const sites = state
-      .sitesOf(user.person.orgId)
-      .filter(({ siteUrl }) => userSiteUrls.has(siteUrl.toLowerCase()))
-      .map(({ siteUrl }) => ({ siteUrl, default: siteUrl === user.defaultSiteUrl }));
+    const siteUrl = stringParam(url.searchParams, 'siteUrl');
+    const lookupSite = siteUrl === undefined ? undefined : knownSite(state, siteUrl);
+    const user = namedUser(state, caller, stringParam(url.searchParams, 'userEmail'), ADMIN_PREFERENCES_READ);
+    if (lookupSite !== undefined && user.person.orgId !== lookupSite.orgId && siteRole(user.person, lookupSite.siteUrl) === undefined) {
+      throw notFound(`User ${primaryEmail(user.person)} not found on site ${lookupSite.siteUrl}.`);
+    }
+    const sites = siteUrlsOf(user.person)
+      .map((url) => state.siteByUrl(url))
+      .filter((site): site is Site => site !== undefined)
+      .map((site) => ({ siteUrl: site.siteUrl, default: site.siteUrl === user.defaultSiteUrl }));
     return { status: 200, body: { sites } };
   },
 };
 
-function userByEmail(state: SimulatorState, caller: Caller, email: string, site: Site): PersonRecord {
-  const found = state.personByEmail(email);
-  if (found === caller.record) {
-    return found;
-  }
-  if (!grantsAnyScope(caller.grant, [ADMIN_PREFERENCES_READ])) {
-    // Description from the 403 example of this operation in Cisco's spec.
-    throw new WebexError(403, { descriptions: ["Not permitted to view or change other user's preferences."] });
-  }
-  if (found === undefined || found.person.orgId !== site.orgId) {
-    throw notFound(`User ${email} not found on site ${site.siteUrl}.`);
-  }
-  return found;
-}
+const DEFAULT_SITE_SHAPE: FieldShape = { kind: 'object', fields: { siteUrl: { kind: 'string', nonEmpty: true } }, required: ['siteUrl'] };
+
+/**
+ * PUT ?defaultSite=true: makes `siteUrl` (body, `DefaultSiteObject`) the default site of the caller,
+ * or of the `userEmail` user (admins only). The site must be one the user has a role on. Operations
+ * that declare no `siteUrl` (PATCH commonSettings) act on this site.
+ */
+export const updateDefaultSite: Route = {
+  method: 'PUT',
+  path: PATH,
+  scopes: PREFERENCES_WRITE,
+  contentType: 'application/json;charset=UTF-8',
+  handle(request) {
+    const { state, caller, url, body } = request;
+    const defaultSite = booleanParam(url.searchParams, 'defaultSite');
+    if (defaultSite !== true) {
+      throw badRequest([
+        defaultSite === undefined
+          ? 'Query parameter defaultSite is required.'
+          : 'Query parameter defaultSite must be true: this operation only sets the default site.',
+      ]);
+    }
+    const user = namedUser(state, caller, stringParam(url.searchParams, 'userEmail'), ADMIN_PREFERENCES_WRITE);
+    const { siteUrl } = validBody<{ siteUrl: string }>(body, DEFAULT_SITE_SHAPE);
+    const site = state.siteByUrl(siteUrl);
+    const email = primaryEmail(user.person);
+    if (site === undefined || siteRole(user.person, site.siteUrl) === undefined) {
+      throw notFound(`Site ${siteUrl} is not a site of user ${email}.`);
+    }
+    state.setDefaultSite(user, site);
+    recordAdminWrite(request, {
+      eventCategory: 'MEETINGS',
+      eventDescription: 'Default meeting site changed',
+      actionText: `${caller.record.person.displayName} made ${site.siteUrl} the default site of ${email}`,
+      target: { id: user.person.id, name: email, type: 'USER', orgId: user.person.orgId },
+    });
+    return { status: 200, body: { siteUrl: site.siteUrl, default: true } };
+  },
+};

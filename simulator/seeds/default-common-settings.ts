@@ -45,3 +45,46 @@ export function defaultCommonSettings(): CommonSettings {
     },
   };
 }
+
+/** A site left open: attendees may join and talk before the host, meetings are listed, sign-in is optional, passwords are weak. */
+export function unsafeCommonSettings(): CommonSettings {
+  return {
+    siteOptions: { allowCustomPersonalRoomURL: true },
+    telephonyConfig: {
+      allowCallIn: true,
+      allowCallBack: true,
+      allowOtherTeleconf: false,
+      allowTollFreeCallin: true,
+      allowInternationalCallin: false,
+      allowInternationalCallback: false,
+      VoIP: true,
+    },
+    defaultSchedulerOptions: {
+      entryAndExitTone: 'Beep',
+      joinTeleconfNotPress1: true,
+      telephonySupport: 'WebexTeleconferencing',
+      tollFree: true,
+      VoIP: true,
+    },
+    scheduleMeetingOptions: { emailReminders: true },
+    securityOptions: {
+      joinBeforeHost: true,
+      audioBeforeHost: true,
+      firstAttendeeAsPresenter: true,
+      unlistAllMeetings: false,
+      requireLoginBeforeAccess: false,
+      allowMobileScreenCapture: true,
+      requireStrongPassword: false,
+      passwordCriteria: {
+        mixedCase: false,
+        minLength: 4,
+        minNumeric: 0,
+        minAlpha: 0,
+        minSpecial: 0,
+        disallowDynamicWebText: false,
+        disallowList: false,
+        disallowValues: [],
+      },
+    },
+  };
+}

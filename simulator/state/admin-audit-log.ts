@@ -1,7 +1,7 @@
 import type { Organization } from './organization';
 import type { Person } from './person';
 
-/** An admin audit event (schema `AuditEvent`, webex-admin.json), as `/v1/adminAudit/events` will list it. */
+/** An admin audit event (schema `AuditEvent`, webex-admin.json), as `/v1/adminAudit/events` lists it. */
 export interface AdminAuditEvent {
   id: string;
   created: string;
@@ -68,9 +68,38 @@ export class AdminAuditLog {
     return event;
   }
 
+  /** Every event, oldest first. */
   list(): readonly AdminAuditEvent[] {
     return this.events;
   }
+
+  /** The events matching `filter`, newest first, as `/v1/adminAudit/events` lists them. */
+  query(filter: AuditFilter): AdminAuditEvent[] {
+    const matching: AdminAuditEvent[] = [];
+    for (let i = this.events.length - 1; i >= 0; i -= 1) {
+      const event = this.events[i];
+      const created = Date.parse(event.created);
+      if (
+        event.data.targetOrgId === filter.orgId &&
+        created >= filter.from.getTime() &&
+        created < filter.to.getTime() &&
+        (filter.actorId === undefined || event.actorId === filter.actorId) &&
+        (filter.categories === undefined || filter.categories.has(event.data.eventCategory))
+      ) {
+        matching.push(event);
+      }
+    }
+    return matching;
+  }
+}
+
+/** Which events a caller asks for: an org's events in [from, to), optionally by one actor and some categories. */
+export interface AuditFilter {
+  orgId: string;
+  from: Date;
+  to: Date;
+  actorId?: string;
+  categories?: ReadonlySet<string>;
 }
 
 /** Sequential, so runs are reproducible; encoded like Cisco's example ids (base64 of a UUID). */

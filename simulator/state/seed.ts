@@ -1,12 +1,14 @@
-import type { Organization } from './organization';
+import type { HostSettingsSource } from './host-settings';
+import type { OrganizationRecord } from './organization';
 import type { PersonRecord } from './person';
 import type { Site } from './site';
 
-/** Everything a simulator starts with. Seeds are plain data; the state copies them. */
+/** Everything a simulator starts with. Apart from `hostSettings`, seeds are plain data; the state copies them. */
 export interface Seed {
-  organizations: Organization[];
+  organizations: OrganizationRecord[];
   people: PersonRecord[];
   sites: Site[];
   /** The person every accepted token acts as. */
   adminPersonId: string;
+  hostSettings: HostSettingsSource;
 }

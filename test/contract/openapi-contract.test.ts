@@ -64,6 +64,8 @@ describe('validateRequest', () => {
     ['GET', '/v1/people?max=50&roles=Y2lz'],
     ['GET', '/v1/adminAudit/events?orgId=o&from=2026-01-01T00:00:00.000Z&to=2026-02-01T00:00:00.000Z&eventCategories=A&eventCategories=B'],
     ['GET', '/identity/organizations/Y2lz'],
+    ['GET', '/v1/people?max=10&cursor=b2Zmc2V0OjEw'],
+    ['GET', '/v1/admin/securityAudit/events?orgId=o&startTime=2026-01-01T00:00:00Z&endTime=2026-02-01T00:00:00Z&cursor=Yw'],
   ])('accepts %s %s', (method, url) => {
     expect(validateRequest({ method, url })).toEqual([]);
   });
@@ -86,6 +88,7 @@ describe('validateRequest', () => {
     ['a single-valued parameter given twice', 'GET', `${COMMON_SETTINGS}?siteUrl=a&siteUrl=b`, /siteUrl .*given 2 times/],
     ['a missing required parameter', 'GET', '/v1/adminAudit/events?orgId=o&from=2026-01-01T00:00:00Z', /required query parameter to is missing/],
     ['an unknown path', 'GET', '/v1/meetingPreferences/lobby', /matches no path/],
+    ['a cursor on a list that does not page with Link', 'GET', '/v1/adminAudit/events?orgId=o&from=a&to=b&cursor=Yw', /query parameter cursor is not declared/],
     ['a path outside /v1 and /identity', 'GET', '/people/me', /start with \/v1\/ or \/identity\//],
     ['identity under /v1', 'GET', '/v1/identity/organizations/Y2lz', /not \/v1\/identity/],
     ['an undeclared method', 'DELETE', COMMON_SETTINGS, /DELETE \/v1\/admin\/meeting\/config\/commonSettings is not an operation .*declared: GET, PATCH/],

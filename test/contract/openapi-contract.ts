@@ -84,6 +84,9 @@ function requestProblems(operation: SpecOperation, query: URLSearchParams, body:
   const queryParameters = operation.parameters.filter((parameter) => parameter.in === 'query');
   for (const key of new Set(query.keys())) {
     const parameter = queryParameters.find((candidate) => candidate.name === key);
+    if (parameter === undefined && key === PAGE_CURSOR && pagesWithLink(operation)) {
+      continue;
+    }
     problems.push(
       ...(parameter === undefined
         ? [`query parameter ${key} is not declared by ${name}`]
@@ -98,6 +101,18 @@ function requestProblems(operation: SpecOperation, query: URLSearchParams, body:
   }
   problems.push(...requestBodyProblems(operation, body));
   return problems;
+}
+
+/**
+ * The opaque position marker in a `Link: <…>; rel="next"` URL (developer.webex.com/docs/basics shows
+ * `cursor=…`). No operation declares it, yet a client must follow that URL verbatim, so it is accepted
+ * on operations whose 200 response declares a Link header.
+ */
+const PAGE_CURSOR = 'cursor';
+
+function pagesWithLink(operation: SpecOperation): boolean {
+  const headers = operation.operation.responses['200']?.headers ?? {};
+  return Object.keys(headers).some((name) => name.toLowerCase() === 'link');
 }
 
 function parameterProblems(operation: SpecOperation, parameter: ParameterObject, rawValues: string[]): string[] {

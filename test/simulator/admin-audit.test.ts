@@ -12,7 +12,7 @@ let state: SimulatorState;
 let sim: RunningSimulator;
 
 beforeEach(async () => {
-  state = new SimulatorState(clinicSeed(), () => NOW);
+  state = new SimulatorState(clinicSeed(NOW.getTime()), () => NOW);
   sim = await startServer(state, resolveOptions({ tokens: [FULL_ACCESS_TOKEN] }));
 });
 

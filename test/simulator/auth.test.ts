@@ -1,35 +1,122 @@
-import { type RunningSimulator, startSimulator } from '../../simulator';
+import { CLINIC, ROLE_IDS, type RunningSimulator, startSimulator } from '../../simulator';
+import { ALL_ROUTES } from '../../simulator/routes';
 import { call, errorBody, FULL_ACCESS_TOKEN } from './webex-call';
 
 const UNAUTHORIZED = 'The request requires a valid access token set in the Authorization request header.';
 const FORBIDDEN =
   'The server understood the request, but refused to fulfill it because the access token is missing required scopes or the user is missing required roles or licenses.';
 
-/** The scope table of simulator/README.md. Every row has four cells: jest would take a missing one for `done`. */
-const SCOPES: [method: string, path: string, scope: string, body: unknown][] = [
-  ['GET', '/v1/people/me', 'spark:people_read', undefined],
-  ['GET', '/v1/organizations', 'spark-admin:organizations_read', undefined],
-  ['GET', '/v1/meetingPreferences/sites', 'meeting:preferences_read', undefined],
-  ['GET', '/v1/admin/meeting/config/commonSettings', 'meeting:admin_config_read', undefined],
-  ['PATCH', '/v1/admin/meeting/config/commonSettings', 'meeting:admin_config_write', { scheduleMeetingOptions: { emailReminders: true } }],
+const CLINIC_IDENTITY = CLINIC.identityOrgId;
+const DR_TAYLOR = CLINIC.personIds['dr.taylor'];
+const PMR = {
+  topic: "Dr. Ava Taylor's Personal Room",
+  hostPin: '4826',
+  enabledAutoLock: true,
+  autoLockMinutes: 10,
+  enabledNotifyHost: true,
+  supportCoHost: false,
+  coHosts: [],
+};
+const AUDIT_WINDOW = 'from=2026-01-01T00:00:00.000Z&to=2026-12-31T00:00:00.000Z';
+
+/**
+ * The scope table of simulator/README.md: each operation, the scopes any one of which grants it, and a
+ * body it accepts. Every row has four cells: jest would take a missing one for `done`.
+ */
+const SCOPES: [method: string, path: string, scopes: string[], body: unknown][] = [
+  ['GET', '/v1/people/me', ['spark:people_read'], undefined],
+  ['GET', '/v1/people', ['spark-admin:people_read'], undefined],
+  ['GET', `/v1/people/${DR_TAYLOR}`, ['spark-admin:people_read'], undefined],
+  ['PUT', `/v1/people/${DR_TAYLOR}`, ['spark-admin:people_write'], { displayName: 'Dr. Ava Taylor', siteUrls: [`${CLINIC.siteUrl}#host`] }],
+  ['GET', '/v1/roles', ['spark-admin:roles_read'], undefined],
+  ['GET', `/v1/roles/${ROLE_IDS.fullAdministrator}`, ['spark-admin:roles_read'], undefined],
+  ['GET', '/v1/organizations', ['spark-admin:organizations_read'], undefined],
+  ['GET', `/v1/organizations/${CLINIC.orgId}`, ['spark-admin:organizations_read'], undefined],
+  ['GET', '/v1/meetingPreferences/sites', ['meeting:preferences_read', 'meeting:admin_preferences_read'], undefined],
+  ['PUT', '/v1/meetingPreferences/sites?defaultSite=true', ['meeting:preferences_write', 'meeting:admin_preferences_write'], { siteUrl: CLINIC.siteUrl }],
+  ['GET', '/v1/meetingPreferences/personalMeetingRoom', ['meeting:preferences_read', 'meeting:admin_preferences_read'], undefined],
+  ['PUT', '/v1/meetingPreferences/personalMeetingRoom', ['meeting:preferences_write', 'meeting:admin_preferences_write'], { ...PMR, topic: "Morgan Ellis's Personal Room" }],
+  ['GET', '/v1/meetingPreferences/schedulingOptions', ['meeting:preferences_read', 'meeting:admin_preferences_read'], undefined],
+  [
+    'PUT',
+    '/v1/meetingPreferences/schedulingOptions',
+    ['meeting:preferences_write', 'meeting:admin_preferences_write'],
+    { enabledJoinBeforeHost: false, joinBeforeHostMinutes: 0, enabledAutoShareRecording: false },
+  ],
+  ['GET', '/v1/admin/meeting/config/commonSettings', ['meeting:admin_config_read'], undefined],
+  ['PATCH', '/v1/admin/meeting/config/commonSettings', ['meeting:admin_config_write'], { scheduleMeetingOptions: { emailReminders: true } }],
+  ['GET', '/v1/admin/meeting/config/sessionTypes', ['meeting:admin_schedule_read', 'meeting:admin_config_read'], undefined],
+  ['GET', '/v1/admin/meeting/userconfig/sessionTypes', ['meeting:admin_schedule_read', 'meeting:admin_config_read'], undefined],
+  [
+    'PUT',
+    '/v1/admin/meeting/userconfig/sessionTypes',
+    ['meeting:admin_schedule_write', 'meeting:admin_config_write'],
+    { siteUrl: CLINIC.siteUrl, personId: DR_TAYLOR, sessionTypeIds: ['3'] },
+  ],
+  [
+    'PATCH',
+    `/identity/organizations/${CLINIC_IDENTITY}/passwordPolicy`,
+    ['identity:organizations_rw'],
+    {
+      schemas: ['urn:cisco:codev:identity:idbroker:pwdpolicy:schemas:1.0'],
+      minimumNumeric: '1',
+      minimumCapAlpha: '1',
+      minimumLowAlpha: '1',
+      minimumSpecial: '1',
+      minimumLength: '12',
+      historyCount: '5',
+      maxPasswordAge: '90',
+    },
+  ],
+  [
+    'PATCH',
+    `/identity/organizations/${CLINIC_IDENTITY}/authenticationConfig`,
+    ['identity:organizations_rw'],
+    { schemas: ['urn:cisco:codev:identity:idbroker:authnconfig:schemas:1.0'], mfaEnabled: true },
+  ],
+  ['GET', `/identity/scim/${CLINIC_IDENTITY}/v2/Users`, ['identity:people_read', 'identity:people_rw'], undefined],
+  ['GET', `/v1/adminAudit/events?orgId=${CLINIC.orgId}&${AUDIT_WINDOW}`, ['audit:events_read'], undefined],
+  ['GET', '/v1/adminAudit/eventCategories', ['audit:events_read'], undefined],
+  [
+    'GET',
+    `/v1/admin/securityAudit/events?orgId=${CLINIC.orgId}&startTime=2026-01-01T00:00:00.000Z&endTime=2026-12-31T00:00:00.000Z`,
+    ['audit:events_read'],
+    undefined,
+  ],
 ];
-const ALL_LISTED_SCOPES = SCOPES.map(([, , scope]) => scope);
+const ALL_LISTED_SCOPES = [...new Set(SCOPES.flatMap(([, , scopes]) => scopes))];
+const operation = (method: string, path: string) => `${method}:${path.split('?')[0]}`;
 
 let sim: RunningSimulator;
 
 beforeAll(async () => {
   sim = await startSimulator({
+    now: Date.parse('2026-06-01T00:00:00.000Z'),
     tokens: {
       [FULL_ACCESS_TOKEN]: {},
-      ...Object.fromEntries(SCOPES.map(([, , scope]) => [`only:${scope}`, { scopes: [scope] }])),
+      ...Object.fromEntries(ALL_LISTED_SCOPES.map((scope) => [`only:${scope}`, { scopes: [scope] }])),
       ...Object.fromEntries(
-        SCOPES.map(([, , scope]) => [`all-but:${scope}`, { scopes: ALL_LISTED_SCOPES.filter((other) => other !== scope) }]),
+        SCOPES.map(([method, path, scopes]) => [
+          `all-but:${operation(method, path)}`,
+          { scopes: ALL_LISTED_SCOPES.filter((other) => !scopes.includes(other)) },
+        ]),
       ),
     },
   });
 });
 
 afterAll(() => sim.close());
+
+test('the scope table covers every operation the simulator serves', () => {
+  const served = ALL_ROUTES.map(({ method, path }) => `${method}:${path}`).sort();
+  const template = (path: string) =>
+    path
+      .replace(DR_TAYLOR, '{personId}')
+      .replace(ROLE_IDS.fullAdministrator, '{roleId}')
+      .replace(CLINIC.orgId, '{orgId}')
+      .replace(CLINIC_IDENTITY, '{orgId}');
+  expect(SCOPES.map(([method, path]) => template(operation(method, path))).sort()).toEqual(served);
+});
 
 describe('401 without a valid token', () => {
   test.each([
@@ -57,13 +144,15 @@ describe('401 without a valid token', () => {
 });
 
 describe('403 for a token missing the scope', () => {
-  test.each(SCOPES)('%s %s needs %s', async (method, path, scope, body) => {
-    const granted = await call(sim.url, method, path, { token: `only:${scope}`, body });
-    expect(granted.status).toBe(200);
-    const refused = await call(sim.url, method, path, { token: `all-but:${scope}`, body });
+  test.each(SCOPES)('%s %s needs one of %j', async (method, path, scopes, body) => {
+    for (const scope of scopes) {
+      const granted = await call(sim.url, method, path, { token: `only:${scope}`, body });
+      expect([scope, granted.status]).toEqual([scope, 200]);
+    }
+    const refused = await call(sim.url, method, path, { token: `all-but:${operation(method, path)}`, body });
     expect(refused.status).toBe(403);
     expect(errorBody(refused).message).toBe(FORBIDDEN);
-    expect(errorBody(refused).errors).toEqual([{ description: expect.stringContaining(scope) }]);
+    expect(errorBody(refused).errors).toEqual([{ description: expect.stringContaining(scopes.join(' or ')) }]);
     expect(errorBody(refused).trackingId).toBe(refused.headers.get('trackingid'));
   });
 

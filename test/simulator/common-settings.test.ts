@@ -1,4 +1,4 @@
-import { CLINIC, type RunningSimulator, startSimulator } from '../../simulator';
+import { CLINIC, HEALTH_SYSTEM, type RunningSimulator, startSimulator } from '../../simulator';
 import { clinicSeed } from '../../simulator/seeds/clinic';
 import { resolveOptions } from '../../simulator/simulator-options';
 import { startServer } from '../../simulator/simulator-server';
@@ -132,11 +132,10 @@ describe('PATCH', () => {
     expect((await patch({})).body).toEqual(before);
   });
 
-  test('acts on the site named by siteUrl, and fails with 404 for an unknown one', async () => {
-    expect((await patch({ scheduleMeetingOptions: { emailReminders: false } }, `?siteUrl=${CLINIC.siteUrl}`)).status).toBe(200);
-    expect((await getSettings()).scheduleMeetingOptions).toEqual({ emailReminders: false });
-    const unknown = await patch({ scheduleMeetingOptions: { emailReminders: true } }, '?siteUrl=unknown.webex.com');
-    expect(unknown.status).toBe(404);
+  test("ignores a siteUrl query parameter, which the spec does not declare, and writes the caller's default site", async () => {
+    const result = await patch({ scheduleMeetingOptions: { emailReminders: false } }, '?siteUrl=unknown.webex.com');
+    expect(result.status).toBe(200);
+    expect((await getSettings(`?siteUrl=${CLINIC.siteUrl}`)).scheduleMeetingOptions).toEqual({ emailReminders: false });
   });
 
   test('fails with 400 for every problem at once', async () => {
@@ -259,7 +258,7 @@ describe('PATCH against what the super admin turned off', () => {
   let restricted: RunningSimulator;
 
   beforeAll(async () => {
-    const seed = clinicSeed();
+    const seed = clinicSeed(Date.now());
     seed.sites[0].commonSettings.telephonyConfig = {
       allowCallIn: false,
       allowCallBack: false,
@@ -288,5 +287,38 @@ describe('PATCH against what the super admin turned off', () => {
   test('accepts telephonySupport None with VoIP off', async () => {
     const body = { defaultSchedulerOptions: { entryAndExitTone: 'NoTone', telephonySupport: 'None', VoIP: false } };
     expect((await call(restricted.url, 'PATCH', PATH, { body })).status).toBe(200);
+  });
+});
+
+describe('PATCH on a site that is not the default', () => {
+  const FIRST = HEALTH_SYSTEM.siteUrl(1, 1);
+  const SECOND = HEALTH_SYSTEM.siteUrl(1, 2);
+  let fleet: RunningSimulator;
+
+  beforeEach(async () => {
+    fleet = await startSimulator({ tokens: [FULL_ACCESS_TOKEN], seed: 'health-system', size: { orgs: 1, sites: 2, users: 1 } });
+  });
+
+  afterEach(() => fleet.close());
+
+  const reminders = async (siteUrl: string) =>
+    ((await call(fleet.url, 'GET', `${PATH}?siteUrl=${siteUrl}`)).body as { scheduleMeetingOptions: { emailReminders: boolean } })
+      .scheduleMeetingOptions.emailReminders;
+  const makeDefault = (siteUrl: string) => call(fleet.url, 'PUT', '/v1/meetingPreferences/sites?defaultSite=true', { body: { siteUrl } });
+  const turnRemindersOff = (query = '') => call(fleet.url, 'PATCH', `${PATH}${query}`, { body: { scheduleMeetingOptions: { emailReminders: false } } });
+
+  test('naming the site with siteUrl still writes the default site, as a real server would', async () => {
+    expect((await turnRemindersOff(`?siteUrl=${SECOND}`)).status).toBe(200);
+    expect([await reminders(FIRST), await reminders(SECOND)]).toEqual([false, true]);
+  });
+
+  test('is reached by switching the default site, patching and switching back', async () => {
+    expect((await makeDefault(SECOND)).body).toEqual({ siteUrl: SECOND, default: true });
+    expect((await turnRemindersOff()).status).toBe(200);
+    expect((await makeDefault(FIRST)).status).toBe(200);
+    expect([await reminders(FIRST), await reminders(SECOND)]).toEqual([true, false]);
+    expect((await call(fleet.url, 'GET', '/v1/meetingPreferences/sites')).body).toMatchObject({
+      sites: expect.arrayContaining([{ siteUrl: FIRST, default: true }, { siteUrl: SECOND, default: false }]),
+    });
   });
 });
