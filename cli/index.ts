@@ -1,10 +1,15 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { clientFromEnvironment } from '../provisioning';
+import { clientFromEnvironment, stateDirFrom } from '../provisioning';
+import { EvidenceRecorder } from '../provisioning/evidence';
 import { applyCommand, ApplyOptions } from './commands/apply';
 import { driftCommand, DriftOptions } from './commands/drift';
+import { evidenceCommand } from './commands/evidence';
 import { planCommand, PlanOptions } from './commands/plan';
 import { simulatorCommand } from './commands/simulator';
-import { synth } from './commands/synth';
+import { synthCommand } from './commands/synth';
+import { checkCommand, CheckOptions } from './commands/check';
+import { assessCommand, AssessOptions } from './commands/assess';
+import { DEFAULT_PROFILE, PROFILE_IDS, REPORT_FORMATS } from '../policies';
 import { ExitCode } from './output';
 import { parseShard } from './selection';
 import { VERSION } from './version';
@@ -19,7 +24,7 @@ const defaultIo: Io = { out: process.stdout, err: process.stderr, env: process.e
 
 /** Runs the CLI and returns its exit code; errors become one line on stderr, never a stack trace. */
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
-  const program = buildProgram(io);
+  const program = buildProgram(io, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
@@ -33,7 +38,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   }
 }
 
-function buildProgram(io: Io): Command {
+function buildProgram(io: Io, argv: readonly string[]): Command {
   const program = new Command('webex-iac')
     .description('HIPAA-hardened Cisco Webex organizations as code: synth, plan and apply against the Webex REST APIs.')
     .version(VERSION)
@@ -42,16 +47,31 @@ function buildProgram(io: Io): Command {
     .showHelpAfterError('(run with --help for usage)');
 
   const client = () => clientFromEnvironment(io.env);
+  // Evidence of this command line (45 CFR 164.316(b)); WEBEX_IAC_EVIDENCE_DIR or --dir picks the folder.
+  const evidence = (dir?: string) => EvidenceRecorder.fromEnvironment(dir ? { ...io.env, WEBEX_IAC_EVIDENCE_DIR: dir } : io.env, { toolVersion: VERSION, argv });
   const manifestOption = () => new Option('--manifest <path>', 'a webex-manifest.json to use (repeatable); default: every manifest under cdktf.out/').argParser(collect).default(undefined);
 
   program
     .command('synth')
     .description('run the cdktf app (cdktf.json "app") and write cdktf.out/stacks/<stack>/{cdk.tf.json,webex-manifest.json}')
     .option('--output <dir>', 'output folder', 'cdktf.out')
-    .addHelpText('after', '\nExample:\n  $ webex-iac synth')
-    .action((opts: { output: string }) => {
-      const result = synth({ outdir: opts.output, env: io.env });
-      io.out.write(`Synthesized ${result.manifests.length} stack(s): ${result.orgs} org(s), ${result.sites} site(s) → ${result.outdir}\n`);
+    .addOption(profileOption())
+    .option('--allow-noncompliant', 'write the output even when a SHALL policy rule fails; the findings are reported as warnings')
+    .addHelpText('after', '\nThe synthesized manifests are checked with the HIPAA policy pack (as "webex-iac check"); a SHALL finding\nwithout an exception fails synth and writes nothing.\n\nExamples:\n  $ webex-iac synth\n  $ webex-iac synth --profile hipaa-nprm-2025')
+    .action((opts: { output: string; profile: (typeof PROFILE_IDS)[number]; allowNoncompliant?: boolean }) => {
+      synthCommand(opts, io);
+    });
+
+  program
+    .command('check')
+    .description('evaluate the HIPAA policy pack over synthesized manifests (the declared state); exit 0 compliant, 1 not')
+    .addOption(manifestOption())
+    .addOption(profileOption())
+    .addOption(new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
+    .addHelpText('after', '\nExamples:\n  $ webex-iac check\n  $ webex-iac check --profile hipaa-nprm-2025 --format sarif > webex-iac.sarif\n  $ webex-iac check --manifest cdktf.out/stacks/clinic/webex-manifest.json --format markdown')
+    .action((opts: CheckOptions) => {
+      const code = checkCommand(opts, io);
+      if (code !== 0) throw new ExitCode(code);
     });
 
   program
@@ -66,9 +86,10 @@ function buildProgram(io: Io): Command {
     .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
     .option('--deny-weakening', 'fail (exit 1) when any change weakens security')
     .option('--quiet', 'print only the summary line (text format) and errors')
+    .option('--reenforce', 'enforce the write-only settings (password policy, MFA) even if webex-iac last enforced the same values')
     .addHelpText('after', '\nExamples:\n  $ webex-iac plan\n  $ webex-iac plan --out plan.json --format markdown > plan.md\n  $ webex-iac plan --detailed-exitcode --deny-weakening --shard 1/4')
     .action(async (opts: PlanOptions) => {
-      const code = await planCommand(opts, await client(), io.out);
+      const code = await planCommand({ ...opts, stateDir: stateDirFrom(io.env) }, await client(), io.out, evidence());
       if (code !== 0) throw new ExitCode(code);
     });
 
@@ -82,9 +103,10 @@ function buildProgram(io: Io): Command {
     .option('--shard <i/n>', "only this job's share of the work (e.g. 2/4)", parseShard)
     .option('--auto-approve', 'apply without asking (for CI and the Terraform provisioner)')
     .option('--quiet', 'print only the final summary and errors')
+    .option('--reenforce', 'enforce the write-only settings (password policy, MFA) even if webex-iac last enforced the same values')
     .addHelpText('after', '\nExamples:\n  $ webex-iac apply\n  $ webex-iac apply plan.json --auto-approve\n  $ webex-iac apply --manifest cdktf.out/stacks/clinic/webex-manifest.json --org "Riverside Family Clinic" --auto-approve')
     .action(async (planFile: string | undefined, opts: Omit<ApplyOptions, 'planFile'>) => {
-      const code = await applyCommand({ ...opts, planFile }, await client(), io.out);
+      const code = await applyCommand({ ...opts, planFile, stateDir: stateDirFrom(io.env) }, await client(), io.out, evidence());
       if (code !== 0) throw new ExitCode(code);
     });
 
@@ -100,9 +122,26 @@ function buildProgram(io: Io): Command {
     .option('--quiet', 'print only the summary line (text format) and errors')
     .addHelpText('after', '\nExamples:\n  $ webex-iac drift\n  $ webex-iac drift --format markdown > drift.md || test $? -eq 2')
     .action(async (opts: DriftOptions) => {
-      const code = await driftCommand(opts, await client(), io.out);
+      const code = await driftCommand({ ...opts, stateDir: stateDirFrom(io.env) }, await client(), io.out, evidence());
       if (code !== 0) throw new ExitCode(code);
     });
+
+  program
+    .command('assess')
+    .description('read the live org(s) and evaluate the HIPAA policy pack, as check does for the declaration; writes nothing to Webex')
+    .addOption(manifestOption())
+    .option('--org <name>', 'only this org (by its declared name)')
+    .option('--site <url>', 'only this site (org-level rules are left out)')
+    .option('--shard <i/n>', "only this job's share of the work (e.g. 2/4)", parseShard)
+    .addOption(profileOption())
+    .addOption(new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
+    .addHelpText('after', '\nAutomated rules are judged from what the Webex API returns, write-only settings from what webex-iac last\nenforced, attestations from the manifest. Each org\'s result is appended to its evidence log.\n\nExamples:\n  $ webex-iac assess\n  $ webex-iac assess --org "Riverside Family Clinic" --format markdown > assessment.md\n  $ webex-iac assess --profile hipaa-nprm-2025 --format sarif > assessment.sarif')
+    .action(async (opts: AssessOptions) => {
+      const code = await assessCommand({ ...opts, stateDir: stateDirFrom(io.env) }, await client(), io, evidence());
+      if (code !== 0) throw new ExitCode(code);
+    });
+
+  program.addCommand(evidenceCommand({ io, client, recorder: evidence }));
 
   program
     .command('simulator')
@@ -118,6 +157,10 @@ function buildProgram(io: Io): Command {
     });
 
   return program;
+}
+
+function profileOption(): Option {
+  return new Option('--profile <profile>', 'policy profile: the HIPAA Security Rule as in force, or the 2025 NPRM (90 FR 898)').choices([...PROFILE_IDS]).default(DEFAULT_PROFILE);
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {

@@ -6,6 +6,14 @@ import { WebexOrg } from './webex-org';
 
 const BASELINE_CONTROL = Symbol.for('webex-iac/BaselineControl');
 
+/** Marks a HipaaBaseline (set by its constructor); a symbol rather than an import, to avoid a cycle. */
+export const HIPAA_BASELINE = Symbol.for('webex-iac/HipaaBaseline');
+
+/** Whether `scope` is a HipaaBaseline, so that a control created in it acts as a baseline control. */
+export function isHipaaBaselineScope(scope: IConstruct | undefined): boolean {
+  return scope !== undefined && HIPAA_BASELINE in scope;
+}
+
 /**
  * One control of a HipaaBaseline (meeting security today; MFA, password policy, lobby, E2EE, retention
  * attestations, ... later), created as a child of the baseline. At synth the manifest builder asks

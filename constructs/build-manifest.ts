@@ -3,15 +3,17 @@ import { MANIFEST_FORMAT_VERSION, Manifest, Org, OrgSettings, Site, SiteSettings
 import { parseManifest } from '../manifest/load';
 import { IBaselineControl } from './baseline-control';
 import { duplicateOrgName } from './errors';
+import { Exceptions } from './exceptions';
 import { HipaaBaseline } from './hipaa-baseline';
 import { MeetingSite } from './meeting-site';
+import { OrgControl } from './org-setting';
 import { WebexOrg } from './webex-org';
 
 /**
  * The manifest of `stack`: every WebexOrg below it (sorted by name) with its sites (sorted by siteUrl)
  * and the settings they declare, each entry carrying the `node.path` of the construct that declared it.
  * A site's settings are those of the org's HipaaBaseline controls, overridden key by key by the site's
- * own setting constructs. Only declared (or defaulted) values appear.
+ * own setting constructs; the org's settings likewise, overridden by the org's own OrgControls. Only declared (or defaulted) values appear.
  *
  * Pure: reads the tree as it is now and writes nothing. Fails with a ValidationError on a problem
  * that needs the whole tree (duplicate org names, baseline overrides naming unknown sites), and the
@@ -52,6 +54,7 @@ function orgEntry(org: WebexOrg): Org {
 
   const settings: OrgSettings = {};
   for (const control of controls) Object.assign(settings, control.orgSettings?.(org));
+  for (const explicit of OrgControl.explicitOf(org)) Object.assign(settings, { [explicit.orgSettingKey]: explicit.renderOrgSetting() });
 
   const entry: Org = {
     path: org.node.path,
@@ -60,6 +63,8 @@ function orgEntry(org: WebexOrg): Org {
     sites: MeetingSite.sitesOf(org).map((site) => siteEntry(site, controls)),
   };
   if (org.orgId !== undefined) entry.orgId = org.orgId;
+  const exceptions = Exceptions.of(org);
+  if (exceptions.length > 0) entry.exceptions = exceptions;
   return entry;
 }
 

@@ -92,17 +92,75 @@ export function duplicateOrgName(name: string, existing: IConstruct, scope: ICon
 }
 
 /** siteOverrides naming sites that the org does not declare: most likely a typo. */
-export function unknownOverrideSites(owner: string, orgName: string, unknown: readonly string[], known: readonly string[], scope: IConstruct): ValidationError {
+export function unknownOverrideSites(
+  owner: string,
+  orgName: string,
+  unknown: readonly string[],
+  known: readonly string[],
+  scope: IConstruct,
+  overridesProp = 'siteOverrides',
+): ValidationError {
   const sites = known.length === 0 ? 'the org declares no MeetingSite' : `sites of the org: ${known.join(', ')}`;
-  return new ValidationError(`${owner} siteOverrides names sites that are not in org ${JSON.stringify(orgName)}: ${unknown.join(', ')} (${sites})`, scope);
+  return new ValidationError(`${owner} ${overridesProp} names sites that are not in org ${JSON.stringify(orgName)}: ${unknown.join(', ')} (${sites})`, scope);
 }
 
 /** An override for a site that declares its own construct for the same setting: it would have no effect. */
-export function overrideShadowedByExplicit(owner: string, siteUrl: string, explicit: IConstruct, scope: IConstruct): ValidationError {
+export function overrideShadowedByExplicit(
+  owner: string,
+  siteUrl: string,
+  explicit: IConstruct,
+  scope: IConstruct,
+  kind = 'MeetingSecurity',
+  overridesProp = 'siteOverrides',
+): ValidationError {
   return new ValidationError(
-    `${owner} siteOverrides[${JSON.stringify(siteUrl)}] has no effect because the site declares its own MeetingSecurity (${explicit.node.path}): move the settings there or remove the override`,
+    `${owner} ${overridesProp}[${JSON.stringify(siteUrl)}] has no effect because the site declares its own ${kind} (${explicit.node.path}): move the settings there or remove the override`,
     scope,
   );
+}
+
+/** Cisco: the personal room locks after `autoLockMinutes` only "if enabledAutoLock is enabled". */
+export function autoLockMinutesWithoutAutoLock(owner: string, prefix: string, minutes: number, scope: IConstruct): ValidationError {
+  return new ValidationError(
+    `${owner} ${prefix}autoLockMinutes has effect only while enabledAutoLock is true, received: autoLockMinutes ${minutes}, enabledAutoLock false: remove autoLockMinutes or turn enabledAutoLock on`,
+    scope,
+  );
+}
+
+/** Both ways of naming the E2EE session type were given: which one wins would be a guess. */
+export function ambiguousSessionType(owner: string, prefix: string, shortName: string, name: string, scope: IConstruct): ValidationError {
+  return new ValidationError(
+    `${owner} ${prefix}sessionTypeShortName and ${prefix}sessionTypeName cannot both be set, received: ${JSON.stringify(shortName)} and ${JSON.stringify(name)}: name the session type one way`,
+    scope,
+  );
+}
+
+/** A second construct declaring the same org setting in one org. */
+export function duplicateOrgSetting(kind: string, orgName: string, existing: IConstruct, scope: IConstruct): ValidationError {
+  return new ValidationError(`${kind}: org ${JSON.stringify(orgName)} already has one (${existing.node.path}), an org takes at most one ${kind}`, scope);
+}
+
+/** An org setting created somewhere else than directly in a WebexOrg or in its HipaaBaseline. */
+export function notInOrgOrBaseline(kind: string, scope: IConstruct): ValidationError {
+  return new ValidationError(`${kind} must be created with a WebexOrg (or its HipaaBaseline) as its scope, received scope: ${describeScope(scope.node.scope)}`, scope);
+}
+
+/** A password policy whose character minimums add up to more than its minimum length: no password could pass. */
+export function passwordMinimumsExceedLength(owner: string, prefix: string, minimums: number, minimumLength: number, scope: IConstruct): ValidationError {
+  return new ValidationError(
+    `${owner} ${prefix}minimumLength must be at least the sum of minimumNumeric, minimumCapAlpha, minimumLowAlpha and minimumSpecial (${minimums}), received: ${minimumLength}`,
+    scope,
+  );
+}
+
+/** An attestation that expires before (or when) it was made. */
+export function attestationExpiresBeforeAttested(owner: string, prop: string, attestedOn: string, expires: string, scope: IConstruct): ValidationError {
+  return new ValidationError(`${owner} ${prop}.expires must be after ${prop}.attestedOn (${attestedOn}), received: ${JSON.stringify(expires)}`, scope);
+}
+
+/** An attestation that the construct's `required` list does not know, or a record that has no control. */
+export function unknownAttestation(owner: string, prop: string, control: unknown, known: readonly string[], scope: IConstruct): ValidationError {
+  return new ValidationError(`${owner} ${prop} must name a known attestation, received: ${describeValue(control)}, allowed: ${[...known].join(', ')}`, scope);
 }
 
 /** How a received value is shown: numbers bare, everything else as JSON. */

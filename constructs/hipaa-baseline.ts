@@ -1,11 +1,18 @@
 import { Construct, IConstruct } from 'constructs';
+import { AdminAccess, AdminAccessProps } from './admin-access';
+import { Attestations, AttestationsProps } from './attestations';
+import { HIPAA_BASELINE, IBaselineControl, isBaselineControl } from './baseline-control';
+import { EndToEndEncryptionProps, EndToEndEncryptionSettings, resolveEndToEndEncryption } from './end-to-end-encryption-settings';
 import { duplicateBaseline } from './errors';
-import { IBaselineControl, isBaselineControl } from './baseline-control';
+import { HostLobbyProps, HostLobbySettings, resolveHostLobby } from './host-lobby-settings';
+import { InactiveAccounts, InactiveAccountsProps } from './inactive-accounts';
 import { MeetingSecurityBaseline } from './meeting-security-baseline';
 import { MeetingSecurityProps } from './meeting-security-settings';
+import { MultiFactorAuthentication, MultiFactorAuthenticationProps } from './multi-factor-authentication';
+import { PasswordPolicy, PasswordPolicyProps } from './password-policy';
+import { SiteControlBaseline } from './site-control-baseline';
 import { WebexOrg } from './webex-org';
 
-const HIPAA_BASELINE = Symbol.for('webex-iac/HipaaBaseline');
 
 export interface HipaaBaselineProps {
   /**
@@ -27,16 +34,89 @@ export interface HipaaBaselineProps {
    * @default - every site gets the org-wide settings
    */
   readonly siteOverrides?: Readonly<Record<string, MeetingSecurityProps>>;
+
+  /**
+   * Org-wide changes to the host lobby defaults (personal room auto-lock after 5 minutes, lobby
+   * notification, no join before host), for every host of every site without a HostLobby of its own.
+   *
+   * @default - the HIPAA-safe defaults documented on HostLobbyProps, for every host
+   */
+  readonly hostLobby?: HostLobbyProps;
+
+  /**
+   * Per-site changes to the host lobby, keyed by siteUrl and applied over `hostLobby` (a `hosts`
+   * selection in an override replaces the org-wide one). Keys must be sites of the org without a
+   * HostLobby of their own (checked at synth).
+   *
+   * @default - every site gets the org-wide host lobby
+   */
+  readonly hostLobbySiteOverrides?: Readonly<Record<string, HostLobbyProps>>;
+
+  /**
+   * Org-wide changes to the end-to-end encryption control (which session type, which hosts), for every
+   * site without an EndToEndEncryption of its own.
+   *
+   * @default - the session type whose name contains "End to End Encryption", for every host
+   */
+  readonly endToEndEncryption?: EndToEndEncryptionProps;
+
+  /**
+   * Per-site changes to the end-to-end encryption control, keyed by siteUrl and applied over
+   * `endToEndEncryption`.
+   *
+   * @default - every site gets the org-wide settings
+   */
+  readonly endToEndEncryptionSiteOverrides?: Readonly<Record<string, EndToEndEncryptionProps>>;
+
+  /**
+   * Changes to the org password policy, unless the org has a PasswordPolicy of its own.
+   *
+   * @default - the HIPAA-safe defaults documented on PasswordPolicyProps
+   */
+  readonly passwordPolicy?: PasswordPolicyProps;
+
+  /**
+   * Changes to org-wide MFA, unless the org has a MultiFactorAuthentication of its own.
+   *
+   * @default - MFA on, users without MFA reported
+   */
+  readonly mfa?: MultiFactorAuthenticationProps;
+
+  /**
+   * Who may hold admin roles, unless the org has an AdminAccess of its own. Declare `allowedAdmins`:
+   * until then every admin is a finding.
+   *
+   * @default - no allowed admins, at most 4 Full Administrators, findings only (nothing revoked)
+   */
+  readonly adminAccess?: AdminAccessProps;
+
+  /**
+   * The inactive-account review, unless the org has an InactiveAccounts of its own.
+   *
+   * @default - inactive after 90 days, findings only (nothing deactivated)
+   */
+  readonly inactiveAccounts?: InactiveAccountsProps;
+
+  /**
+   * Manual attestations for the controls Webex has no API for, unless the org has an Attestations of
+   * its own. All of them are required: the ones not given show as missing in every plan.
+   *
+   * @default - every attestation required, none given
+   */
+  readonly attestations?: AttestationsProps;
 }
 
 /**
- * The HIPAA-safe settings for a whole org: every MeetingSite of the org, created before or after the
- * baseline, gets the safe meeting security defaults, except the sites that declare a MeetingSecurity
- * of their own (explicit wins). One baseline per org.
+ * The HIPAA-safe settings for a whole org. Every MeetingSite of the org, created before or after the
+ * baseline, gets the safe meeting security, host lobby and end-to-end encryption controls; the org gets
+ * the password policy, MFA, admin access and inactive-account controls, and requires every manual
+ * attestation. Explicit constructs win: a site with its own MeetingSecurity, HostLobby or
+ * EndToEndEncryption, and an org with its own PasswordPolicy, MultiFactorAuthentication, AdminAccess,
+ * InactiveAccounts or Attestations, keep theirs. One baseline per org.
  *
- * Each control of the baseline is a child construct implementing IBaselineControl (today
- * `MeetingSecurity`, a MeetingSecurityBaseline); later controls (MFA, password policy, lobby, E2EE,
- * retention attestations, ...) are added the same way and show up in the manifest with their own path.
+ * Each control is a child construct implementing IBaselineControl (construct ids `MeetingSecurity`,
+ * `HostLobby`, `EndToEndEncryption`, `PasswordPolicy`, `Mfa`, `AdminAccess`, `InactiveAccounts`,
+ * `Attestations`), so that each manifest entry carries the path of the control that declared it.
  */
 export class HipaaBaseline extends Construct {
   /** Whether `x` is a HipaaBaseline (works across copies of this module). */
@@ -52,6 +132,20 @@ export class HipaaBaseline extends Construct {
   readonly org: WebexOrg;
   /** The meeting security control (construct id `MeetingSecurity`). */
   readonly meetingSecurity: MeetingSecurityBaseline;
+  /** The host lobby control (construct id `HostLobby`). */
+  readonly hostLobby: SiteControlBaseline<HostLobbyProps, HostLobbySettings>;
+  /** The end-to-end encryption control (construct id `EndToEndEncryption`). */
+  readonly endToEndEncryption: SiteControlBaseline<EndToEndEncryptionProps, EndToEndEncryptionSettings>;
+  /** The org password policy (construct id `PasswordPolicy`). */
+  readonly passwordPolicy: PasswordPolicy;
+  /** Org-wide MFA (construct id `Mfa`). */
+  readonly mfa: MultiFactorAuthentication;
+  /** Allowed admins (construct id `AdminAccess`). */
+  readonly adminAccess: AdminAccess;
+  /** Inactive-account review (construct id `InactiveAccounts`). */
+  readonly inactiveAccounts: InactiveAccounts;
+  /** Manual attestations (construct id `Attestations`). */
+  readonly attestations: Attestations;
 
   constructor(scope: Construct, id: string, props: HipaaBaselineProps = {}) {
     super(scope, id);
@@ -64,6 +158,29 @@ export class HipaaBaseline extends Construct {
       meetingSecurity: props.meetingSecurity,
       siteOverrides: props.siteOverrides,
     });
+    this.hostLobby = new SiteControlBaseline(this, 'HostLobby', {
+      key: 'hostLobby',
+      kind: 'HostLobby',
+      prop: 'hostLobby',
+      overridesProp: 'hostLobbySiteOverrides',
+      orgWide: props.hostLobby,
+      siteOverrides: props.hostLobbySiteOverrides,
+      resolve: resolveHostLobby,
+    });
+    this.endToEndEncryption = new SiteControlBaseline(this, 'EndToEndEncryption', {
+      key: 'endToEndEncryption',
+      kind: 'EndToEndEncryption',
+      prop: 'endToEndEncryption',
+      overridesProp: 'endToEndEncryptionSiteOverrides',
+      orgWide: props.endToEndEncryption,
+      siteOverrides: props.endToEndEncryptionSiteOverrides,
+      resolve: resolveEndToEndEncryption,
+    });
+    this.passwordPolicy = new PasswordPolicy(this, 'PasswordPolicy', props.passwordPolicy);
+    this.mfa = new MultiFactorAuthentication(this, 'Mfa', props.mfa);
+    this.adminAccess = new AdminAccess(this, 'AdminAccess', props.adminAccess);
+    this.inactiveAccounts = new InactiveAccounts(this, 'InactiveAccounts', props.inactiveAccounts);
+    this.attestations = new Attestations(this, 'Attestations', props.attestations);
   }
 
   /** The controls of this baseline, in creation order. */

@@ -1,6 +1,28 @@
 import { z } from 'zod';
 import { canonicalJson } from './canonical-json';
-import { MANIFEST_FORMAT_VERSION, ManifestSchema, MeetingSecuritySchema, PasswordCriteriaSchema } from './schema';
+import {
+  AdminAccessSchema,
+  AttestationsSchema,
+  HostSelectionSchema,
+  InactiveAccountsSchema,
+  MANIFEST_FORMAT_VERSION,
+  ManifestSchema,
+  MeetingSecuritySchema,
+  PasswordCriteriaSchema,
+  PasswordPolicySchema,
+} from './schema';
+
+/** Lists that must not repeat items (zod checks them in superRefine, which JSON Schema cannot see). */
+const UNIQUE_LISTS: readonly unknown[] = [
+  PasswordCriteriaSchema.shape.disallowValues,
+  HostSelectionSchema.shape.emails,
+  HostSelectionSchema.shape.emailDomains,
+  HostSelectionSchema.shape.exemptEmails,
+  PasswordPolicySchema.shape.notAcceptableStrings,
+  AdminAccessSchema.shape.allowedAdmins,
+  InactiveAccountsSchema.shape.exemptEmails,
+  AttestationsSchema.shape.required,
+];
 
 /** Where `npm run schema` writes the JSON Schema, relative to the repository root. */
 export const MANIFEST_JSON_SCHEMA_FILE = 'manifest/webex-manifest.schema.json';
@@ -10,8 +32,9 @@ export const MANIFEST_JSON_SCHEMA_ID = `urn:webex-iac:webex-manifest:v${MANIFEST
 /**
  * The JSON Schema (draft 2020-12) of webex-manifest.json, generated from the zod schema, which stays the
  * source of truth. Webex's cross-field rules on meeting security are added as `if`/`then` and
- * `uniqueItems`; the uniqueness of org names and of siteUrls within an org cannot be expressed in JSON
- * Schema and is checked by webex-iac only (manifest/load.ts).
+ * `uniqueItems`; the uniqueness of org names and of siteUrls within an org, the password policy's sum of
+ * minimums, attestation dates in order and lists of unique objects cannot be expressed in JSON Schema and
+ * are checked by webex-iac only (manifest/load.ts).
  */
 export function manifestJsonSchema(): Record<string, unknown> {
   const generated = z.toJSONSchema(ManifestSchema, {
@@ -32,7 +55,10 @@ export function manifestJsonSchema(): Record<string, unknown> {
           },
         ];
       }
-      if (zodSchema === PasswordCriteriaSchema.shape.disallowValues) {
+      if (zodSchema === HostSelectionSchema) {
+        jsonSchema.not = { description: 'select hosts by emails or by emailDomains, not both', properties: { emails: true, emailDomains: true }, required: ['emails', 'emailDomains'] };
+      }
+      if (UNIQUE_LISTS.includes(zodSchema)) {
         jsonSchema.uniqueItems = true;
       }
     },
@@ -44,7 +70,8 @@ export function manifestJsonSchema(): Record<string, unknown> {
     description:
       `The desired state of HIPAA-hardened Webex orgs (webex-manifest.json), formatVersion ${MANIFEST_FORMAT_VERSION}. ` +
       'Written by `webex-iac synth` beside cdk.tf.json, or by hand; read by webex-iac check, plan and apply. ' +
-      'Generated from manifest/schema.ts by `npm run schema`: do not edit. Also checked by webex-iac, not here: org names are unique, and siteUrls are unique within an org.',
+      'Generated from manifest/schema.ts by `npm run schema`: do not edit. Also checked by webex-iac, not here: org names are unique, siteUrls are unique within an org, ' +
+      'a password policy\'s minimumLength is at least the sum of its character minimums, an attestation expires after it was made, and dates exist in the calendar.',
   };
 }
 

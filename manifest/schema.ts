@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import { AttestationsSchema } from './attestations';
+import { PolicyExceptionsSchema } from './exceptions';
+import { AdminAccessSchema, InactiveAccountsSchema, MfaSchema, PasswordPolicySchema } from './org-controls';
+import { constructPath, siteUrl } from './primitives';
+import { EndToEndEncryptionSchema, HostLobbySchema } from './site-controls';
+
+export * from './primitives';
+export * from './site-controls';
+export * from './org-controls';
+export * from './attestations';
+export * from './exceptions';
 
 /**
  * The manifest is the only contract between constructs/ (which write it) and policies/ and
@@ -10,8 +21,6 @@ export const MANIFEST_FORMAT_VERSION = 1;
 
 /** Cisco: each password-criteria minimum is "maximum value limit of 12". */
 export const PASSWORD_CRITERIA_MAX = 12;
-
-const constructPath = z.string().min(1).describe('Path of the construct that declared this entry, for error messages and reports.');
 
 const criteriaMinimum = z
   .number()
@@ -68,10 +77,12 @@ export const MeetingSecuritySchema = z
   });
 export type MeetingSecurity = z.infer<typeof MeetingSecuritySchema>;
 
-/** Settings declared for one Meetings site. Later controls add keys here. */
+/** Settings declared for one Meetings site. */
 export const SiteSettingsSchema = z
   .object({
     meetingSecurity: MeetingSecuritySchema.optional(),
+    hostLobby: HostLobbySchema.optional(),
+    endToEndEncryption: EndToEndEncryptionSchema.optional(),
   })
   .strict();
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
@@ -79,17 +90,22 @@ export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 export const SiteSchema = z
   .object({
     path: constructPath,
-    siteUrl: z
-      .string()
-      .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'a host name such as example.webex.com, lower case, without scheme or path')
-      .describe('The Webex site, e.g. example.webex.com, as listed by GET /v1/meetingPreferences/sites.'),
+    siteUrl: siteUrl.describe('The Webex site, e.g. example.webex.com, as listed by GET /v1/meetingPreferences/sites.'),
     settings: SiteSettingsSchema,
   })
   .strict();
 export type Site = z.infer<typeof SiteSchema>;
 
-/** Org-level settings (password policy, MFA, admins, ...). Later controls add keys here. */
-export const OrgSettingsSchema = z.object({}).strict();
+/** Org-level settings: write-only identity settings, account reviews and manual attestations. */
+export const OrgSettingsSchema = z
+  .object({
+    passwordPolicy: PasswordPolicySchema.optional(),
+    mfa: MfaSchema.optional(),
+    adminAccess: AdminAccessSchema.optional(),
+    inactiveAccounts: InactiveAccountsSchema.optional(),
+    attestations: AttestationsSchema.optional(),
+  })
+  .strict();
 export type OrgSettings = z.infer<typeof OrgSettingsSchema>;
 
 export const OrgSchema = z
@@ -99,6 +115,7 @@ export const OrgSchema = z
     orgId: z.string().min(1).optional().describe('The Webex org id; when absent the org is found by name.'),
     settings: OrgSettingsSchema,
     sites: z.array(SiteSchema),
+    exceptions: PolicyExceptionsSchema.optional().describe('Accepted findings of policy rules, each with a reason, an owner and an expiry (see manifest/exceptions.ts).'),
   })
   .strict()
   .superRefine((org, ctx) => {

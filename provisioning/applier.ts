@@ -1,73 +1,113 @@
 import { WriteOutcomeUnknownError } from './client/errors';
 import { WebexClient } from './client/webex-client';
+import { forEachConcurrent, mapConcurrent } from './concurrency';
 import { PlanError, VerificationError } from './errors';
 import { sameValue } from './field-values';
+import { ApplyContext, applyTarget } from './apply-targets';
 import { Change, describeTarget, FieldValues, Plan } from './plan';
-import { siteHandler } from './settings/registry';
+import { recordEnforcement, stateDirFrom } from './state/enforcement-state';
 
 export interface AppliedChange {
   readonly change: Change;
   /** Webex trackingId of the write, for the evidence log and Cisco support. */
   readonly trackingId: string;
-  /** Values read back after the write; always equal to `change.after` on success. */
+  /**
+   * Values read back after the write; equal to `change.after` on success. For a write-only setting,
+   * what the PATCH response echoed: the only read-back Webex offers.
+   */
   readonly readBack: FieldValues;
+  /** Fields of a write-only change that Webex's response did not echo, so could not be verified. */
+  readonly unverifiedFields?: string[];
 }
 
 export interface ApplyOptions {
-  /** Called after each change is written and verified. */
+  /** Called after each change is written and verified (in completion order). */
   readonly onApplied?: (applied: AppliedChange) => void;
+  /** Folder of the write-only state files. @default WEBEX_IAC_STATE_DIR, else .webex-iac/state */
+  readonly stateDir?: string;
+  /** Targets written at once. @default DEFAULT_CONCURRENCY (provisioning/concurrency.ts) */
+  readonly concurrency?: number;
 }
 
 /**
  * Executes a plan: re-reads every target first and refuses the whole plan, writing nothing, if any value
  * it was planned from has changed; then writes each change and reads it back. A write that did not stick
- * is an error, never a success.
+ * is an error, never a success. Changes to one target run in plan order (two full-body PUTs of a person
+ * must not race); different targets run concurrently, bounded. A write-only setting cannot be re-read:
+ * it is checked against its PATCH response and recorded in the state folder.
  */
 export async function applyPlan(client: WebexClient, plan: Plan, options: ApplyOptions = {}): Promise<AppliedChange[]> {
+  const context = new ApplyContext(client);
+  const current = await mapConcurrent(plan.changes, (change) => applyTarget(context, change).read(), options.concurrency);
   const stale: string[] = [];
-  for (const change of plan.changes) {
-    const current = await readTarget(client, change);
-    for (const [field, planned] of Object.entries(change.before)) {
-      if (!sameValue(current[field] ?? null, planned)) {
-        stale.push(`${change.org} ${describeTarget(change.target)} ${change.setting}.${field} was ${JSON.stringify(planned)} when planned, is now ${JSON.stringify(current[field] ?? null)}`);
+  plan.changes.forEach((change, i) => {
+    const live = current[i];
+    if (live === undefined) return;
+    for (const [field, planned] of Object.entries({ ...change.before, ...change.plannedFrom })) {
+      if (!sameValue(live[field] ?? null, planned)) {
+        stale.push(`${change.org} ${describeTarget(change.target)} ${change.setting}.${field} was ${JSON.stringify(planned)} when planned, is now ${JSON.stringify(live[field] ?? null)}`);
       }
     }
-  }
+  });
   if (stale.length > 0) {
     throw new PlanError(`the live org changed since the plan was made; nothing was written. Plan again. Changed: ${stale.join('; ')}`);
   }
 
-  const applied: AppliedChange[] = [];
-  for (const change of plan.changes) {
-    const handler = siteHandler(change.setting);
-    let trackingId: string;
-    try {
-      trackingId = await handler.write(client, siteUrlOf(change), change.after);
-    } catch (error) {
-      // The write may or may not have happened: find out by reading, never by writing again.
-      if (!(error instanceof WriteOutcomeUnknownError)) throw error;
-      trackingId = error.trackingId;
+  const applied = new Array<AppliedChange | undefined>(plan.changes.length);
+  const byTarget = new Map<string, number[]>();
+  plan.changes.forEach((change, i) => byTarget.set(targetKey(change), [...(byTarget.get(targetKey(change)) ?? []), i]));
+  await forEachConcurrent(byTarget.values(), async (indexes) => {
+    for (const i of indexes) {
+      const result = await applyOne(context, plan.changes[i]!, options);
+      applied[i] = result;
+      options.onApplied?.(result);
     }
-    const readBack = await readTarget(client, change);
-    const missed = Object.entries(change.after).filter(([field, value]) => !sameValue(readBack[field], value));
-    if (missed.length > 0) {
-      const detail = missed.map(([f, v]) => `${f} is ${JSON.stringify(readBack[f] ?? null)}, expected ${JSON.stringify(v)}`).join('; ');
-      throw new VerificationError(`failed to apply ${change.setting} of ${describeTarget(change.target)} in ${change.org}: the write did not stick: ${detail} (trackingId ${trackingId})`);
-    }
-    const result = { change, trackingId, readBack: pick(readBack, Object.keys(change.after)) };
-    applied.push(result);
-    options.onApplied?.(result);
+  }, options.concurrency);
+  return applied.filter((a): a is AppliedChange => a !== undefined);
+}
+
+async function applyOne(context: ApplyContext, change: Change, options: ApplyOptions): Promise<AppliedChange> {
+  const target = applyTarget(context, change);
+  let trackingId: string;
+  let echoed: FieldValues | undefined;
+  try {
+    ({ trackingId, echoed } = await target.write());
+  } catch (error) {
+    // The write may or may not have happened: find out by reading, never by writing again.
+    if (!(error instanceof WriteOutcomeUnknownError) || change.writeOnly) throw error;
+    trackingId = error.trackingId;
   }
-  return applied;
+  const failed = (detail: string) => new VerificationError(`failed to apply ${change.setting} of ${describeTarget(change.target)} in ${change.org}: ${detail} (trackingId ${trackingId})`);
+
+  if (change.writeOnly) {
+    const readBack = echoed ?? {};
+    const wrong = Object.entries(readBack).filter(([field]) => field in change.after).filter(([field, value]) => !sameValue(value, change.after[field]));
+    if (wrong.length > 0) throw failed(`Webex answered with other values than were written: ${wrong.map(([f, v]) => `${f} is ${JSON.stringify(v)}, expected ${JSON.stringify(change.after[f])}`).join('; ')}`);
+    if (change.target.kind !== 'org') throw failed('a write-only change must target the org');
+    recordEnforcement(options.stateDir ?? stateDirFrom(), { orgId: change.target.orgId, name: change.org }, change.setting, change.after, trackingId);
+    const unverifiedFields = Object.keys(change.after).filter((field) => !(field in readBack));
+    return { change, trackingId, readBack: pick(readBack, Object.keys(change.after).filter((f) => f in readBack)), ...(unverifiedFields.length > 0 ? { unverifiedFields } : {}) };
+  }
+
+  const readBack = (await target.read()) ?? {};
+  const missed = Object.entries(change.after).filter(([field, value]) => !sameValue(readBack[field], value));
+  if (missed.length > 0) {
+    throw failed(`the write did not stick: ${missed.map(([f, v]) => `${f} is ${JSON.stringify(readBack[f] ?? null)}, expected ${JSON.stringify(v)}`).join('; ')}`);
+  }
+  return { change, trackingId, readBack: pick(readBack, Object.keys(change.after)) };
 }
 
-function readTarget(client: WebexClient, change: Change): Promise<FieldValues> {
-  return siteHandler(change.setting).read(client, siteUrlOf(change));
-}
-
-function siteUrlOf(change: Change): string {
-  if (change.target.kind !== 'site') throw new Error(`${change.setting} targets a ${change.target.kind}, not a site`);
-  return change.target.siteUrl;
+/** Changes that write the same object must not run at once. */
+function targetKey(change: Change): string {
+  const t = change.target;
+  switch (t.kind) {
+    case 'site':
+      return `site ${t.siteUrl}`;
+    case 'org':
+      return `org ${t.orgId} ${change.setting}`;
+    default:
+      return `person ${t.personId ?? t.email}`;
+  }
 }
 
 function pick(values: FieldValues, fields: string[]): FieldValues {

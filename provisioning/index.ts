@@ -13,3 +13,7 @@ export * from './render/markdown';
 export * from './saved-plan';
 export * from './security-impact';
 export * from './observed-hash';
+export * from './plan-parts';
+export * from './plan-attestations';
+export * from './concurrency';
+export * from './state/enforcement-state';

@@ -5,14 +5,38 @@ import { SitesSchema } from './client/schemas/sites';
 import { WebexClient } from './client/webex-client';
 import { PlanError } from './errors';
 import { FieldValues } from './plan';
-import { siteHandler } from './settings/registry';
+import { observeFleet, ObservedAccount, ObservedHostSetting } from './observe-fleet';
+import { observeOrgSettings, ObservedOrgSettings } from './observe-org-settings';
+import { isHostSetting, siteHandler } from './settings/registry';
+import { stateDirFrom } from './state/enforcement-state';
 
-/** What was read from the live org for the declared settings; the planner's only view of Webex. */
+/**
+ * What was read from the live org for the declared settings; the planner's only view of Webex. It holds
+ * no time of reading and no secret (never a token or a host PIN), so that reading an unchanged org twice
+ * gives the same observation (and the same `observedHash`).
+ */
 export interface ObservedOrg {
   readonly name: string;
   readonly orgId: string;
-  /** siteUrl → setting → normalized values. */
+  /** siteUrl → site-wide setting → normalized values. */
   readonly sites: Record<string, Record<string, FieldValues>>;
+  /** siteUrl → per-host setting → the site's context and each selected host's values. */
+  readonly hosts?: Record<string, Record<string, ObservedHostSetting>>;
+  /** Accounts without activity since the inactiveAccounts cutoff (or with none known), by email. */
+  readonly inactive?: ObservedAccount[];
+  /** What the org-level controls read (and, for write-only settings, what webex-iac last enforced). */
+  readonly org?: ObservedOrgSettings;
+  /** The token's user, which revoke and deactivate never touch (the tool must not lock itself out). */
+  readonly actor?: { readonly id: string; readonly email: string };
+}
+
+export interface ObserveOptions {
+  /** Folder of the write-only state files. @default WEBEX_IAC_STATE_DIR, else .webex-iac/state */
+  readonly stateDir?: string;
+  /** The time inactivity is measured against. @default now */
+  readonly now?: Date;
+  /** Per-host requests in flight. @default DEFAULT_CONCURRENCY (provisioning/concurrency.ts) */
+  readonly concurrency?: number;
 }
 
 export interface Actor {
@@ -39,8 +63,8 @@ export async function resolveOrgId(client: WebexClient, org: Org): Promise<strin
   return match.id;
 }
 
-/** Reads every declared setting of every declared site of one org. */
-export async function observeOrg(client: WebexClient, org: Org): Promise<ObservedOrg> {
+/** Reads every declared setting of every declared site of one org, its hosts and its org-level controls. */
+export async function observeOrg(client: WebexClient, org: Org, options: ObserveOptions = {}): Promise<ObservedOrg> {
   const orgId = await resolveOrgId(client, org);
   const { data } = await client.get('/v1/meetingPreferences/sites', SitesSchema);
   const available = new Set(data.sites.map((s) => s.siteUrl.toLowerCase()));
@@ -52,9 +76,26 @@ export async function observeOrg(client: WebexClient, org: Org): Promise<Observe
     }
     const observed: Record<string, FieldValues> = {};
     for (const setting of Object.keys(site.settings).sort()) {
+      if (isHostSetting(setting)) continue; // read per host, below
       observed[setting] = await siteHandler(setting).read(client, site.siteUrl);
     }
     sites[site.siteUrl] = observed;
   }
-  return { name: org.name, orgId, sites };
+  const fleet = await observeFleet(client, org, orgId, { now: options.now ?? new Date(), concurrency: options.concurrency });
+  const orgSettings = Object.keys(org.settings).length > 0 ? await observeOrgSettings(client, org, orgId, { stateDir: options.stateDir ?? stateDirFrom(), concurrency: options.concurrency }) : undefined;
+  const actor = needsActor(org) ? await whoAmI(client) : undefined;
+  return {
+    name: org.name,
+    orgId,
+    sites,
+    ...(fleet === undefined ? {} : { hosts: fleet.hosts }),
+    ...(fleet?.inactive === undefined ? {} : { inactive: fleet.inactive }),
+    ...(orgSettings === undefined ? {} : { org: orgSettings }),
+    ...(actor === undefined ? {} : { actor: { id: actor.id, email: actor.email.toLowerCase() } }),
+  };
+}
+
+/** Revoking admins and deactivating accounts must know who the token is, to never touch that person. */
+function needsActor(org: Org): boolean {
+  return org.settings.adminAccess !== undefined || org.settings.inactiveAccounts !== undefined;
 }

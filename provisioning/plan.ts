@@ -12,7 +12,23 @@ export type FieldValue = boolean | number | string | string[] | null;
 /** Managed fields of one setting, keyed by dotted field name (e.g. `passwordCriteria.minLength`). */
 export type FieldValues = Record<string, FieldValue>;
 
-export type Target = { readonly kind: 'site'; readonly siteUrl: string } | { readonly kind: 'person'; readonly email: string; readonly siteUrl?: string };
+/**
+ * What a change or finding is about: a Meetings site, a person (a host on a site, or an account of the
+ * org), or the org itself (write-only identity settings, org-wide findings).
+ */
+export type Target =
+  | { readonly kind: 'site'; readonly siteUrl: string }
+  | { readonly kind: 'person'; readonly email: string; readonly siteUrl?: string; readonly personId?: string; readonly orgId?: string }
+  | { readonly kind: 'org'; readonly orgId: string };
+
+/**
+ * - `update`: read, diff, write the changed fields, read back;
+ * - `enforce`: write a write-only setting that Webex cannot read back (see `writeOnly`);
+ * - `revoke`: take admin roles away from a person (opt-in);
+ * - `deactivate`: turn an inactive account's login off (opt-in).
+ */
+export type ChangeAction = 'update' | 'enforce' | 'revoke' | 'deactivate';
+export const CHANGE_ACTIONS: readonly ChangeAction[] = ['update', 'enforce', 'revoke', 'deactivate'];
 
 export interface Change {
   /** Org display name, as in the manifest. */
@@ -20,10 +36,10 @@ export interface Change {
   readonly target: Target;
   /** Manifest setting key, e.g. `meetingSecurity`. */
   readonly setting: string;
-  readonly action: 'update';
+  readonly action: ChangeAction;
   /** Construct path that declared the setting, so a reviewer can find it in code. */
   readonly path: string;
-  /** Current values of the fields that change. */
+  /** Current values of the fields that change; empty for a write-only setting, which cannot be read. */
   readonly before: FieldValues;
   /** Values after apply, same keys as `before`. */
   readonly after: FieldValues;
@@ -31,10 +47,59 @@ export interface Change {
   readonly unchangedFields: number;
   /** Why a field changes that was not declared (e.g. a dependency Cisco enforces). */
   readonly notes: string[];
+  /**
+   * Present (true) when Webex offers no way to read the setting: `before` is empty, and the change is
+   * planned from what webex-iac last enforced (recorded locally), never from a read of the org.
+   */
+  readonly writeOnly?: true;
+  /**
+   * Other live values the change was planned from (e.g. an account's `lastActivity`); apply refuses the
+   * plan when one of them has changed, as it does for `before`.
+   */
+  readonly plannedFrom?: FieldValues;
   /** Security impact of each changed field. */
   readonly fieldImpacts: Record<string, Impact>;
   /** Weakens if any field weakens; plans list weakening changes first. */
   readonly impact: Impact;
+}
+
+/**
+ * Something found in the live org that a declared control cares about but that the plan does not change:
+ * an opt-in action not opted in (unexpected admin, inactive account), or a fact only a person can act on
+ * (users without MFA, more Full Administrators than allowed). Findings never make a plan non-empty.
+ */
+export interface Finding {
+  readonly org: string;
+  readonly kind: FindingKind;
+  readonly target: Target;
+  /** The control that reported it (manifest setting key). */
+  readonly setting: string;
+  /** One line for a reviewer. */
+  readonly detail: string;
+  /** Construct path of the control, so a reviewer can find it in code. */
+  readonly path: string;
+}
+
+export type FindingKind = 'unexpected-admin' | 'too-many-full-admins' | 'inactive-account' | 'activity-unknown' | 'mfa-off' | 'not-a-host';
+
+/** The state of one manual attestation (a control Webex has no API for): never "applied". */
+export type AttestationState = 'valid' | 'expiring' | 'expired' | 'missing';
+
+export interface AttestationStatus {
+  readonly org: string;
+  /** The attestation control, e.g. `messageRetention`. */
+  readonly control: string;
+  readonly title: string;
+  readonly status: AttestationState;
+  readonly attestedBy?: string;
+  readonly attestedOn?: string;
+  readonly expires?: string;
+  readonly reference?: string;
+  /** Control-specific facts attested (e.g. `retentionDays`). */
+  readonly details?: FieldValues;
+  /** Whether the control must be attested (a missing optional one is not listed). */
+  readonly required: boolean;
+  readonly path: string;
 }
 
 export interface Plan {
@@ -42,11 +107,32 @@ export interface Plan {
   readonly orgs: string[];
   /** Weakening changes first, then in declaration order. */
   readonly changes: Change[];
-  readonly summary: { readonly changes: number; readonly weakening: number; readonly fields: number; readonly unchangedSettings: number };
+  /** What the declared controls found but do not change, listed after the changes. */
+  readonly findings: Finding[];
+  /** Every declared or required manual attestation, with its state. */
+  readonly attestations: AttestationStatus[];
+  readonly summary: {
+    readonly changes: number;
+    readonly weakening: number;
+    readonly fields: number;
+    readonly unchangedSettings: number;
+    /** Changes by action; `changes` is their sum. */
+    readonly actions: Readonly<Record<ChangeAction, number>>;
+    readonly findings: number;
+    /** Attestations by state. */
+    readonly attestations: Readonly<Record<AttestationState, number>>;
+  };
   /** sha256 of everything read from Webex to make this plan; a saved plan is stale when it no longer matches. */
   readonly observedHash: string;
 }
 
 export function describeTarget(target: Target): string {
-  return target.kind === 'site' ? `site ${target.siteUrl}` : `person ${target.email}${target.siteUrl ? ` on ${target.siteUrl}` : ''}`;
+  switch (target.kind) {
+    case 'site':
+      return `site ${target.siteUrl}`;
+    case 'org':
+      return 'org';
+    default:
+      return `person ${target.email}${target.siteUrl ? ` on ${target.siteUrl}` : ''}`;
+  }
 }

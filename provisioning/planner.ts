@@ -2,28 +2,36 @@ import { Org } from '../manifest';
 import { PlanError } from './errors';
 import { ObservedOrg } from './observe';
 import { observedHash } from './observed-hash';
-import { Change, Plan, PLAN_FORMAT_VERSION } from './plan';
+import { AttestationState, CHANGE_ACTIONS, ChangeAction, Plan, PLAN_FORMAT_VERSION } from './plan';
+import { planHostSettings } from './plan-hosts';
+import { planOrgSettings } from './plan-org-settings';
+import { PlanningOptions, PlanParts } from './plan-parts';
 import { changeImpact, fieldImpact, Impact } from './security-impact';
-import { siteHandler } from './settings/registry';
+import { isHostSetting, siteHandler } from './settings/registry';
+
+export type { PlanningOptions } from './plan-parts';
+
+const ATTESTATION_STATES: readonly AttestationState[] = ['valid', 'expiring', 'expired', 'missing'];
 
 /**
  * Pure: (declared orgs, observed orgs) → Plan. No I/O, so it is tested exhaustively without a server,
- * and the same observation always yields the same plan.
+ * and the same observation (at the same `options.now`) always yields the same plan.
  */
-export function planChanges(orgs: readonly Org[], observed: readonly ObservedOrg[]): Plan {
-  const changes: Change[] = [];
-  let unchangedSettings = 0;
+export function planChanges(orgs: readonly Org[], observed: readonly ObservedOrg[], options: PlanningOptions = {}): Plan {
+  const parts: PlanParts = { changes: [], findings: [], attestations: [], unchangedSettings: 0 };
+  const changes = parts.changes;
+  const now = options.now ?? new Date();
   for (const org of orgs) {
     const live = observed.find((o) => o.name === org.name);
     if (!live) throw new PlanError(`org ${JSON.stringify(org.name)} was not read; nothing can be planned for it`);
     for (const site of org.sites) {
       for (const [setting, declared] of Object.entries(site.settings).sort(([a], [b]) => a.localeCompare(b))) {
-        if (declared === undefined) continue;
+        if (declared === undefined || isHostSetting(setting)) continue;
         const values = live.sites[site.siteUrl]?.[setting];
         if (!values) throw new PlanError(`${setting} of site ${site.siteUrl} was not read; nothing can be planned for it`);
         const diff = siteHandler(setting).diff(declared, values);
         if (!diff) {
-          unchangedSettings++;
+          parts.unchangedSettings++;
           continue;
         }
         const fieldImpacts: Record<string, Impact> = {};
@@ -43,6 +51,8 @@ export function planChanges(orgs: readonly Org[], observed: readonly ObservedOrg
         });
       }
     }
+    planHostSettings(org, live, parts);
+    planOrgSettings(org, live, { now, reenforce: options.reenforce ?? false }, parts);
   }
   const fields = changes.reduce((n, c) => n + Object.keys(c.after).length, 0);
   // Stable sort: weakening changes first so a reviewer cannot miss them, the rest in declaration order.
@@ -51,7 +61,17 @@ export function planChanges(orgs: readonly Org[], observed: readonly ObservedOrg
     formatVersion: PLAN_FORMAT_VERSION,
     orgs: orgs.map((o) => o.name),
     changes: ordered,
-    summary: { changes: changes.length, weakening: changes.filter((c) => c.impact === 'weakens').length, fields, unchangedSettings },
+    findings: parts.findings,
+    attestations: parts.attestations,
+    summary: {
+      changes: changes.length,
+      weakening: changes.filter((c) => c.impact === 'weakens').length,
+      fields,
+      unchangedSettings: parts.unchangedSettings,
+      actions: Object.fromEntries(CHANGE_ACTIONS.map((action) => [action, changes.filter((c) => c.action === action).length])) as Record<ChangeAction, number>,
+      findings: parts.findings.length,
+      attestations: Object.fromEntries(ATTESTATION_STATES.map((state) => [state, parts.attestations.filter((a) => a.status === state).length])) as Record<AttestationState, number>,
+    },
     observedHash: observedHash(observed),
   };
 }

@@ -6,7 +6,7 @@ import { WebexClient } from './client/webex-client';
 import { observeOrgs } from './engine';
 import { PlanError } from './errors';
 import { jsonDifferences } from './json-differences';
-import { ObservedOrg } from './observe';
+import { ObservedOrg, ObserveOptions } from './observe';
 import { observedHash } from './observed-hash';
 import { Plan, PLAN_FORMAT_VERSION } from './plan';
 
@@ -83,8 +83,8 @@ export function loadSavedPlan(file: string): SavedPlan {
  * Re-reads every target of a saved plan; refuses, naming what changed, when the live org is not what
  * the plan was made from. Returns normally only when the plan can be applied exactly as reviewed.
  */
-export async function assertPlanIsCurrent(client: WebexClient, saved: SavedPlan): Promise<void> {
-  const now = await observeOrgs(client, saved.declared);
+export async function assertPlanIsCurrent(client: WebexClient, saved: SavedPlan, options: ObserveOptions = {}): Promise<void> {
+  const now = await observeOrgs(client, saved.declared, options);
   if (observedHash(now) === saved.plan.observedHash) return;
   const byName = (orgs: readonly ObservedOrg[]) => Object.fromEntries(orgs.map((o) => [o.name, o]));
   const changed = jsonDifferences(byName(saved.observed), byName(now));

@@ -32,6 +32,22 @@ export const FIELD_DIRECTIONS: Readonly<Record<string, Direction>> = {
   'meetingSecurity.passwordCriteria.disallowDynamicWebText': 'safe-when-true',
   'meetingSecurity.passwordCriteria.disallowList': 'safe-when-true',
   'meetingSecurity.passwordCriteria.disallowValues': 'more-is-safer',
+  'hostLobby.personalMeetingRoom.enabledAutoLock': 'safe-when-true',
+  'hostLobby.personalMeetingRoom.autoLockMinutes': 'lower-is-safer',
+  'hostLobby.personalMeetingRoom.enabledNotifyHost': 'safe-when-true',
+  'hostLobby.schedulingOptions.enabledJoinBeforeHost': 'safe-when-false',
+  // Adding the E2EE session type strengthens; the handler never removes a type.
+  'endToEndEncryption.sessionTypeIds': 'more-is-safer',
+  'passwordPolicy.minimumLength': 'higher-is-safer',
+  'passwordPolicy.minimumNumeric': 'higher-is-safer',
+  'passwordPolicy.minimumCapAlpha': 'higher-is-safer',
+  'passwordPolicy.minimumLowAlpha': 'higher-is-safer',
+  'passwordPolicy.minimumSpecial': 'higher-is-safer',
+  'passwordPolicy.historyCount': 'higher-is-safer',
+  'passwordPolicy.maxPasswordAgeDays': 'lower-is-safer',
+  'passwordPolicy.notAcceptableStrings': 'more-is-safer',
+  'mfa.mfaEnabled': 'safe-when-true',
+  'inactiveAccounts.loginEnabled': 'safe-when-false',
 };
 
 /** The impact of one field going from `before` to `after`. */

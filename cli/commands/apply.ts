@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
-import { applyPlan, assertPlanIsCurrent, describeTarget, loadSavedPlan, Plan, planOrgs, renderPlanText, summaryLine, WebexClient } from '../../provisioning';
+import { applySummary, assertPlanIsCurrent, describeApplied, loadSavedPlan, Plan, planOrgs, renderPlanText, summaryLine, WebexClient } from '../../provisioning';
+import { applyPlanWithEvidence, EvidenceRecorder } from '../../provisioning/evidence';
 import { loadOrgs } from '../load-orgs';
 import { useColor } from '../output';
 import { Selection } from '../selection';
@@ -10,11 +11,16 @@ export interface ApplyOptions extends Selection {
   readonly manifest?: string[];
   readonly autoApprove?: boolean;
   readonly quiet?: boolean;
+  /** Enforce the write-only settings even when webex-iac last enforced the same values. */
+  readonly reenforce?: boolean;
+  /** Folder of the write-only state files (WEBEX_IAC_STATE_DIR). */
+  readonly stateDir?: string;
 }
 
 /** Plans (or loads a saved plan), shows it, asks unless --auto-approve, applies and verifies every change. */
-export async function applyCommand(options: ApplyOptions, client: WebexClient, out: NodeJS.WriteStream = process.stdout): Promise<number> {
+export async function applyCommand(options: ApplyOptions, client: WebexClient, out: NodeJS.WriteStream = process.stdout, evidence?: EvidenceRecorder): Promise<number> {
   const plan = await planToApply(options, client);
+  await evidence?.recordPlan(client, plan);
   const color = useColor(out);
   if (!options.quiet) out.write(renderPlanText(plan, { color }));
   if (plan.changes.length === 0) {
@@ -26,22 +32,23 @@ export async function applyCommand(options: ApplyOptions, client: WebexClient, o
     return 1;
   }
   if (!options.quiet) out.write('\n');
-  const applied = await applyPlan(client, plan, {
-    onApplied: ({ change, trackingId }) => {
-      if (!options.quiet) out.write(`${describeTarget(change.target)}: ${change.setting} updated and verified (trackingId ${trackingId})\n`);
+  const applied = await applyPlanWithEvidence(client, plan, evidence, {
+    stateDir: options.stateDir,
+    onApplied: (result) => {
+      if (!options.quiet) out.write(`${describeApplied(result)}\n`);
     },
   });
-  out.write(`${options.quiet ? '' : '\n'}Apply complete! ${applied.length} changed, ${applied.length} verified by reading back.\n`);
+  out.write(`${options.quiet ? '' : '\n'}${applySummary(applied)}\n`);
   return 0;
 }
 
 async function planToApply(options: ApplyOptions, client: WebexClient): Promise<Plan> {
-  if (!options.planFile) return planOrgs(client, loadOrgs(options.manifest, options));
+  if (!options.planFile) return planOrgs(client, loadOrgs(options.manifest, options), { stateDir: options.stateDir, reenforce: options.reenforce });
   if (options.manifest?.length || options.org || options.site || options.shard) {
     throw new Error('a saved plan is applied exactly as saved: --manifest, --org, --site and --shard cannot be combined with it');
   }
   const saved = loadSavedPlan(options.planFile);
-  await assertPlanIsCurrent(client, saved);
+  await assertPlanIsCurrent(client, saved, { stateDir: options.stateDir });
   return saved.plan;
 }
 

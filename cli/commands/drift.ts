@@ -1,4 +1,5 @@
 import { planOrgs, WebexClient } from '../../provisioning';
+import { EvidenceRecorder } from '../../provisioning/evidence';
 import { loadOrgs } from '../load-orgs';
 import { Selection } from '../selection';
 import { PlanFormat, writePlan } from './plan-output';
@@ -7,14 +8,18 @@ export interface DriftOptions extends Selection {
   readonly manifest?: string[];
   readonly format: PlanFormat;
   readonly quiet?: boolean;
+  /** Folder of the write-only state files (WEBEX_IAC_STATE_DIR). */
+  readonly stateDir?: string;
 }
 
 /**
  * Reads only, never writes: reports where the live org differs from the declaration. Exit 0 when it
  * matches, 2 on drift (1 on error), so a scheduled job can alert on it.
  */
-export async function driftCommand(options: DriftOptions, client: WebexClient, out: NodeJS.WriteStream = process.stdout): Promise<number> {
-  const plan = await planOrgs(client, loadOrgs(options.manifest, options));
+export async function driftCommand(options: DriftOptions, client: WebexClient, out: NodeJS.WriteStream = process.stdout, evidence?: EvidenceRecorder): Promise<number> {
+  const orgs = loadOrgs(options.manifest, options);
+  const plan = await planOrgs(client, orgs, { stateDir: options.stateDir });
+  await evidence?.recordPlan(client, plan, { kind: 'drift', declared: orgs });
   writePlan(plan, { format: options.format, quiet: options.quiet, mode: 'drift' }, out);
   return plan.changes.length > 0 ? 2 : 0;
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { observeOrgs, planChanges, savePlan, SAVED_PLAN_KIND, WebexClient } from '../../provisioning';
+import { EvidenceRecorder } from '../../provisioning/evidence';
 import { loadOrgs } from '../load-orgs';
 import { Selection } from '../selection';
 import { VERSION } from '../version';
@@ -12,17 +13,23 @@ export interface PlanOptions extends Selection {
   readonly denyWeakening?: boolean;
   readonly out?: string;
   readonly quiet?: boolean;
+  /** Enforce the write-only settings even when webex-iac last enforced the same values. */
+  readonly reenforce?: boolean;
+  /** Folder of the write-only state files (WEBEX_IAC_STATE_DIR). */
+  readonly stateDir?: string;
 }
 
 /**
  * Prints the plan and optionally saves it for `apply plan.json`. Exit code: 0, or 2 for changes with
  * --detailed-exitcode; --deny-weakening turns any weakening change into a failure (for branch protection).
  */
-export async function planCommand(options: PlanOptions, client: WebexClient, out: NodeJS.WriteStream = process.stdout): Promise<number> {
+export async function planCommand(options: PlanOptions, client: WebexClient, out: NodeJS.WriteStream = process.stdout, evidence?: EvidenceRecorder): Promise<number> {
   const orgs = loadOrgs(options.manifest, options);
-  const observed = await observeOrgs(client, orgs);
-  const plan = planChanges(orgs, observed);
+  const now = new Date();
+  const observed = await observeOrgs(client, orgs, { stateDir: options.stateDir, now });
+  const plan = planChanges(orgs, observed, { now, reenforce: options.reenforce });
   writePlan(plan, { format: options.format, quiet: options.quiet, mode: 'plan' }, out);
+  await evidence?.recordPlan(client, plan, { declared: orgs });
   if (options.out) {
     savePlan(resolve(options.out), { kind: SAVED_PLAN_KIND, formatVersion: plan.formatVersion, toolVersion: VERSION, createdAt: new Date().toISOString(), declared: orgs, observed, plan });
     if (!options.quiet && options.format === 'text') out.write(`\nSaved this plan to ${options.out}. Apply exactly it with: webex-iac apply ${options.out}\n`);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { parseBaseUrl } from './base-url';
 import { ClientConfigError, UnexpectedResponseError, WebexApiError, WriteOutcomeUnknownError } from './errors';
+import { nextPagePath } from './link-header';
 import { redact } from './redact';
 import { retryAfterSeconds } from './retry-after';
 import { WebexErrorBodySchema } from './schemas/error-body';
@@ -38,6 +39,8 @@ export interface ResponseEvent {
 export interface ApiResult<T> {
   readonly data: T;
   readonly trackingId: string;
+  /** The next page, from the response's `Link: <…>; rel="next"` (same host only); absent on the last page. */
+  readonly next?: ApiPath;
 }
 
 /** Statuses after which Webex asks the caller to come back later; the request was not processed. */
@@ -141,7 +144,9 @@ export class WebexClient {
             `${method} ${target} answered with a body Cisco's spec does not allow: ${issue.path.join('.') || '(root)'}: ${issue.message} (trackingId ${responseTrackingId})`,
           );
         }
-        return { data: parsed.data, trackingId: responseTrackingId };
+        const next = nextPagePath(header(response, 'link'), this.baseUrl);
+        if (next instanceof Error) throw new UnexpectedResponseError(`${method} ${target}: ${next.message} (trackingId ${responseTrackingId})`);
+        return next === undefined ? { data: parsed.data, trackingId: responseTrackingId } : { data: parsed.data, trackingId: responseTrackingId, next };
       }
 
       const retryable = RETRY_LATER.has(response.status) || (isRead && GATEWAY.has(response.status));
@@ -165,6 +170,11 @@ export class WebexClient {
     const gaveUp = attempts === undefined ? '' : ` (gave up after ${attempts} attempts)`;
     const message = this.clean(`${method} ${target} answered ${status}: ${detail}${gaveUp} (trackingId ${webexTrackingId})`);
     return new WebexApiError(message, status, method, target, webexTrackingId);
+  }
+
+  /** Replaces the token wherever it appears in `text`: for anything written outside the client (evidence). */
+  redactSecrets(text: string): string {
+    return this.clean(text);
   }
 
   /** Whatever reaches a message passes through here, so the token can never leak through an echo. */

@@ -1,5 +1,5 @@
 import { Change, describeTarget, Plan } from '../plan';
-import { formatValue } from './terminal';
+import { formatValue, WRITE_ONLY_BEFORE } from './terminal';
 
 /** GitHub refuses comments over 65,536 characters; keep a margin for the CI wrapper's own text. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -94,6 +94,27 @@ function renderSections(plan: Plan): Section[] {
       sections.push({ summary, body });
     }
   }
+  return [...sections, ...reviewSections(plan)];
+}
+
+/** Findings and attestations: what the plan does not change but a reviewer must see. */
+function reviewSections(plan: Plan): Section[] {
+  const sections: Section[] = [];
+  const findings = plan.findings ?? [];
+  if (findings.length > 0) {
+    const body = findings.map((f) => `- **${escapeHtml(f.org)}** › ${escapeHtml(describeTarget(f.target))}: ${escapeHtml(f.detail)} _(${f.kind}, \`${f.setting}\`)_`);
+    sections.push({ summary: `🔎 Findings: ${findings.length} (not changes)`, body });
+  }
+  const attestations = plan.attestations ?? [];
+  if (attestations.length > 0) {
+    const flagged = attestations.filter((a) => a.status !== 'valid').length;
+    const body = ['| Org | Attestation | State | Attested by | Expires | Reference |', '|---|---|---|---|---|---|'];
+    for (const a of attestations) {
+      const state = a.status === 'valid' ? 'valid' : `**${a.status}**`;
+      body.push(`| ${escapeCell(a.org)} | ${escapeCell(a.title)} | ${state} | ${escapeCell(a.attestedBy ?? '')} | ${a.expires ?? ''} | ${escapeCell(a.reference ?? '')} |`);
+    }
+    sections.push({ summary: `📝 Attestations: ${attestations.length - flagged} valid, ${flagged} expiring, expired or missing (manual; never applied)`, body });
+  }
   return sections;
 }
 
@@ -101,7 +122,7 @@ function renderChange(change: Change): string[] {
   const lines = [`\`${change.setting}\` — ${change.action}${change.impact === 'weakens' ? ' — **⚠️ weakens security**' : ''} (declared at \`${change.path}\`)`, '', '```diff'];
   for (const field of Object.keys(change.after).sort()) {
     const flag = change.fieldImpacts[field] === 'weakens' ? '   # weakens' : '';
-    lines.push(`- ${field} = ${formatValue(change.before[field])}`, `+ ${field} = ${formatValue(change.after[field])}${flag}`);
+    lines.push(`- ${field} = ${change.writeOnly ? WRITE_ONLY_BEFORE : formatValue(change.before[field])}`, `+ ${field} = ${formatValue(change.after[field])}${flag}`);
   }
   lines.push('```');
   if (change.unchangedFields > 0) lines.push(`_${change.unchangedFields} unchanged field(s) hidden._`);

@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
-import { Change, describeTarget, FieldValue, Plan } from '../plan';
+import type { AppliedChange } from '../applier';
+import { AttestationStatus, Change, ChangeAction, describeTarget, FieldValue, Finding, Plan } from '../plan';
 
 export interface TerminalOptions {
   /** ANSI colour; the CLI turns it on only for a TTY without NO_COLOR. */
@@ -15,7 +16,9 @@ export interface TerminalOptions {
 export function renderPlanText(plan: Plan, options: TerminalOptions = {}): string {
   const c = createColors(options.color ?? false);
   const drift = options.mode === 'drift';
-  if (plan.changes.length === 0) return `${c.green(c.bold(drift ? 'No drift.' : 'No changes.'))}${summaryLine(plan, options).replace(/^No (changes|drift)\./, '')}\n`;
+  if (plan.changes.length === 0) {
+    return `${[`${c.green(c.bold(drift ? 'No drift.' : 'No changes.'))}${summaryLine(plan, options).replace(/^No (changes|drift)\./, '')}`, ...renderReview(plan, c)].join('\n')}\n`;
+  }
   const lines: string[] = [drift ? 'The live Webex org has drifted from the declaration; apply would make these changes:' : 'webex-iac will perform the following actions:', ''];
   if (plan.summary.weakening > 0) {
     lines.push(c.red(c.bold(`Warning: ${plan.summary.weakening} change(s) weaken security; they are listed first.`)), '');
@@ -26,7 +29,7 @@ export function renderPlanText(plan: Plan, options: TerminalOptions = {}): strin
     lines.push(c.bold(`Org ${JSON.stringify(org)}`), '');
     for (const change of changes) lines.push(...renderChange(change, c), '');
   }
-  lines.push(summaryLine(plan, options));
+  lines.push(summaryLine(plan, options), ...renderReview(plan, c));
   return `${lines.join('\n')}\n`;
 }
 
@@ -39,21 +42,76 @@ export function summaryLine(plan: Plan, options: TerminalOptions = {}): string {
   }
   const weak = weakening > 0 ? `, ${c.red(c.bold(`${weakening} weakening`))}` : '';
   const label = options.mode === 'drift' ? 'Drift:' : 'Plan:';
-  return `${c.bold(label)} ${changes} to change (${fields} ${fields === 1 ? 'field' : 'fields'})${weak}, ${unchangedSettings} unchanged.`;
+  // Only updates: the line reviewers know. Other actions are counted inside the parentheses.
+  const actions = plan.summary.actions ?? { update: changes, enforce: 0, revoke: 0, deactivate: 0 };
+  const others = ACTION_ORDER.filter((a) => a !== 'update' && actions[a] > 0);
+  const byAction = others.length === 0 ? '' : `: ${ACTION_ORDER.filter((a) => actions[a] > 0).map((a) => `${actions[a]} ${ACTION_COUNT_LABEL[a]}`).join(', ')}`;
+  return `${c.bold(label)} ${changes} to change (${fields} ${fields === 1 ? 'field' : 'fields'}${byAction})${weak}, ${unchangedSettings} unchanged.`;
+}
+
+const ACTION_ORDER: readonly ChangeAction[] = ['update', 'enforce', 'revoke', 'deactivate'];
+const ACTION_COUNT_LABEL: Readonly<Record<ChangeAction, string>> = { update: 'to update', enforce: 'to enforce (write-only)', revoke: 'to revoke', deactivate: 'to deactivate' };
+
+/** Symbol and heading of each action, in Terraform's manner. */
+const ACTION_STYLE: Readonly<Record<ChangeAction, { readonly symbol: string; readonly heading: string }>> = {
+  update: { symbol: '~', heading: 'will be updated in-place' },
+  enforce: { symbol: '!', heading: 'will be enforced (write-only: Webex cannot read it back)' },
+  revoke: { symbol: '-', heading: ': admin roles will be revoked' },
+  deactivate: { symbol: '~', heading: ': login will be turned off' },
+};
+
+/** What the value of a write-only field is shown as: it was never read. */
+export const WRITE_ONLY_BEFORE = '(write-only: cannot be read)';
+
+/** Findings and attestations, after the summary line: what a reviewer must still look at. */
+function renderReview(plan: Plan, c: ReturnType<typeof createColors>): string[] {
+  const lines: string[] = [];
+  const findings = plan.findings ?? [];
+  if (findings.length > 0) {
+    lines.push('', c.bold(`Findings (${findings.length}): not changes; act on them, or opt in to the action the control offers`));
+    for (const org of plan.orgs) lines.push(...byOrg(plan, findings.filter((f) => f.org === org), org, (f) => renderFinding(f, c)));
+  }
+  const attestations = plan.attestations ?? [];
+  if (attestations.length > 0) {
+    const counts = (['valid', 'expiring', 'expired', 'missing'] as const).map((s) => `${attestations.filter((a) => a.status === s).length} ${s}`).join(', ');
+    lines.push('', c.bold(`Attestations (${counts}): controls Webex has no API for, attested by people; never applied by webex-iac`));
+    for (const org of plan.orgs) lines.push(...byOrg(plan, attestations.filter((a) => a.org === org), org, (a) => renderAttestation(a, c)));
+  }
+  return lines;
+}
+
+function byOrg<T>(plan: Plan, items: readonly T[], org: string, render: (item: T) => string[]): string[] {
+  if (items.length === 0) return [];
+  return [...(plan.orgs.length > 1 ? [`  Org ${JSON.stringify(org)}`] : []), ...items.flatMap(render)];
+}
+
+function renderFinding(finding: Finding, c: ReturnType<typeof createColors>): string[] {
+  return [`  ${c.yellow('*')} ${describeTarget(finding.target)}: ${finding.detail}`, c.dim(`      # ${finding.kind}, reported by ${finding.setting} (${finding.path})`)];
+}
+
+function renderAttestation(a: AttestationStatus, c: ReturnType<typeof createColors>): string[] {
+  const colour = a.status === 'valid' ? c.green : a.status === 'expiring' ? c.yellow : c.red;
+  const head = `  ${colour(a.status.padEnd(8))} ${a.control}: ${a.title}`;
+  if (a.status === 'missing') return [head, c.dim(`      # not attested${a.required ? ' (required)' : ''}; declared at ${a.path}`)];
+  const details = Object.entries(a.details ?? {}).map(([k, v]) => `${k} ${formatValue(v)}`).join(', ');
+  return [head, c.dim(`      # attested by ${a.attestedBy} on ${a.attestedOn}, expires ${a.expires}, reference ${a.reference}${details ? `; ${details}` : ''}`)];
 }
 
 function renderChange(change: Change, c: ReturnType<typeof createColors>): string[] {
   const weakens = change.impact === 'weakens';
+  const style = ACTION_STYLE[change.action] ?? ACTION_STYLE.update;
+  const symbol = change.action === 'revoke' ? c.red(style.symbol) : c.yellow(style.symbol);
   const lines = [
-    c.bold(`  # ${describeTarget(change.target)}: ${change.setting} will be updated in-place`) + (weakens ? ` ${c.red(c.bold('(WEAKENS SECURITY)'))}` : ''),
+    c.bold(`  # ${describeTarget(change.target)}: ${change.setting}${style.heading.startsWith(':') ? '' : ' '}${style.heading}`) + (weakens ? ` ${c.red(c.bold('(WEAKENS SECURITY)'))}` : ''),
     c.dim(`  # declared at ${change.path}`),
-    `  ${c.yellow('~')} ${change.setting} {`,
+    `  ${symbol} ${change.setting} {`,
   ];
   const fields = Object.keys(change.after).sort();
   const width = Math.max(...fields.map((f) => f.length));
   for (const field of fields) {
     const flag = change.fieldImpacts[field] === 'weakens' ? c.red('  # weakens') : '';
-    lines.push(`      ${c.yellow('~')} ${field.padEnd(width)} = ${formatValue(change.before[field])} ${c.yellow('->')} ${formatValue(change.after[field])}${flag}`);
+    const before = change.writeOnly ? WRITE_ONLY_BEFORE : formatValue(change.before[field]);
+    lines.push(`      ${symbol} ${field.padEnd(width)} = ${before} ${c.yellow('->')} ${formatValue(change.after[field])}${flag}`);
   }
   if (change.unchangedFields > 0) {
     lines.push(c.dim(`        # (${change.unchangedFields} unchanged ${change.unchangedFields === 1 ? 'field' : 'fields'} hidden)`));
@@ -67,4 +125,31 @@ export function formatValue(value: FieldValue | undefined): string {
   if (value === undefined || value === null) return '(unset)';
   if (Array.isArray(value)) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
   return JSON.stringify(value);
+}
+
+/** One line per change as apply completes it, worded by action. */
+export function describeApplied(applied: AppliedChange): string {
+  const { change, trackingId } = applied;
+  const target = describeTarget(change.target);
+  switch (change.action) {
+    case 'enforce': {
+      const unverified = applied.unverifiedFields ?? [];
+      const check = unverified.length === 0 ? "Webex's response echoed every field" : `Webex's response did not echo ${unverified.join(', ')}: not verifiable`;
+      return `${target}: ${change.setting} enforced (write-only; ${check}) and recorded in the state folder (trackingId ${trackingId})`;
+    }
+    case 'revoke':
+      return `${target}: ${change.setting}: admin roles revoked and verified (trackingId ${trackingId})`;
+    case 'deactivate':
+      return `${target}: ${change.setting}: login turned off and verified (trackingId ${trackingId})`;
+    default:
+      return `${target}: ${change.setting} updated and verified (trackingId ${trackingId})`;
+  }
+}
+
+/** The last line of apply. */
+export function applySummary(applied: readonly AppliedChange[]): string {
+  const writeOnly = applied.filter((a) => a.change.writeOnly).length;
+  const readBack = applied.length - writeOnly;
+  const tail = writeOnly === 0 ? '' : `, ${writeOnly} write-only checked against Webex's response (no GET exists)`;
+  return `Apply complete! ${applied.length} changed, ${readBack} verified by reading back${tail}.`;
 }

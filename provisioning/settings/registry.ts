@@ -1,14 +1,55 @@
-import { SiteSettings } from '../../manifest';
+import { OrgSettings, SiteSettings } from '../../manifest';
+import { endToEndEncryptionHandler } from './end-to-end-encryption';
+import { HostSettingHandler } from './host-setting-handler';
+import { hostLobbyHandler } from './host-lobby';
 import { meetingSecurityHandler } from './meeting-security';
+import { mfaHandler } from './mfa';
+import { passwordPolicyHandler } from './password-policy';
 import { SiteSettingHandler } from './setting-handler';
+import { WriteOnlyHandler } from './write-only-handler';
 
-/** Manifest site-setting key → its handler. A new control adds one line here. */
-export const SITE_SETTING_HANDLERS: { readonly [K in keyof Required<SiteSettings>]: SiteSettingHandler<NonNullable<SiteSettings[K]>> } = {
+/** Site settings managed once per site (the site's own configuration). */
+type SiteWideKey = 'meetingSecurity';
+/** Site settings managed once per selected host of the site. */
+type PerHostKey = Exclude<keyof SiteSettings, SiteWideKey>;
+/** Org settings that Webex can write but not read. */
+type WriteOnlyKey = 'passwordPolicy' | 'mfa';
+
+/** Manifest site-setting key → its handler. A new site-wide control adds one line here. */
+export const SITE_SETTING_HANDLERS: { readonly [K in SiteWideKey]: SiteSettingHandler<NonNullable<SiteSettings[K]>> } = {
   meetingSecurity: meetingSecurityHandler,
 };
+
+/** Manifest site-setting key → its per-host handler. */
+export const HOST_SETTING_HANDLERS: { readonly [K in PerHostKey]: HostSettingHandler<NonNullable<SiteSettings[K]>> } = {
+  hostLobby: hostLobbyHandler,
+  endToEndEncryption: endToEndEncryptionHandler,
+};
+
+/** Manifest org-setting key → its write-only handler. */
+export const WRITE_ONLY_HANDLERS: { readonly [K in WriteOnlyKey]: WriteOnlyHandler<NonNullable<OrgSettings[K]>> } = {
+  passwordPolicy: passwordPolicyHandler,
+  mfa: mfaHandler,
+};
+
+export function isHostSetting(setting: string): boolean {
+  return Object.hasOwn(HOST_SETTING_HANDLERS, setting);
+}
 
 export function siteHandler(setting: string): SiteSettingHandler<unknown> {
   const handler = (SITE_SETTING_HANDLERS as Record<string, SiteSettingHandler<unknown>>)[setting];
   if (!handler) throw new Error(`no handler for site setting ${setting}`);
+  return handler;
+}
+
+export function hostHandler(setting: string): HostSettingHandler<unknown> {
+  const handler = (HOST_SETTING_HANDLERS as Record<string, HostSettingHandler<unknown>>)[setting];
+  if (!handler) throw new Error(`no per-host handler for site setting ${setting}`);
+  return handler;
+}
+
+export function writeOnlyHandler(setting: string): WriteOnlyHandler<unknown> {
+  const handler = (WRITE_ONLY_HANDLERS as Record<string, WriteOnlyHandler<unknown>>)[setting];
+  if (!handler) throw new Error(`no write-only handler for org setting ${setting}`);
   return handler;
 }

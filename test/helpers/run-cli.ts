@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const REPO = join(__dirname, '..', '..');
 export const BIN = join(REPO, 'cli', 'bin.js');
+/** Where CLI runs append evidence unless a test sets WEBEX_IAC_EVIDENCE_DIR: never the repository's own .webex-iac/. */
+export const TEST_EVIDENCE_DIR = join(tmpdir(), `webex-iac-test-evidence-${process.pid}`);
 
 export interface CliRun {
   readonly code: number;
@@ -13,7 +16,7 @@ export interface CliRun {
 /** Runs the real `webex-iac` executable as a user would, in a child process (asynchronously, so an in-process simulator keeps serving). */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = REPO): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, WEBEX_IAC_EVIDENCE_DIR: TEST_EVIDENCE_DIR, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));

@@ -16,7 +16,8 @@ describe('webex-iac CLI end to end (synth, plan, apply against the simulator)', 
   beforeAll(async () => {
     sim = await startSimulator({ tokens: [TOKEN], seed: 'clinic' });
     outdir = mkdtempSync(join(tmpdir(), 'webex-iac-cli-'));
-    env = { WEBEX_BASE_URL: sim.url, WEBEX_TOKEN: TOKEN };
+    // The write-only state (what webex-iac last enforced) goes to the temporary folder, not the repository.
+    env = { WEBEX_BASE_URL: sim.url, WEBEX_TOKEN: TOKEN, WEBEX_IAC_STATE_DIR: join(outdir, 'state') };
   });
   afterAll(async () => {
     await sim.close();
@@ -40,16 +41,17 @@ describe('webex-iac CLI end to end (synth, plan, apply against the simulator)', 
     const plan = await run(['plan', '--manifest', manifest, '--detailed-exitcode']);
     expect(plan.code).toBe(2);
     expect(plan.stdout).toMatch(/~ joinBeforeHost +\S* = true -> false/);
-    expect(plan.stdout).toMatch(/Plan: 1 to change/);
+    expect(plan.stdout).toMatch(/Plan: \d+ to change \(\d+ fields: \d+ to update, 2 to enforce \(write-only\)\)/);
 
     const json = await run(['plan', '--manifest', manifest, '--format', 'json']);
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toMatchObject({ formatVersion: 1, changes: [{ org: 'Riverside Family Clinic', setting: 'meetingSecurity', action: 'update' }] });
+    expect(JSON.parse(json.stdout)).toMatchObject({ formatVersion: 1 });
+    expect(JSON.parse(json.stdout).changes).toContainEqual(expect.objectContaining({ org: 'Riverside Family Clinic', setting: 'meetingSecurity', action: 'update' }));
 
     const apply = await run(['apply', '--manifest', manifest, '--org', 'Riverside Family Clinic', '--auto-approve']);
     expect(apply.stderr).toBe('');
     expect(apply.code).toBe(0);
-    expect(apply.stdout).toMatch(/Apply complete! 1 changed, 1 verified/);
+    expect(apply.stdout).toMatch(/Apply complete! \d+ changed, \d+ verified by reading back, 2 write-only checked/);
 
     const again = await run(['plan', '--manifest', manifest, '--detailed-exitcode']);
     expect(again.code).toBe(0);

@@ -45,7 +45,15 @@ describe('planChanges', () => {
   test('a converged site plans no changes, whatever the order of a deny-list', () => {
     const plan = planChanges([org(HARDENED)], [observed(LIVE_HARDENED)]);
     expect(plan.changes).toEqual([]);
-    expect(plan.summary).toEqual({ changes: 0, weakening: 0, fields: 0, unchangedSettings: 1 });
+    expect(plan.summary).toEqual({
+      changes: 0,
+      weakening: 0,
+      fields: 0,
+      unchangedSettings: 1,
+      actions: { update: 0, enforce: 0, revoke: 0, deactivate: 0 },
+      findings: 0,
+      attestations: { valid: 0, expiring: 0, expired: 0, missing: 0 },
+    });
   });
 
   test('only declared fields that differ are planned', () => {

@@ -1,0 +1,139 @@
+import { resolve } from 'node:path';
+import { findManifests, Org, readManifest } from '../../manifest';
+import { AuditView, ComplianceReport, complianceReport, evaluateOrg, HIPAA_PACK, observedSubject, OrgReport, ProfileId, renderReport, ReportFormat, utcDay } from '../../policies';
+import { observeOrg, WebexClient } from '../../provisioning';
+import type { EvidenceRecorder } from '../../provisioning/evidence';
+import { DEFAULT_OUTDIR, loadOrgs } from '../load-orgs';
+import { useColor } from '../output';
+import { Selection, shardOf } from '../selection';
+import { VERSION } from '../version';
+import { displayPath, lineOfConstructPath } from './check';
+
+export interface AssessOptions extends Selection {
+  readonly manifest?: string[];
+  readonly profile: ProfileId;
+  readonly format: ReportFormat;
+  /** Folder of the write-only enforcement records (WEBEX_IAC_STATE_DIR). */
+  readonly stateDir?: string;
+}
+
+/** Values the assessment probe declares only so that the per-host handlers read these fields. */
+const LOBBY_FIELDS = {
+  personalMeetingRoom: { enabledAutoLock: true, autoLockMinutes: 5, enabledNotifyHost: true },
+  schedulingOptions: { enabledJoinBeforeHost: false },
+} as const;
+
+/**
+ * `webex-iac assess`: the live org against the policy pack, the way ScubaGear assesses a tenant. It
+ * reads through provisioning's handlers (never writes), evaluates the same rules as `check`, and reports
+ * automated results from the API, write-only settings as enforced by webex-iac on a date or not
+ * verifiable, and attestations from the manifest. Each org's result is appended to its evidence log.
+ * Exit 0 when compliant, 1 otherwise.
+ */
+export async function assessCommand(
+  options: AssessOptions,
+  client: WebexClient,
+  io: { out: NodeJS.WriteStream; env: NodeJS.ProcessEnv },
+  recorder?: EvidenceRecorder,
+  now: Date = new Date(),
+): Promise<number> {
+  const report = await assessOrgs(options, client, recorder, now);
+  io.out.write(renderReport(report, options.format, { color: useColor(io.out, io.env), pack: HIPAA_PACK, lineOf: lineOfConstructPath }));
+  return report.compliant ? 0 : 1;
+}
+
+export async function assessOrgs(options: AssessOptions, client: WebexClient, recorder?: EvidenceRecorder, now: Date = new Date()): Promise<ComplianceReport> {
+  const today = utcDay(now);
+  const orgs = loadOrgs(options.manifest, options);
+  const files = manifestOf(options.manifest);
+  const reports: OrgReport[] = [];
+  for (const org of orgs) {
+    const live = await observeOrg(client, assessmentScope(org), { now, ...(options.stateDir ? { stateDir: options.stateDir } : {}) });
+    const subject = observedSubject(org, live, { today, audit: auditView(recorder, org.name) });
+    const file = files.get(org.name);
+    const report = evaluateOrg(HIPAA_PACK, subject, { profile: options.profile, exceptions: org.exceptions ?? [], orgLevel: ownsOrgLevel(org, options), ...(file ? { manifest: displayPath(file) } : {}) });
+    reports.push(report);
+    await recorder?.record(org.name, { kind: 'assess', orgId: live.orgId, details: assessEvidence(report, options.profile) }, client);
+  }
+  return complianceReport({ command: 'assess', profile: options.profile, now, toolVersion: VERSION, orgs: reports });
+}
+
+/**
+ * What assess reads: the declaration, plus every site control it does not declare (site-wide meeting
+ * security and each host's lobby and session types are read whether declared or not, as an assessment
+ * should), and the per-user MFA report whenever MFA is declared. The probe never reaches a plan.
+ */
+export function assessmentScope(org: Org): Org {
+  const mfa = org.settings.mfa;
+  return {
+    ...org,
+    settings: mfa && !mfa.reportUsersWithoutMfa ? { ...org.settings, mfa: { ...mfa, reportUsersWithoutMfa: true } } : org.settings,
+    sites: org.sites.map((site) => {
+      const lobby = site.settings.hostLobby;
+      return {
+        ...site,
+        settings: {
+          ...site.settings,
+          meetingSecurity: site.settings.meetingSecurity ?? { path: site.path },
+          hostLobby: {
+            ...(lobby ?? { path: site.path }),
+            personalMeetingRoom: { ...LOBBY_FIELDS.personalMeetingRoom, ...lobby?.personalMeetingRoom },
+            schedulingOptions: { ...LOBBY_FIELDS.schedulingOptions, ...lobby?.schedulingOptions },
+          },
+          endToEndEncryption: site.settings.endToEndEncryption ?? { path: site.path },
+        },
+      };
+    }),
+  };
+}
+
+/** Whether this run covers the org's own settings: not with --site, and with --shard only in the org's shard. */
+function ownsOrgLevel(org: Org, selection: Selection): boolean {
+  if (selection.site !== undefined) return false;
+  const shard = selection.shard;
+  return shard === undefined || shard.count <= 1 || shardOf(org.name, shard.count) === shard.index;
+}
+
+/** Which manifest file declares each org, for reports and SARIF locations. */
+function manifestOf(manifests: readonly string[] | undefined): Map<string, string> {
+  const files = manifests && manifests.length > 0 ? manifests.map((m) => resolve(m)) : findManifests(resolve(DEFAULT_OUTDIR));
+  const byOrg = new Map<string, string>();
+  for (const file of files) for (const org of readManifest(file).orgs) byOrg.set(org.name, file);
+  return byOrg;
+}
+
+/** The end of the last collection of each audit source, from the org's evidence log. */
+export function auditView(recorder: EvidenceRecorder | undefined, org: string): AuditView {
+  if (recorder === undefined) return { collectedTo: {}, error: 'no evidence log was given to this run' };
+  try {
+    const collectedTo: Record<string, string> = {};
+    for (const { record } of recorder.log.read(org)) {
+      if (record.kind !== 'audit-collection') continue;
+      const sources = (record.details as { sources?: Record<string, { to?: unknown }> } | undefined)?.sources ?? {};
+      for (const [source, window] of Object.entries(sources)) {
+        if (typeof window.to === 'string' && (collectedTo[source] === undefined || window.to > collectedTo[source]!)) collectedTo[source] = window.to;
+      }
+    }
+    return { collectedTo };
+  } catch (error) {
+    return { collectedTo: {}, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The assess record's details: the verdicts, every non-passing finding with its values, every exception. */
+function assessEvidence(report: OrgReport, profile: ProfileId): Record<string, unknown> {
+  return {
+    profile,
+    compliant: report.compliant,
+    summary: report.summary,
+    results: report.results.map((r) => ({
+      ruleId: r.ruleId,
+      level: r.level,
+      status: r.status,
+      passed: r.judgements.filter((j) => j.status === 'pass').length,
+      ...(r.error ? { error: r.error } : {}),
+      findings: r.judgements.filter((j) => j.status !== 'pass').map((j) => ({ finding: j.finding, status: j.status, path: j.path, message: j.message, values: j.values, ...(j.exception ? { exception: j.exception } : {}) })),
+    })),
+    exceptions: report.exceptions.map((e) => ({ ...e.exception, state: e.state, matched: e.matched })),
+  };
+}

@@ -1,0 +1,61 @@
+import type { HostSelection, Org } from '../manifest';
+import type { JudgedValue } from './rule';
+import type { ControlView, SiteSubject, Subject, Target, Values } from './subject';
+
+/**
+ * The subject of `check`: an org exactly as the manifest declares it. A declared control becomes one
+ * instance whose values are the declared fields (dotted names); a per-host control's instance stands
+ * for every host it selects, and carries the selection as `hosts`.
+ */
+export function declaredSubject(org: Org, today: string): Subject {
+  const settings = org.settings;
+  const controls: Record<string, ControlView> = {};
+  if (settings.passwordPolicy) controls.passwordPolicy = declaredControl(settings.passwordPolicy, { kind: 'org' });
+  if (settings.mfa) controls.mfa = declaredControl({ path: settings.mfa.path, mfaEnabled: settings.mfa.mfaEnabled }, { kind: 'org' });
+  return {
+    mode: 'declared',
+    today,
+    org: { name: org.name, path: org.path, ...(org.orgId ? { orgId: org.orgId } : {}) },
+    sites: org.sites.map((site): SiteSubject => {
+      const target: Target = { kind: 'site', siteUrl: site.siteUrl };
+      const { meetingSecurity, hostLobby, endToEndEncryption } = site.settings;
+      const siteControls: Record<string, ControlView> = {};
+      if (meetingSecurity) siteControls.meetingSecurity = declaredControl(meetingSecurity, target);
+      if (hostLobby) siteControls.hostLobby = declaredControl({ ...hostLobby, hosts: selection(hostLobby.hosts) }, target);
+      if (endToEndEncryption) siteControls.endToEndEncryption = declaredControl({ ...endToEndEncryption, hosts: selection(endToEndEncryption.hosts) }, target);
+      return { siteUrl: site.siteUrl, path: site.path, controls: siteControls };
+    }),
+    controls,
+    ...(settings.adminAccess ? { adminAccess: settings.adminAccess } : {}),
+    ...(settings.inactiveAccounts ? { inactiveAccounts: settings.inactiveAccounts } : {}),
+    ...(settings.mfa?.reportUsersWithoutMfa !== undefined ? { reportUsersWithoutMfa: settings.mfa.reportUsersWithoutMfa } : {}),
+    ...(settings.attestations ? { attestations: settings.attestations } : {}),
+  };
+}
+
+/** One instance holding the declared fields, flattened to dotted names (lists and `hosts` stay whole). */
+function declaredControl(declared: { readonly path: string; readonly [field: string]: unknown }, target: Target): ControlView {
+  const { path, ...fields } = declared;
+  return { path, instances: [{ target, values: flattenValues(fields) }] };
+}
+
+/** `{a: {b: 1}}` → `{'a.b': 1}`; lists, and the `hosts` selection, stay values. */
+export function flattenValues(value: Readonly<Record<string, unknown>>, prefix = ''): Values {
+  const out: Record<string, JudgedValue> = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (child === undefined) continue;
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (child !== null && typeof child === 'object' && !Array.isArray(child) && key !== 'hosts' && key !== 'sessionType') {
+      Object.assign(out, flattenValues(child as Record<string, unknown>, name));
+    } else {
+      out[name] = child as JudgedValue;
+    }
+  }
+  return out;
+}
+
+/** The host selection as a value: `"all hosts"`, or the declared emails / domains / exemptions. */
+function selection(hosts: HostSelection | undefined): JudgedValue {
+  if (hosts === undefined || (hosts.emails === undefined && hosts.emailDomains === undefined && (hosts.exemptEmails ?? []).length === 0)) return 'all hosts';
+  return JSON.parse(JSON.stringify(hosts)) as JudgedValue;
+}

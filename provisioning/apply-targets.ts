@@ -1,0 +1,90 @@
+import { WebexClient } from './client/webex-client';
+import { PlanError } from './errors';
+import { readPersonAccess, roleNames, updatePerson } from './people/person-update';
+import { Change, FieldValues } from './plan';
+import { hostHandler, isHostSetting, siteHandler, writeOnlyHandler } from './settings/registry';
+
+/** What an apply run shares between changes: the client, and the org's roles (read once). */
+export class ApplyContext {
+  private roles?: Promise<Map<string, string>>;
+
+  constructor(readonly client: WebexClient) {}
+
+  /** Role id → name (GET /v1/roles), read at most once per apply. */
+  roleNames(): Promise<Map<string, string>> {
+    this.roles ??= roleNames(this.client);
+    return this.roles;
+  }
+}
+
+/** The outcome of one write: its trackingId(s), and for a write-only setting what Webex echoed. */
+export interface WriteOutcome {
+  readonly trackingId: string;
+  readonly echoed?: FieldValues;
+}
+
+/** How the applier reads and writes the target of one change, whatever kind of control planned it. */
+export interface ApplyTarget {
+  /** The live values of the change's fields; undefined for a write-only setting (nothing can be read). */
+  read(): Promise<FieldValues | undefined>;
+  write(): Promise<WriteOutcome>;
+}
+
+/** The reader and writer for `change`, chosen by its target and setting. */
+export function applyTarget(context: ApplyContext, change: Change): ApplyTarget {
+  const { client } = context;
+  const target = change.target;
+  if (change.action === 'enforce') {
+    if (target.kind !== 'org') throw new PlanError(`${change.setting}: an enforce change must target the org, received a ${target.kind}`);
+    const handler = writeOnlyHandler(change.setting);
+    return {
+      read: async () => undefined,
+      write: async () => handler.write(client, target.orgId, change.after),
+    };
+  }
+  if (target.kind === 'site') {
+    const handler = siteHandler(change.setting);
+    return {
+      read: () => handler.read(client, target.siteUrl),
+      write: async () => ({ trackingId: await handler.write(client, target.siteUrl, change.after) }),
+    };
+  }
+  if (target.kind === 'person' && target.siteUrl !== undefined && isHostSetting(change.setting)) {
+    const handler = hostHandler(change.setting);
+    const host = { email: target.email, personId: requirePersonId(change) };
+    const fields = [...new Set([...Object.keys(change.before), ...Object.keys(change.after)])];
+    const siteUrl = target.siteUrl;
+    return {
+      read: () => handler.readHost(client, siteUrl, host, fields),
+      write: async () => ({ trackingId: await handler.write(client, siteUrl, host, change.after) }),
+    };
+  }
+  if (target.kind === 'person' && (change.action === 'revoke' || change.action === 'deactivate')) {
+    const personId = requirePersonId(change);
+    const read = async () => {
+      const { personId: _id, ...access } = await readPersonAccess(client, target.orgId ?? '', target.email, await context.roleNames());
+      return access;
+    };
+    if (change.action === 'deactivate') {
+      return { read, write: async () => ({ trackingId: await updatePerson(client, personId, (body) => (body.loginEnabled = false)) }) };
+    }
+    return {
+      read,
+      write: async () => {
+        const names = await context.roleNames();
+        const revoke = new Set((change.before.roles as string[] | undefined) ?? []);
+        const trackingId = await updatePerson(client, personId, (body) => {
+          body.roles = ((body.roles as string[] | undefined) ?? []).filter((id) => !revoke.has(names.get(id) ?? id));
+        });
+        return { trackingId };
+      },
+    };
+  }
+  throw new PlanError(`${change.setting}: no way to apply a ${change.action} of a ${target.kind} target`);
+}
+
+function requirePersonId(change: Change): string {
+  const target = change.target;
+  if (target.kind === 'person' && target.personId) return target.personId;
+  throw new PlanError(`${change.setting} of ${target.kind === 'person' ? target.email : target.kind}: the plan does not carry the person's id; plan again`);
+}

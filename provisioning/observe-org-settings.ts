@@ -1,0 +1,100 @@
+import { Org } from '../manifest';
+import { ScimUserListSchema, WEBEX_IDENTITY_USER_EXTENSION } from './client/schemas/identity';
+import { RoleListSchema } from './client/schemas/person';
+import { WebexClient } from './client/webex-client';
+import { mapConcurrent } from './concurrency';
+import { identityOrgId } from './people/identity-org-id';
+import { peoplePages } from './people/people-directory';
+import { EnforcementRecord, readEnforcements } from './state/enforcement-state';
+import { WRITE_ONLY_HANDLERS } from './settings/registry';
+
+/** Cisco's name of the role that administers everything (GET /v1/roles). */
+export const FULL_ADMINISTRATOR = 'Full Administrator';
+
+/** A person holding at least one admin role. */
+export interface ObservedAdmin {
+  readonly email: string;
+  readonly personId: string;
+  /** Names of the admin roles held, sorted. */
+  readonly roles: string[];
+  readonly unsendablePhoneTypes: string[];
+}
+
+/** What the MFA report read from SCIM: whether Webex exposes per-user MFA at all, and who has it off. */
+export interface ObservedMfaUsers {
+  readonly exposed: boolean;
+  readonly withoutMfa: string[];
+}
+
+/** Org-level observations; each present only when its control is declared. */
+export interface ObservedOrgSettings {
+  /** Write-only settings: what webex-iac last enforced (state file), null when never. Never a read of Webex. */
+  readonly enforced?: Record<string, EnforcementRecord | null>;
+  /** Everyone holding an admin role, by email. */
+  readonly admins?: ObservedAdmin[];
+  readonly mfaUsers?: ObservedMfaUsers;
+}
+
+/** SCIM page size (Cisco's default and usual maximum). */
+const SCIM_COUNT = 100;
+
+/** Reads what the org's declared org-level controls need. */
+export async function observeOrgSettings(
+  client: WebexClient,
+  org: Org,
+  orgId: string,
+  options: { readonly stateDir: string; readonly concurrency?: number },
+): Promise<ObservedOrgSettings> {
+  const observed: { -readonly [K in keyof ObservedOrgSettings]: ObservedOrgSettings[K] } = {};
+  const writeOnly = Object.keys(WRITE_ONLY_HANDLERS).filter((setting) => org.settings[setting as keyof typeof org.settings] !== undefined);
+  if (writeOnly.length > 0) {
+    const records = readEnforcements(options.stateDir, orgId);
+    observed.enforced = Object.fromEntries(writeOnly.map((setting) => [setting, records[setting] ?? null]));
+  }
+  if (org.settings.adminAccess !== undefined) observed.admins = await readAdmins(client, orgId, options.concurrency);
+  if (org.settings.mfa?.reportUsersWithoutMfa) observed.mfaUsers = await readMfaUsers(client, orgId);
+  return observed;
+}
+
+/** GET /v1/roles, then GET /v1/people?roles=<id> for each role (Link-paged): who holds which admin role. */
+async function readAdmins(client: WebexClient, orgId: string, concurrency?: number): Promise<ObservedAdmin[]> {
+  const { data } = await client.get('/v1/roles', RoleListSchema);
+  const byEmail = new Map<string, ObservedAdmin>();
+  const holders = await mapConcurrent(data.items, async (role) => {
+    const people = [];
+    for await (const page of peoplePages(client, orgId, { roles: role.id })) people.push(...page);
+    return { role, people };
+  }, concurrency);
+  for (const { role, people } of holders) {
+    for (const person of people) {
+      // The filter is the server's; check the person's own roles too, so a loose filter cannot add admins.
+      if (person.roles.length > 0 && !person.roles.includes(role.id)) continue;
+      const admin = byEmail.get(person.email) ?? { email: person.email, personId: person.id, roles: [], unsendablePhoneTypes: person.unsendablePhoneTypes };
+      if (!admin.roles.includes(role.name)) admin.roles.push(role.name);
+      byEmail.set(person.email, admin);
+    }
+  }
+  return [...byEmail.values()].map((a) => ({ ...a, roles: [...a.roles].sort() })).sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
+}
+
+/**
+ * Active SCIM users whose Cisco extension says `mfaEnabled: false`. Cisco's spec copies do not declare
+ * the field (it appears only in an example), so a user record without it counts as unknown, not as off.
+ */
+async function readMfaUsers(client: WebexClient, orgId: string): Promise<ObservedMfaUsers> {
+  const path = `/identity/scim/${encodeURIComponent(identityOrgId(orgId))}/v2/Users` as const;
+  let exposed = false;
+  const withoutMfa: string[] = [];
+  for (let startIndex = 1; ; ) {
+    const { data } = await client.get(path, ScimUserListSchema, { startIndex: String(startIndex), count: String(SCIM_COUNT) });
+    const users = data.Resources ?? [];
+    for (const user of users) {
+      const mfa = user[WEBEX_IDENTITY_USER_EXTENSION]?.mfaEnabled;
+      if (mfa !== undefined) exposed = true;
+      if (mfa === false && user.active !== false) withoutMfa.push((user.emails?.find((e) => e.primary)?.value ?? user.userName).toLowerCase());
+    }
+    startIndex += users.length;
+    if (users.length === 0 || (data.totalResults !== undefined && startIndex > data.totalResults)) break;
+  }
+  return { exposed, withoutMfa: [...new Set(withoutMfa)].sort() };
+}

@@ -1,0 +1,70 @@
+import { HostSelection } from '../../manifest';
+import { linkPages } from '../client/paging';
+import { Person, PersonListSchema } from '../client/schemas/person';
+import { WebexClient } from '../client/webex-client';
+import { unsendablePhoneTypes } from './person-update';
+
+/** Page size asked of GET /v1/people; Webex caps it silently where it must. */
+export const PEOPLE_PAGE_SIZE = 500;
+
+/** What the fleet controls need of a person; read from GET /v1/people, never more. */
+export interface PersonSummary {
+  readonly id: string;
+  /** The primary email, lower case. */
+  readonly email: string;
+  readonly roles: string[];
+  readonly siteUrls: string[];
+  readonly lastActivity?: string;
+  readonly loginEnabled: boolean;
+  readonly invitePending: boolean;
+  /** `person`, `bot` or `appuser`; absent when Webex does not say. */
+  readonly type?: string;
+  /** Phone number types a full-body PUT cannot send back (it accepts only `work`). */
+  readonly unsendablePhoneTypes: string[];
+}
+
+export function summarize(person: Person): PersonSummary {
+  return {
+    id: person.id,
+    email: (person.emails[0] ?? person.id).toLowerCase(),
+    roles: person.roles ?? [],
+    siteUrls: person.siteUrls ?? [],
+    ...(person.lastActivity === undefined ? {} : { lastActivity: person.lastActivity }),
+    // Absent means the token is not an admin of the person's org; treat as enabled, the safe reading.
+    loginEnabled: person.loginEnabled ?? true,
+    invitePending: person.invitePending ?? false,
+    ...(person.type === undefined ? {} : { type: person.type }),
+    unsendablePhoneTypes: unsendablePhoneTypes(person.phoneNumbers),
+  };
+}
+
+/**
+ * The people of an org, one page at a time as Webex sends them (GET /v1/people?orgId=&max=, then the
+ * `Link` next URL verbatim), so that callers can start work on a page before the next one is fetched.
+ */
+export async function* peoplePages(client: WebexClient, orgId: string, query: Record<string, string> = {}): AsyncGenerator<PersonSummary[]> {
+  for await (const page of linkPages(client, '/v1/people', PersonListSchema, { orgId, max: PEOPLE_PAGE_SIZE, ...query })) {
+    yield page.items.map(summarize);
+  }
+}
+
+/**
+ * Whether the person is a host of the site. Cisco: `siteUrls` lists "site names where this user has a
+ * role (host or attendee)"; `#attendee` marks attendees, and the simulator and live orgs mark hosts with
+ * `#host`. A bare site name is read as host, since only the attendee role needs a suffix.
+ */
+export function isHostOf(person: Pick<PersonSummary, 'siteUrls'>, siteUrl: string): boolean {
+  return person.siteUrls.some((entry) => {
+    const [site, role] = entry.toLowerCase().split('#');
+    return site === siteUrl && (role === undefined || role === '' || role === 'host');
+  });
+}
+
+/** Whether a host is selected by a control's host selection (undefined selects every host). */
+export function isSelected(selection: HostSelection | undefined, email: string): boolean {
+  const address = email.toLowerCase();
+  if (selection?.exemptEmails?.includes(address)) return false;
+  if (selection?.emails !== undefined) return selection.emails.includes(address);
+  if (selection?.emailDomains !== undefined) return selection.emailDomains.includes(address.slice(address.lastIndexOf('@') + 1));
+  return true;
+}

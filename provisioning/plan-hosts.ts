@@ -1,0 +1,56 @@
+import { Org } from '../manifest';
+import { PlanError } from './errors';
+import { ObservedOrg } from './observe';
+import { PlanParts } from './plan-parts';
+import { changeImpact, fieldImpact, Impact } from './security-impact';
+import { hostHandler, isHostSetting } from './settings/registry';
+
+/**
+ * Pure: the per-host settings of every site of one org. One change per host and setting whose declared
+ * fields differ; a host named in a selection that is not a host of the site is a finding.
+ */
+export function planHostSettings(org: Org, live: ObservedOrg, parts: PlanParts): void {
+  for (const site of org.sites) {
+    for (const [setting, declared] of Object.entries(site.settings).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (declared === undefined || !isHostSetting(setting)) continue;
+      const observed = live.hosts?.[site.siteUrl]?.[setting];
+      if (!observed) throw new PlanError(`${setting} of the hosts of site ${site.siteUrl} was not read; nothing can be planned for it`);
+      const path = (declared as { path: string }).path;
+      const handler = hostHandler(setting);
+      for (const host of observed.hosts) {
+        const diff = handler.diff(declared, host.values, observed.site);
+        if (!diff) {
+          parts.unchangedSettings++;
+          continue;
+        }
+        const fieldImpacts: Record<string, Impact> = {};
+        for (const field of Object.keys(diff.after)) {
+          fieldImpacts[field] = handler.impactOf?.(field, diff, host.values) ?? fieldImpact(setting, field, diff.before[field], diff.after[field]);
+        }
+        parts.changes.push({
+          org: org.name,
+          target: { kind: 'person', email: host.email, siteUrl: site.siteUrl, personId: host.personId },
+          setting,
+          action: 'update',
+          path,
+          before: diff.before,
+          after: diff.after,
+          unchangedFields: diff.unchangedFields,
+          notes: diff.notes,
+          fieldImpacts,
+          impact: changeImpact(Object.values(fieldImpacts)),
+        });
+      }
+      for (const email of observed.notHosts) {
+        parts.findings.push({
+          org: org.name,
+          kind: 'not-a-host',
+          target: { kind: 'person', email, siteUrl: site.siteUrl },
+          setting,
+          detail: `is selected by email but is not a host of ${site.siteUrl}; nothing is read or changed for it`,
+          path,
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { DEFAULT_E2EE_NAME_CONTAINS, EndToEndEncryption, SessionTypeMatch } from '../../manifest';
+import { SessionType, SiteSessionTypesSchema, UserSessionTypesListSchema, UserSessionTypesSchema } from '../client/schemas/session-types';
+import { WebexClient } from '../client/webex-client';
+import { PlanError } from '../errors';
+import { FieldValues } from '../plan';
+import { HostRef, HostSettingHandler, HostSiteContext } from './host-setting-handler';
+import { SettingDiff } from './setting-handler';
+
+const SITE_TYPES = '/v1/admin/meeting/config/sessionTypes';
+const USER_TYPES = '/v1/admin/meeting/userconfig/sessionTypes';
+const FIELD = 'sessionTypeIds';
+
+/**
+ * The site's end-to-end encryption session type, assigned to each selected host. The PUT sets the host's
+ * whole list of session types, so the new list is the host's current types plus E2EE: nothing else the
+ * host has is taken away.
+ */
+export const endToEndEncryptionHandler: HostSettingHandler<EndToEndEncryption> = {
+  setting: 'endToEndEncryption',
+
+  hosts: (declared) => declared.hosts,
+
+  async readSite(client: WebexClient, siteUrl: string): Promise<HostSiteContext> {
+    const { data } = await client.get(SITE_TYPES, SiteSessionTypesSchema, { siteUrl });
+    return { sessionTypes: (data.items ?? []).map(({ id, name, shortName, type }) => ({ id, ...definedOnly({ name, shortName, type }) })).sort((a, b) => compare(a.id, b.id)) };
+  },
+
+  fields: () => [FIELD],
+
+  async readHost(client: WebexClient, siteUrl: string, host: HostRef): Promise<FieldValues> {
+    const { data } = await client.get(USER_TYPES, UserSessionTypesListSchema, { siteUrl, personId: host.personId });
+    const items = data.items ?? [];
+    const mine = items.find((item) => item.personId === host.personId) ?? items.find((item) => item.email?.toLowerCase() === host.email) ?? items[0];
+    return { [FIELD]: [...new Set((mine?.sessionTypes ?? []).map((t) => t.id))].sort(compare) };
+  },
+
+  diff(declared: EndToEndEncryption, observed: FieldValues, site: HostSiteContext): SettingDiff | undefined {
+    const e2ee = findSessionType(site.sessionTypes ?? [], declared.sessionType ?? { nameContains: DEFAULT_E2EE_NAME_CONTAINS }, declared.path);
+    const current = (observed[FIELD] as string[] | undefined) ?? [];
+    if (current.includes(e2ee.id)) return undefined;
+    return {
+      before: { [FIELD]: current },
+      after: { [FIELD]: [...current, e2ee.id].sort(compare) },
+      unchangedFields: 0,
+      notes: [`adds session type ${e2ee.id} ${describe(e2ee)}; keeps the host's other session types`],
+    };
+  },
+
+  async write(client: WebexClient, siteUrl: string, host: HostRef, after: FieldValues): Promise<string> {
+    const body = { siteUrl, personId: host.personId, sessionTypeIds: after[FIELD] };
+    const { trackingId } = await client.put(USER_TYPES, body, UserSessionTypesSchema);
+    return trackingId;
+  },
+};
+
+/** The one session type the declaration names; a PlanError listing the site's types otherwise. */
+export function findSessionType(types: readonly SessionType[], match: SessionTypeMatch, path: string): SessionType {
+  const lower = (value: string | undefined) => (value ?? '').toLowerCase();
+  const [how, wanted] = 'shortName' in match ? ['short name', match.shortName] : 'name' in match ? ['name', match.name] : ['name containing', match.nameContains];
+  const found = types.filter((t) =>
+    'shortName' in match ? lower(t.shortName) === lower(match.shortName) : 'name' in match ? lower(t.name) === lower(match.name) : lower(t.name).includes(lower(match.nameContains)),
+  );
+  const available = types.map((t) => `${t.id} ${describe(t)}`).join(', ') || 'none';
+  if (found.length === 0) {
+    throw new PlanError(`${path}: the site has no session type with ${how} ${JSON.stringify(wanted)}; its session types: ${available}. Enable end-to-end encryption on the site (Control Hub) or name the type with sessionTypeShortName`);
+  }
+  if (found.length > 1) {
+    throw new PlanError(`${path}: ${found.length} session types have ${how} ${JSON.stringify(wanted)}: ${found.map((t) => `${t.id} ${describe(t)}`).join(', ')}; name the one to assign with sessionTypeShortName`);
+  }
+  return found[0]!;
+}
+
+function describe(type: SessionType): string {
+  return `${JSON.stringify(type.name ?? '')}${type.shortName ? ` (${type.shortName})` : ''}`;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,128 @@
+import { HostLobby } from '../../manifest';
+import { PersonalRoomLobbyResponseSchema, PersonalRoomResponse, PersonalRoomResponseSchema, SchedulingOptionsResponseSchema } from '../client/schemas/meeting-preferences';
+import { WebexClient } from '../client/webex-client';
+import { flatten, sameValue } from '../field-values';
+import { withSecretsMasked } from '../people/person-update';
+import { FieldValues } from '../plan';
+import { HostRef, HostSettingHandler } from './host-setting-handler';
+import { SettingDiff } from './setting-handler';
+
+const PMR = '/v1/meetingPreferences/personalMeetingRoom';
+const SCHEDULING = '/v1/meetingPreferences/schedulingOptions';
+const PMR_PREFIX = 'personalMeetingRoom.';
+const SCHEDULING_PREFIX = 'schedulingOptions.';
+
+/** The fields `UpdatePMRObject` accepts (webex-meeting.json); the others of a GET are read-only. */
+const PMR_PUT_FIELDS = ['topic', 'hostPin', 'enabledAutoLock', 'autoLockMinutes', 'enabledNotifyHost', 'supportCoHost', 'supportAnyoneAsCoHost', 'allowFirstUserToBeCoHost', 'allowAuthenticatedDevices', 'coHosts'] as const;
+/** The fields `SchedulingOptionsObject` holds; the PUT takes them all. */
+const SCHEDULING_PUT_FIELDS = ['enabledJoinBeforeHost', 'joinBeforeHostMinutes', 'enabledAutoShareRecording', 'enabledWebexAssistantByDefault', 'delegateEmails'] as const;
+
+/**
+ * Vendor defaults for fields a response may omit: an absent flag is off, so a converged host plans no
+ * change. `autoLockMinutes` is optional in PMRObject and has no default: absent reads as unset.
+ */
+const ABSENT_MEANS: FieldValues = {
+  'personalMeetingRoom.enabledAutoLock': false,
+  'personalMeetingRoom.autoLockMinutes': null,
+  'personalMeetingRoom.enabledNotifyHost': false,
+  'schedulingOptions.enabledJoinBeforeHost': false,
+};
+
+/**
+ * Each selected host's lobby: personal room auto-lock and lobby notification, and join-before-host in
+ * the host's scheduling options. Both PUTs replace the whole object, so a write re-reads it, changes the
+ * managed fields and sends every other field back, the host PIN included; the PIN is never part of an
+ * observation, a plan, a message or a file.
+ */
+export const hostLobbyHandler: HostSettingHandler<HostLobby> = {
+  setting: 'hostLobby',
+
+  hosts: (declared) => declared.hosts,
+
+  readSite: async () => ({}),
+
+  fields: (declared) => Object.keys(flatten({ personalMeetingRoom: declared.personalMeetingRoom, schedulingOptions: declared.schedulingOptions })),
+
+  async readHost(client: WebexClient, siteUrl: string, host: HostRef, fields: readonly string[]): Promise<FieldValues> {
+    const query = { userEmail: host.email, siteUrl };
+    const values: FieldValues = {};
+    if (fields.some((f) => f.startsWith(PMR_PREFIX))) {
+      const { data } = await client.get(PMR, PersonalRoomLobbyResponseSchema, query);
+      Object.assign(values, pick(ABSENT_MEANS, PMR_PREFIX), flatten(data, 'personalMeetingRoom'));
+    }
+    if (fields.some((f) => f.startsWith(SCHEDULING_PREFIX))) {
+      const { data } = await client.get(SCHEDULING, SchedulingOptionsResponseSchema, query);
+      Object.assign(values, pick(ABSENT_MEANS, SCHEDULING_PREFIX), { 'schedulingOptions.enabledJoinBeforeHost': data.enabledJoinBeforeHost ?? false });
+    }
+    return values;
+  },
+
+  diff(declared: HostLobby, observed: FieldValues): SettingDiff | undefined {
+    const wanted = flatten({ personalMeetingRoom: declared.personalMeetingRoom, schedulingOptions: declared.schedulingOptions });
+    const before: FieldValues = {};
+    const after: FieldValues = {};
+    let unchangedFields = 0;
+    for (const [field, value] of Object.entries(wanted)) {
+      if (sameValue(observed[field] ?? null, value)) {
+        unchangedFields++;
+      } else {
+        before[field] = observed[field] ?? null;
+        after[field] = value;
+      }
+    }
+    return Object.keys(after).length === 0 ? undefined : { before, after, unchangedFields, notes: [] };
+  },
+
+  // The lock delay means nothing while auto-lock is off: turning the lock on is what strengthens, whatever the delay.
+  impactOf: (field, _diff, observed) => (field === 'personalMeetingRoom.autoLockMinutes' && observed['personalMeetingRoom.enabledAutoLock'] !== true ? 'neutral' : undefined),
+
+  async write(client: WebexClient, siteUrl: string, host: HostRef, after: FieldValues): Promise<string> {
+    const query = { userEmail: host.email, siteUrl };
+    const trackingIds: string[] = [];
+    const room = fieldsUnder(after, PMR_PREFIX);
+    if (Object.keys(room).length > 0) {
+      const { data } = await client.get(PMR, PersonalRoomResponseSchema, query);
+      try {
+        trackingIds.push((await client.put(PMR, personalRoomBody(data, room), PersonalRoomLobbyResponseSchema, query)).trackingId);
+      } catch (error) {
+        throw withSecretsMasked(error, [data.hostPin]);
+      }
+    }
+    const scheduling = fieldsUnder(after, SCHEDULING_PREFIX);
+    if (Object.keys(scheduling).length > 0) {
+      const { data } = await client.get(SCHEDULING, SchedulingOptionsResponseSchema, query);
+      const body: Record<string, unknown> = {
+        ...Object.fromEntries(SCHEDULING_PUT_FIELDS.filter((f) => data[f] !== undefined).map((f) => [f, data[f]])),
+        ...scheduling,
+      };
+      // Required by the PUT; an absent value means Webex's default (off, 0 minutes).
+      body.joinBeforeHostMinutes ??= 0;
+      body.enabledAutoShareRecording ??= false;
+      body.enabledJoinBeforeHost ??= false;
+      trackingIds.push((await client.put(SCHEDULING, body, SchedulingOptionsResponseSchema, query)).trackingId);
+    }
+    return trackingIds.join(', ');
+  },
+};
+
+/** The personal room PUT body: what was read, with the managed fields changed; read-only fields left out. */
+function personalRoomBody(current: PersonalRoomResponse, changes: Record<string, unknown>): Record<string, unknown> {
+  const raw = current as Record<string, unknown>;
+  const body: Record<string, unknown> = Object.fromEntries(PMR_PUT_FIELDS.filter((f) => raw[f] !== undefined).map((f) => [f, raw[f]]));
+  Object.assign(body, changes);
+  // Required by the PUT. Absent in a GET means off / none; 0 minutes locks the room as the meeting starts.
+  body.enabledAutoLock ??= false;
+  body.autoLockMinutes ??= 0;
+  body.enabledNotifyHost ??= false;
+  body.supportCoHost ??= false;
+  body.coHosts ??= [];
+  return body;
+}
+
+function fieldsUnder(values: FieldValues, prefix: string): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+}
+
+function pick(values: FieldValues, prefix: string): FieldValues {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith(prefix)));
+}
