@@ -62,7 +62,7 @@ export function applyTarget(context: ApplyContext, change: Change): ApplyTarget 
   if (target.kind === 'person' && (change.action === 'revoke' || change.action === 'deactivate')) {
     const personId = requirePersonId(change);
     const read = async () => {
-      const { personId: _id, ...access } = await readPersonAccess(client, target.orgId ?? '', target.email, await context.roleNames());
+      const { personId: _id, ...access } = await readPersonAccess(client, target.orgId, target.email, await context.roleNames());
       return access;
     };
     if (change.action === 'deactivate') {

@@ -60,7 +60,7 @@ export async function roleNames(client: WebexClient): Promise<Map<string, string
  * A person's access as the plan recorded it: admin role names (sorted), login, last activity. Read from
  * the list endpoint by email (GET /v1/people?email=), which carries `lastActivity`.
  */
-export async function readPersonAccess(client: WebexClient, orgId: string, email: string, roles: ReadonlyMap<string, string>): Promise<FieldValues & { personId: string }> {
+export async function readPersonAccess(client: WebexClient, orgId: string | undefined, email: string, roles: ReadonlyMap<string, string>): Promise<FieldValues & { personId: string }> {
   const { data } = await client.get('/v1/people', PersonListSchema, { email, orgId });
   const person = data.items.find((p) => p.emails.some((e) => e.toLowerCase() === email.toLowerCase()));
   if (person === undefined) throw new VerificationError(`person ${email} is no longer in the org`);
