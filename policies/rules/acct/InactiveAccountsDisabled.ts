@@ -19,7 +19,7 @@ export const InactiveAccountsDisabled: Rule = {
   nprm: { level: 'SHALL' },
   automation: 'automated',
   rationale:
-    'Accounts of people who left, changed roles or never used Webex still open recordings and messages, and nobody notices when someone else uses them. Reviewing activity and turning such logins off is how termination and access-modification procedures reach Webex (164.308(a)(3)(ii)(C), 164.308(a)(4)(ii)(C); addressable today, required by the NPRM).',
+    'Inactive accounts, of people who left, changed roles or never used Webex, still open recordings and messages, and nobody notices when someone else uses them. Reviewing activity and turning such logins off is how termination and access-modification procedures reach Webex (164.308(a)(3)(ii)(C), 164.308(a)(4)(ii)(C); addressable today, required by the NPRM).',
   remediation: `Keep InactiveAccounts (HipaaBaseline \`inactiveAccounts\`) at inactiveDays ${INACTIVE_MAX_DAYS} or less; set \`deactivate: true\` for apply to turn the listed logins off, or turn them off in Control Hub, or except an account with its reason.`,
   check: (subject) => {
     const declared = subject.inactiveAccounts;
