@@ -33,7 +33,9 @@ const ALLOWED_ADMINS = [
 // DEMO VALUES ONLY. Attestations record that a person checked, in Control Hub or in a contract, a control
 // that Webex has no API for. These are made up for the demo; a real org states who attested, when, and
 // where the evidence is. Plans show each as valid, expiring, expired or missing, never as applied.
-const DEMO = { attestedBy: 'Demo Attester (demo value)', attestedOn: '2026-11-02', expires: '2027-11-01', reference: 'DEMO-ONLY: not a real attestation (main.ts)' };
+// The demo's dates move with the calendar (attested a month ago, due again in eleven months) so that
+// the demo never fails on an expired attestation; a real declaration states fixed dates.
+const DEMO = { attestedBy: 'Demo Attester (demo value)', attestedOn: isoDate(-30), expires: isoDate(335), reference: 'DEMO-ONLY: not a real attestation (main.ts)' };
 
 new HipaaBaseline(clinic, 'HipaaBaseline', {
   adminAccess: { allowedAdmins: ALLOWED_ADMINS, maxFullAdmins: 2 },
@@ -60,4 +62,9 @@ function applyResourceFromEnv(value: string | undefined): ApplyResourceKind | un
     throw new Error(`WEBEX_IAC_APPLY_RESOURCE must be one of ${APPLY_RESOURCE_KINDS.join(', ')}, received: ${JSON.stringify(value)}`);
   }
   return kind;
+}
+
+/** Today plus some days, as YYYY-MM-DD (UTC). */
+function isoDate(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }

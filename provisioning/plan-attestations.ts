@@ -1,5 +1,5 @@
-import { ATTESTATION_CATALOG, ATTESTATION_CONTROLS, AttestationRecord, Attestations } from '../manifest';
-import { AttestationState, AttestationStatus, FieldValues } from './plan';
+import { ATTESTATION_CATALOG, ATTESTATION_CONTROLS, AttestationRecord, Attestations, PolicyException } from '../manifest';
+import { AttestationState, AttestationStatus, ExceptionStatus, FieldValues } from './plan';
 
 /** An attestation expiring within this many days is shown as `expiring`. */
 export const EXPIRING_WITHIN_DAYS = 30;
@@ -30,6 +30,23 @@ export function attestationStatuses(orgName: string, declared: Attestations, tod
     });
   }
   return statuses;
+}
+
+/** Pure: the state of each declared policy exception on `today` (YYYY-MM-DD, UTC). */
+export function exceptionStatuses(orgName: string, exceptions: readonly PolicyException[], today: string): ExceptionStatus[] {
+  return exceptions.map((e) => {
+    const state = stateOn(e.expires, today);
+    return {
+      org: orgName,
+      ruleId: e.ruleId,
+      reason: e.reason,
+      owner: e.owner,
+      expires: e.expires,
+      ...(e.appliesTo === undefined ? {} : { appliesTo: e.appliesTo }),
+      path: e.path,
+      status: state === 'valid' ? 'active' : state === 'expiring' ? 'expiring' : 'expired',
+    };
+  });
 }
 
 function stateOn(expires: string, today: string): AttestationState {

@@ -102,6 +102,19 @@ export interface AttestationStatus {
   readonly path: string;
 }
 
+/** A declared policy exception, listed in every plan so reviewers see what is accepted and until when. */
+export interface ExceptionStatus {
+  readonly org: string;
+  readonly ruleId: string;
+  readonly reason: string;
+  readonly owner: string;
+  readonly expires: string;
+  readonly appliesTo?: string;
+  readonly path: string;
+  /** `expired` from its expiry day on (it suppresses nothing then); `expiring` within 30 days before. */
+  readonly status: 'active' | 'expiring' | 'expired';
+}
+
 export interface Plan {
   readonly formatVersion: typeof PLAN_FORMAT_VERSION;
   readonly orgs: string[];
@@ -111,6 +124,8 @@ export interface Plan {
   readonly findings: Finding[];
   /** Every declared or required manual attestation, with its state. */
   readonly attestations: AttestationStatus[];
+  /** Every declared policy exception, with its state. */
+  readonly exceptions: ExceptionStatus[];
   readonly summary: {
     readonly changes: number;
     readonly weakening: number;

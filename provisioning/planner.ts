@@ -2,6 +2,7 @@ import { Org } from '../manifest';
 import { PlanError } from './errors';
 import { ObservedOrg } from './observe';
 import { observedHash } from './observed-hash';
+import { exceptionStatuses } from './plan-attestations';
 import { AttestationState, CHANGE_ACTIONS, ChangeAction, Plan, PLAN_FORMAT_VERSION } from './plan';
 import { planHostSettings } from './plan-hosts';
 import { planOrgSettings } from './plan-org-settings';
@@ -63,6 +64,7 @@ export function planChanges(orgs: readonly Org[], observed: readonly ObservedOrg
     changes: ordered,
     findings: parts.findings,
     attestations: parts.attestations,
+    exceptions: orgs.flatMap((org) => exceptionStatuses(org.name, org.exceptions ?? [], now.toISOString().slice(0, 10))),
     summary: {
       changes: changes.length,
       weakening: changes.filter((c) => c.impact === 'weakens').length,

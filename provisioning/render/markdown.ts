@@ -65,12 +65,14 @@ function renderHead(plan: Plan, title: string): string {
   if (plan.changes.length === 0) {
     lines.push(`**No changes.** The live Webex org matches the declaration (${plan.summary.unchangedSettings} settings checked).`, '');
   }
-  lines.push('| Org | Changes | Weakening | Fields |', '|---|---:|---:|---:|');
+  lines.push('| Org | Changes | Weakening | Fields | Attestations due | Exceptions |', '|---|---:|---:|---:|---:|---:|');
   for (const org of plan.orgs) {
     const changes = plan.changes.filter((c) => c.org === org);
     const weakening = changes.filter((c) => c.impact === 'weakens').length;
     const fields = changes.reduce((n, c) => n + Object.keys(c.after).length, 0);
-    lines.push(`| ${escapeCell(org)} | ${changes.length} | ${weakening > 0 ? `⚠️ **${weakening}**` : '0'} | ${fields} |`);
+    const due = (plan.attestations ?? []).filter((a) => a.org === org && a.status !== 'valid').length;
+    const exceptions = (plan.exceptions ?? []).filter((e) => e.org === org).length;
+    lines.push(`| ${escapeCell(org)} | ${changes.length} | ${weakening > 0 ? `⚠️ **${weakening}**` : '0'} | ${fields} | ${due > 0 ? `**${due}**` : '0'} | ${exceptions} |`);
   }
   lines.push('');
   if (plan.summary.weakening > 0) {
@@ -114,6 +116,15 @@ function reviewSections(plan: Plan): Section[] {
       body.push(`| ${escapeCell(a.org)} | ${escapeCell(a.title)} | ${state} | ${escapeCell(a.attestedBy ?? '')} | ${a.expires ?? ''} | ${escapeCell(a.reference ?? '')} |`);
     }
     sections.push({ summary: `📝 Attestations: ${attestations.length - flagged} valid, ${flagged} expiring, expired or missing (manual; never applied)`, body });
+  }
+  const exceptions = plan.exceptions ?? [];
+  if (exceptions.length > 0) {
+    const body = ['| Org | Rule | Scope | State | Owner | Expires | Reason |', '|---|---|---|---|---|---|---|'];
+    for (const e of exceptions) {
+      const state = e.status === 'active' ? 'active' : `**${e.status}**`;
+      body.push(`| ${escapeCell(e.org)} | ${e.ruleId} | ${escapeCell(e.appliesTo ?? 'whole org')} | ${state} | ${escapeCell(e.owner)} | ${e.expires} | ${escapeCell(e.reason)} |`);
+    }
+    sections.push({ summary: `🛡️ Policy exceptions: ${exceptions.length} (${exceptions.filter((e) => e.status !== 'active').length} expiring or expired)`, body });
   }
   return sections;
 }

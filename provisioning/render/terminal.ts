@@ -1,6 +1,6 @@
 import { createColors } from 'picocolors';
 import type { AppliedChange } from '../applier';
-import { AttestationStatus, Change, ChangeAction, describeTarget, FieldValue, Finding, Plan } from '../plan';
+import { AttestationStatus, Change, ChangeAction, describeTarget, FieldValue, Finding, Plan, ExceptionStatus } from '../plan';
 
 export interface TerminalOptions {
   /** ANSI colour; the CLI turns it on only for a TTY without NO_COLOR. */
@@ -77,6 +77,11 @@ function renderReview(plan: Plan, c: ReturnType<typeof createColors>): string[] 
     lines.push('', c.bold(`Attestations (${counts}): controls Webex has no API for, attested by people; never applied by webex-iac`));
     for (const org of plan.orgs) lines.push(...byOrg(plan, attestations.filter((a) => a.org === org), org, (a) => renderAttestation(a, c)));
   }
+  const exceptions = plan.exceptions ?? [];
+  if (exceptions.length > 0) {
+    lines.push('', c.bold(`Policy exceptions (${exceptions.length}): accepted findings, each with an owner and an expiry`));
+    for (const org of plan.orgs) lines.push(...byOrg(plan, exceptions.filter((e) => e.org === org), org, (e) => renderException(e, c)));
+  }
   return lines;
 }
 
@@ -87,6 +92,12 @@ function byOrg<T>(plan: Plan, items: readonly T[], org: string, render: (item: T
 
 function renderFinding(finding: Finding, c: ReturnType<typeof createColors>): string[] {
   return [`  ${c.yellow('*')} ${describeTarget(finding.target)}: ${finding.detail}`, c.dim(`      # ${finding.kind}, reported by ${finding.setting} (${finding.path})`)];
+}
+
+function renderException(e: ExceptionStatus, c: ReturnType<typeof createColors>): string[] {
+  const colour = e.status === 'active' ? c.green : e.status === 'expiring' ? c.yellow : c.red;
+  const scope = e.appliesTo ? ` for ${e.appliesTo}` : '';
+  return [`  ${colour(e.status.padEnd(8))} ${e.ruleId}${scope}: ${e.reason}`, c.dim(`      # owner ${e.owner}, expires ${e.expires}; declared at ${e.path}`)];
 }
 
 function renderAttestation(a: AttestationStatus, c: ReturnType<typeof createColors>): string[] {

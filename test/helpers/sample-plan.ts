@@ -7,12 +7,16 @@ export function samplePlan(): Plan {
     path: 'demo/Org',
     name: 'Riverside Family Clinic',
     settings: {},
+    exceptions: [
+      { ruleId: 'WBX.MEET.1v1', reason: 'Walk-in clinic runs open sessions at the front desk', owner: 'it@clinic.example', expires: '2027-03-31', appliesTo: 'a-clinic.webex.com', path: 'demo/Org/A' },
+      { ruleId: 'WBX.ADMIN.2v1', reason: 'Second Full Administrator until the IT lead is hired', owner: 'ciso@clinic.example', expires: '2026-11-01', path: 'demo/Org' },
+    ],
     sites: [
       { path: 'demo/Org/A', siteUrl: 'a-clinic.webex.com', settings: { meetingSecurity: { path: 'demo/Org/A/Security', joinBeforeHost: true, requireStrongPassword: true, passwordCriteria: { minLength: 8 } } } },
       { path: 'demo/Org/B', siteUrl: 'b-clinic.webex.com', settings: { meetingSecurity: { path: 'demo/Org/B/Security', unlistAllMeetings: true, passwordCriteria: { disallowValues: ['password', 'webex'] } } } },
     ],
   };
-  return planChanges([org], [observedWith({ 'a-clinic.webex.com': { joinBeforeHost: false, requireStrongPassword: true, 'passwordCriteria.minLength': 12 }, 'b-clinic.webex.com': { unlistAllMeetings: false, requireStrongPassword: true, 'passwordCriteria.disallowValues': ['password'] } })]);
+  return planChanges([org], [observedWith({ 'a-clinic.webex.com': { joinBeforeHost: false, requireStrongPassword: true, 'passwordCriteria.minLength': 12 }, 'b-clinic.webex.com': { unlistAllMeetings: false, requireStrongPassword: true, 'passwordCriteria.disallowValues': ['password'] } })], { now: new Date('2026-11-25T12:00:00Z') });
 }
 
 /** A plan with many changed sites, to exercise the markdown size limit. */

@@ -29,6 +29,12 @@ describe('plan renderings (golden files in test/render/golden)', () => {
     expect(markdown).toMatch(/<details><summary>⚠️ weakens — <b>Riverside Family Clinic<\/b> › site a-clinic.webex.com/);
   });
 
+  test('exceptions are listed with their state in every rendering', () => {
+    expect(plan.exceptions.map((e) => [e.ruleId, e.status])).toEqual([['WBX.MEET.1v1', 'active'], ['WBX.ADMIN.2v1', 'expired']]);
+    expect(renderPlanMarkdown(plan)).toMatch(/\| WBX\.ADMIN\.2v1 \| whole org \| \*\*expired\*\* \| ciso@clinic\.example \|/);
+    expect(renderPlanText(plan)).toMatch(/expired {2}WBX\.ADMIN\.2v1: Second Full Administrator/);
+  });
+
   test('JSON', () => {
     expectGolden('plan.json', renderPlanJson(plan));
   });
