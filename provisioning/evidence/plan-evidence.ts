@@ -2,11 +2,12 @@ import { Org } from '../../manifest';
 import { AppliedChange } from '../applier';
 import { sameValue } from '../field-values';
 import { Change, describeTarget, FieldValue, Plan } from '../plan';
+import { WRITE_ONLY_HANDLERS } from '../settings/registry';
 import { declaredControls } from './declared-controls';
 import { ControlObservation, EvidenceChange } from './record';
 
 /** Controls Webex lets us write but not read (ARCHITECTURE §4): no plan can claim to have verified them. */
-const WRITE_ONLY_CONTROLS = new Set(['passwordPolicy', 'mfa']);
+const isWriteOnly = (control: string) => control in WRITE_ONLY_HANDLERS;
 
 /** What one org's plan (or drift run) shows, ready to append. */
 export interface OrgEvidence {
@@ -40,7 +41,11 @@ export function planEvidence(plan: Plan, declared: readonly Org[] = []): OrgEvid
     if (declaration) {
       details.controls = declaredControls(declaration).map((control): ControlObservation => {
         const changing = changes.some((c) => c.path === control.path);
-        if (WRITE_ONLY_CONTROLS.has(control.control)) return { ...control, status: 'not-verified', note: 'write-only: Webex has no API to read it' };
+        // A control whose opt-in action is off (admins, inactive accounts, users without MFA) changes
+        // nothing but may still have found something: that is not compliant either.
+        const findings = (plan.findings ?? []).filter((f) => f.org === org && f.path === control.path);
+        if (findings.length > 0) return { ...control, status: 'non-compliant', note: `${findings.length} finding(s): ${[...new Set(findings.map((f) => f.kind))].join(', ')}` };
+        if (isWriteOnly(control.control)) return { ...control, status: 'not-verified', note: 'write-only: Webex has no API to read it' };
         return { ...control, status: changing ? 'non-compliant' : 'compliant' };
       });
     }
@@ -63,13 +68,7 @@ export function applyEvidence(plan: Plan, applied: readonly AppliedChange[], fai
       return { control: a.change.setting, target: describeTarget(a.change.target), path: a.change.path, before: a.change.before, after: a.readBack, trackingId: a.trackingId, verified };
     });
     const controls: ControlObservation[] = [
-      ...changes.map((c): ControlObservation => ({
-        control: c.control,
-        target: c.target,
-        ...(c.path === undefined ? {} : { path: c.path }),
-        status: c.verified ? 'compliant' : 'not-verified',
-        note: c.verified ? 'written and read back' : 'written; the read-back did not confirm every field',
-      })),
+      ...summarizeApplied(done),
       ...pending.map((c): ControlObservation => ({ control: c.setting, target: describeTarget(c.target), path: c.path, status: message ? 'error' : 'non-compliant', note: 'not applied' })),
     ];
     const outcome = message ? 'failed' : planned.length === 0 ? 'no-changes' : 'applied';
@@ -77,5 +76,30 @@ export function applyEvidence(plan: Plan, applied: readonly AppliedChange[], fai
     if (pending.length > 0) details.notApplied = pending.map(toEvidenceChange);
     if (message) details.error = message;
     return { org, changes, details };
+  });
+}
+
+/**
+ * One observation per control and target, except per-host controls, which are summed up per control
+ * and site ("13 hosts written and read back"): a fleet of 20,000 hosts must not make 20,000 report rows.
+ */
+function summarizeApplied(done: readonly AppliedChange[]): ControlObservation[] {
+  const groups = new Map<string, { control: string; target: string; path: string; hosts: number; verified: number; writeOnly: boolean; perHost: boolean }>();
+  for (const a of done) {
+    const change = a.change;
+    const perHost = change.target.kind === 'person' && change.target.siteUrl !== undefined && change.action === 'update';
+    // Same target as the declared control (`site …`), so plan and apply records meet in one report row.
+    const target = perHost ? `site ${(change.target as { siteUrl: string }).siteUrl}` : describeTarget(change.target);
+    const key = `${change.setting}\u0000${target}`;
+    const group = groups.get(key) ?? { control: change.setting, target, path: change.path, hosts: 0, verified: 0, writeOnly: change.writeOnly === true, perHost };
+    group.hosts++;
+    if (Object.entries(change.after).every(([field, value]) => sameValue(a.readBack[field] as FieldValue | undefined, value))) group.verified++;
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g): ControlObservation => {
+    const all = g.verified === g.hosts;
+    const count = g.perHost ? `${g.hosts} host(s) ` : '';
+    const how = g.writeOnly ? 'enforced; checked against the PATCH response (write-only: Webex offers no GET)' : 'written and read back';
+    return { control: g.control, target: g.target, path: g.path, status: all ? 'compliant' : 'not-verified', note: all ? `${count}${how}` : `${count}written; the read-back did not confirm ${g.hosts - g.verified} of them` };
   });
 }
