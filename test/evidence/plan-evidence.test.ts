@@ -36,6 +36,20 @@ describe('what plan and apply put in the evidence log', () => {
     ]);
   });
 
+  test('a control that changes nothing but found something is not compliant', () => {
+    const finding = { org: 'Riverside Family Clinic', kind: 'unexpected-admin', target: { kind: 'person', email: 'x@y.example' }, setting: 'meetingSecurity', detail: 'd', path: security.path };
+    const [org] = planEvidence({ orgs: plan.orgs, changes: [], findings: [finding] } as unknown as Plan, clinicManifest().orgs);
+    expect(org!.details.controls).toEqual([expect.objectContaining({ control: 'meetingSecurity', status: 'non-compliant', note: '1 finding(s): unexpected-admin' })]);
+  });
+
+  test('per-host writes are summed up per control and site, not one row per host', () => {
+    const host = (email: string) => ({ ...lobby, target: { kind: 'person', email, siteUrl: SITE } });
+    const applied = ['a@x.example', 'b@x.example', 'c@x.example'].map((email, i) => ({ change: host(email), trackingId: `T${i}`, readBack: { a: false } }) as unknown as AppliedChange);
+    const [org] = applyEvidence({ orgs: plan.orgs, changes: applied.map((a) => a.change) } as unknown as Plan, applied);
+    expect(org!.changes).toHaveLength(3);
+    expect(org!.details.controls).toEqual([{ control: 'hostLobby', target: `site ${SITE}`, path: lobby.path, status: 'compliant', note: '3 host(s) written and read back' }]);
+  });
+
   test('a write whose read-back differs is recorded as not verified', () => {
     const applied = [{ change: security, trackingId: 'WEBEX_IAC_2', readBack: { a: true } } as unknown as AppliedChange];
     const [org] = applyEvidence({ orgs: plan.orgs, changes: [security] } as unknown as Plan, applied);
