@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { clientFromEnvironment, stateDirFrom } from '../provisioning';
+import { clientFromEnvironment, MAX_CONCURRENCY_CEILING, stateDirFrom } from '../provisioning';
 import { EvidenceRecorder } from '../provisioning/evidence';
 import { applyCommand, ApplyOptions } from './commands/apply';
 import { driftCommand, DriftOptions } from './commands/drift';
@@ -9,8 +9,10 @@ import { simulatorCommand } from './commands/simulator';
 import { synthCommand } from './commands/synth';
 import { checkCommand, CheckOptions } from './commands/check';
 import { assessCommand, AssessOptions } from './commands/assess';
+import { importCommand, ImportOptions } from './commands/import';
 import { DEFAULT_PROFILE, PROFILE_IDS, REPORT_FORMATS } from '../policies';
 import { ExitCode } from './output';
+import { ProgressDisplay, startProgress } from './progress';
 import { parseShard } from './selection';
 import { VERSION } from './version';
 
@@ -46,7 +48,21 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
     .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
     .showHelpAfterError('(run with --help for usage)');
 
-  const client = () => clientFromEnvironment(io.env);
+  // --concurrency, else WEBEX_IAC_CONCURRENCY, sets the token's ceiling of requests in flight (request-scheduler.ts).
+  const client = (concurrency?: number) => clientFromEnvironment(io.env, concurrency === undefined ? {} : { concurrency });
+  const concurrencyOption = () =>
+    new Option('--concurrency <n>', `Webex requests in flight at most (default: $WEBEX_IAC_CONCURRENCY, else 16); the pace adapts to Webex's 429 answers`).argParser(
+      parseInteger('--concurrency', 1, MAX_CONCURRENCY_CEILING),
+    );
+  // Progress goes to stderr, so that stdout stays the plan or report; --quiet turns it off.
+  const withProgress = async <T>(command: string, quiet: boolean | undefined, run: (display: ProgressDisplay) => Promise<T>): Promise<T> => {
+    const display = startProgress({ command, stream: io.err, quiet });
+    try {
+      return await run(display);
+    } finally {
+      display.stop();
+    }
+  };
   // Evidence of this command line (45 CFR 164.316(b)); WEBEX_IAC_EVIDENCE_DIR or --dir picks the folder.
   const evidence = (dir?: string) => EvidenceRecorder.fromEnvironment(dir ? { ...io.env, WEBEX_IAC_EVIDENCE_DIR: dir } : io.env, { toolVersion: VERSION, argv });
   const manifestOption = () => new Option('--manifest <path>', 'a webex-manifest.json to use (repeatable); default: every manifest under cdktf.out/').argParser(collect).default(undefined);
@@ -87,9 +103,11 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
     .option('--deny-weakening', 'fail (exit 1) when any change weakens security')
     .option('--quiet', 'print only the summary line (text format) and errors')
     .option('--reenforce', 'enforce the write-only settings (password policy, MFA) even if webex-iac last enforced the same values')
+    .addOption(concurrencyOption())
     .addHelpText('after', '\nExamples:\n  $ webex-iac plan\n  $ webex-iac plan --out plan.json --format markdown > plan.md\n  $ webex-iac plan --detailed-exitcode --deny-weakening --shard 1/4')
-    .action(async (opts: PlanOptions) => {
-      const code = await planCommand({ ...opts, stateDir: stateDirFrom(io.env) }, await client(), io.out, evidence());
+    .action(async (opts: PlanOptions & { concurrency?: number }) => {
+      const webex = await client(opts.concurrency);
+      const code = await withProgress('plan', opts.quiet, (display) => planCommand({ ...opts, stateDir: stateDirFrom(io.env), progress: display.progress }, webex, io.out, evidence()));
       if (code !== 0) throw new ExitCode(code);
     });
 
@@ -104,9 +122,13 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
     .option('--auto-approve', 'apply without asking (for CI and the Terraform provisioner)')
     .option('--quiet', 'print only the final summary and errors')
     .option('--reenforce', 'enforce the write-only settings (password policy, MFA) even if webex-iac last enforced the same values')
+    .addOption(concurrencyOption())
     .addHelpText('after', '\nExamples:\n  $ webex-iac apply\n  $ webex-iac apply plan.json --auto-approve\n  $ webex-iac apply --manifest cdktf.out/stacks/clinic/webex-manifest.json --org "Riverside Family Clinic" --auto-approve')
-    .action(async (planFile: string | undefined, opts: Omit<ApplyOptions, 'planFile'>) => {
-      const code = await applyCommand({ ...opts, planFile, stateDir: stateDirFrom(io.env) }, await client(), io.out, evidence());
+    .action(async (planFile: string | undefined, opts: Omit<ApplyOptions, 'planFile'> & { concurrency?: number }) => {
+      const webex = await client(opts.concurrency);
+      const code = await withProgress('apply', opts.quiet, (display) =>
+        applyCommand({ ...opts, planFile, stateDir: stateDirFrom(io.env), progress: display.progress, beforePrompt: () => display.pause() }, webex, io.out, evidence()),
+      );
       if (code !== 0) throw new ExitCode(code);
     });
 
@@ -120,9 +142,11 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
     .option('--detailed-exitcode', 'accepted for symmetry with plan: drift always exits 0 (none), 2 (drift) or 1 (error)')
     .option('--quiet', 'print only the summary line (text format) and errors')
+    .addOption(concurrencyOption())
     .addHelpText('after', '\nExamples:\n  $ webex-iac drift\n  $ webex-iac drift --format markdown > drift.md || test $? -eq 2')
-    .action(async (opts: DriftOptions) => {
-      const code = await driftCommand({ ...opts, stateDir: stateDirFrom(io.env) }, await client(), io.out, evidence());
+    .action(async (opts: DriftOptions & { concurrency?: number }) => {
+      const webex = await client(opts.concurrency);
+      const code = await withProgress('drift', opts.quiet, (display) => driftCommand({ ...opts, stateDir: stateDirFrom(io.env), progress: display.progress }, webex, io.out, evidence()));
       if (code !== 0) throw new ExitCode(code);
     });
 
@@ -135,9 +159,35 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
     .option('--shard <i/n>', "only this job's share of the work (e.g. 2/4)", parseShard)
     .addOption(profileOption())
     .addOption(new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
+    .option('--quiet', 'show no progress on stderr')
+    .addOption(concurrencyOption())
     .addHelpText('after', '\nAutomated rules are judged from what the Webex API returns, write-only settings from what webex-iac last\nenforced, attestations from the manifest. Each org\'s result is appended to its evidence log.\n\nExamples:\n  $ webex-iac assess\n  $ webex-iac assess --org "Riverside Family Clinic" --format markdown > assessment.md\n  $ webex-iac assess --profile hipaa-nprm-2025 --format sarif > assessment.sarif')
-    .action(async (opts: AssessOptions) => {
-      const code = await assessCommand({ ...opts, stateDir: stateDirFrom(io.env) }, await client(), io, evidence());
+    .action(async (opts: AssessOptions & { concurrency?: number; quiet?: boolean }) => {
+      const webex = await client(opts.concurrency);
+      const code = await withProgress('assess', opts.quiet, (display) => assessCommand({ ...opts, stateDir: stateDirFrom(io.env), progress: display.progress }, webex, io, evidence()));
+      if (code !== 0) throw new ExitCode(code);
+    });
+
+  program
+    .command('import')
+    .description('read a live org and write the cdktf program that declares it as it is (a drop-in main.ts), so that the first plan is empty; writes nothing to Webex')
+    .addOption(new Option('--org <name>', 'the org to import, by display name (default: the only org the token sees)').conflicts('orgId'))
+    .option('--org-id <id>', 'the org to import, by id')
+    .addOption(new Option('--site <url>', 'only this Meetings site (repeatable); default: every site of the org the token administers').argParser(collect).default(undefined))
+    .option('--out <file>', 'write the program to this file (atomically); default: print it on stdout')
+    .option('--force', 'overwrite --out when it exists')
+    .option('--stack <id>', 'the cdktf stack id (default: the org name in kebab case)')
+    .option('--constructs-module <module>', "the module the program imports the constructs from (default: the project's constructs/ folder, relative to --out)")
+    .addOption(profileOption())
+    .option('--quiet', 'show no progress on stderr')
+    .addOption(concurrencyOption())
+    .addHelpText(
+      'after',
+      '\nThe program declares what webex-iac can read as it is (values that differ from the HIPAA baseline are\nmarked), per-host differences as exempt hosts, and what it cannot express as unmanaged, with a warning\nfor each. The org password policy and MFA cannot be read: the baseline\'s values are declared. Attestations\nare TODOs. It then prints what the org fails under the policy pack.\n\nExamples:\n  $ webex-iac import --org "Riverside Family Clinic" --out main.ts --force\n  $ webex-iac import --org-id Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi8... --site riverside-clinic.webex.com > imported.ts',
+    )
+    .action(async (opts: ImportOptions & { concurrency?: number; quiet?: boolean }) => {
+      const webex = await client(opts.concurrency);
+      const code = await withProgress('import', opts.quiet, (display) => importCommand({ ...opts, stateDir: stateDirFrom(io.env), progress: display.progress }, webex, io, evidence()));
       if (code !== 0) throw new ExitCode(code);
     });
 
@@ -148,11 +198,14 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
     .description('run the local Webex API simulator on 127.0.0.1 in the foreground')
     .option('--port <n>', 'port to listen on (0 = any free port)', parseInteger('--port', 0, 65535), 0)
     .option('--token <token>', 'the bearer token it accepts (default: $WEBEX_TOKEN)')
-    .addOption(new Option('--seed <seed>', 'initial org').choices(['clinic', 'empty']).default('clinic'))
+    .addOption(new Option('--seed <seed>', 'initial data: a small clinic, nothing, or a health system of --orgs/--sites/--users').choices(['clinic', 'empty', 'health-system']).default('clinic'))
+    .option('--orgs <n>', 'health-system seed: orgs (default 2)', parseInteger('--orgs', 1, 1_000))
+    .option('--sites <n>', 'health-system seed: Meetings sites per org, every user a host on each (default 2)', parseInteger('--sites', 1, 1_000))
+    .option('--users <n>', 'health-system seed: users per org, besides its admin (default 50)', parseInteger('--users', 1, 1_000_000))
     .option('--rate <n>', 'requests per second per token before 429 (0 = unlimited)', parseInteger('--rate', 0, 1_000_000), 0)
     .option('--latency-ms <n>', 'fixed latency added to every request', parseInteger('--latency-ms', 0, 60_000), 0)
-    .addHelpText('after', '\nExample:\n  $ webex-iac simulator --port 8080 --token dev-token --seed clinic')
-    .action(async (opts: { port: number; token?: string; seed: 'clinic' | 'empty'; rate: number; latencyMs: number }) => {
+    .addHelpText('after', '\nExamples:\n  $ webex-iac simulator --port 8080 --token dev-token --seed clinic\n  $ webex-iac simulator --port 8080 --token dev-token --seed health-system --orgs 4 --sites 5 --users 5000 --rate 300 --latency-ms 20')
+    .action(async (opts: { port: number; token?: string; seed: 'clinic' | 'empty' | 'health-system'; orgs?: number; sites?: number; users?: number; rate: number; latencyMs: number }) => {
       await simulatorCommand({ ...opts, token: opts.token ?? io.env.WEBEX_TOKEN }, io.out);
     });
 

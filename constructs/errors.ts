@@ -119,6 +119,34 @@ export function overrideShadowedByExplicit(
   );
 }
 
+/**
+ * HipaaBaseline `unmanagedSiteControls` naming, for one control, sites the org does not declare, or a site
+ * that also has an override for that control (the override would be silently ignored).
+ */
+export function unmanagedSiteProblems(
+  owner: string,
+  orgName: string,
+  control: string,
+  unmanaged: ReadonlySet<string>,
+  known: readonly string[],
+  overrides: ReadonlyMap<string, unknown>,
+  overridesProp: string,
+  scope: IConstruct,
+): ValidationError[] {
+  const problems: ValidationError[] = [];
+  const unknown = [...unmanaged].filter((siteUrl) => !known.includes(siteUrl)).sort();
+  if (unknown.length > 0) problems.push(unknownOverrideSites(owner, orgName, unknown, known, scope, `unmanagedSiteControls (${control})`));
+  for (const siteUrl of [...unmanaged].filter((s) => overrides.has(s)).sort()) {
+    problems.push(
+      new ValidationError(
+        `${owner} unmanagedSiteControls[${JSON.stringify(siteUrl)}] leaves ${control} unmanaged, but ${overridesProp}[${JSON.stringify(siteUrl)}] declares it: remove one of them`,
+        scope,
+      ),
+    );
+  }
+  return problems;
+}
+
 /** Cisco: the personal room locks after `autoLockMinutes` only "if enabledAutoLock is enabled". */
 export function autoLockMinutesWithoutAutoLock(owner: string, prefix: string, minutes: number, scope: IConstruct): ValidationError {
   return new ValidationError(

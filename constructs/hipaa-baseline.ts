@@ -1,15 +1,17 @@
 import { Construct, IConstruct } from 'constructs';
+import { SiteSchema } from '../manifest/schema';
 import { AdminAccess, AdminAccessProps } from './admin-access';
 import { Attestations, AttestationsProps } from './attestations';
 import { HIPAA_BASELINE, IBaselineControl, isBaselineControl } from './baseline-control';
 import { EndToEndEncryptionProps, EndToEndEncryptionSettings, resolveEndToEndEncryption } from './end-to-end-encryption-settings';
-import { duplicateBaseline } from './errors';
+import { duplicateBaseline, invalidProp } from './errors';
 import { HostLobbyProps, HostLobbySettings, resolveHostLobby } from './host-lobby-settings';
 import { InactiveAccounts, InactiveAccountsProps } from './inactive-accounts';
 import { MeetingSecurityBaseline } from './meeting-security-baseline';
 import { MeetingSecurityProps } from './meeting-security-settings';
 import { MultiFactorAuthentication, MultiFactorAuthenticationProps } from './multi-factor-authentication';
 import { PasswordPolicy, PasswordPolicyProps } from './password-policy';
+import { isPlainObject } from './prop-checks';
 import { SiteControlBaseline } from './site-control-baseline';
 import { WebexOrg } from './webex-org';
 
@@ -69,6 +71,18 @@ export interface HipaaBaselineProps {
   readonly endToEndEncryptionSiteOverrides?: Readonly<Record<string, EndToEndEncryptionProps>>;
 
   /**
+   * Site controls the baseline leaves unmanaged on some sites, keyed by siteUrl: on a listed site the
+   * baseline declares nothing for those controls, so webex-iac neither reads nor writes them there and
+   * `webex-iac check` reports them as not managed. Meant for a documented gap that a reviewed change
+   * closes later, such as end-to-end encryption on a site where no host has the E2EE session type yet
+   * (what `webex-iac import` declares for an org it adopts as it is). Keys must be sites of the org; a
+   * site listed here takes no override for the same control (both checked at synth).
+   *
+   * @default - every control on every site of the org
+   */
+  readonly unmanagedSiteControls?: Readonly<Record<string, readonly BaselineSiteControl[]>>;
+
+  /**
    * Changes to the org password policy, unless the org has a PasswordPolicy of its own.
    *
    * @default - the HIPAA-safe defaults documented on PasswordPolicyProps
@@ -105,6 +119,10 @@ export interface HipaaBaselineProps {
    */
   readonly attestations?: AttestationsProps;
 }
+
+/** The site controls of a HipaaBaseline, as named in `unmanagedSiteControls`. */
+export const BASELINE_SITE_CONTROLS = ['meetingSecurity', 'hostLobby', 'endToEndEncryption'] as const;
+export type BaselineSiteControl = (typeof BASELINE_SITE_CONTROLS)[number];
 
 /**
  * The HIPAA-safe settings for a whole org. Every MeetingSite of the org, created before or after the
@@ -153,10 +171,12 @@ export class HipaaBaseline extends Construct {
     const existing = HipaaBaseline.of(this.org);
     if (existing !== undefined) throw duplicateBaseline(existing, this);
     Object.defineProperty(this, HIPAA_BASELINE, { value: true });
+    const unmanaged = resolveUnmanagedSiteControls(props.unmanagedSiteControls, this);
 
     this.meetingSecurity = new MeetingSecurityBaseline(this, 'MeetingSecurity', {
       meetingSecurity: props.meetingSecurity,
       siteOverrides: props.siteOverrides,
+      unmanagedSites: unmanaged.meetingSecurity,
     });
     this.hostLobby = new SiteControlBaseline(this, 'HostLobby', {
       key: 'hostLobby',
@@ -166,6 +186,7 @@ export class HipaaBaseline extends Construct {
       orgWide: props.hostLobby,
       siteOverrides: props.hostLobbySiteOverrides,
       resolve: resolveHostLobby,
+      unmanagedSites: unmanaged.hostLobby,
     });
     this.endToEndEncryption = new SiteControlBaseline(this, 'EndToEndEncryption', {
       key: 'endToEndEncryption',
@@ -175,6 +196,7 @@ export class HipaaBaseline extends Construct {
       orgWide: props.endToEndEncryption,
       siteOverrides: props.endToEndEncryptionSiteOverrides,
       resolve: resolveEndToEndEncryption,
+      unmanagedSites: unmanaged.endToEndEncryption,
     });
     this.passwordPolicy = new PasswordPolicy(this, 'PasswordPolicy', props.passwordPolicy);
     this.mfa = new MultiFactorAuthentication(this, 'Mfa', props.mfa);
@@ -187,4 +209,23 @@ export class HipaaBaseline extends Construct {
   get controls(): IBaselineControl[] {
     return this.node.children.filter((c: IConstruct): c is IBaselineControl => isBaselineControl(c));
   }
+}
+
+/** Validates `unmanagedSiteControls` eagerly and turns it into the sites of each control, sorted. */
+function resolveUnmanagedSiteControls(value: unknown, scope: Construct): Record<BaselineSiteControl, string[]> {
+  const bySite: Record<BaselineSiteControl, string[]> = { meetingSecurity: [], hostLobby: [], endToEndEncryption: [] };
+  if (value === undefined) return bySite;
+  if (!isPlainObject(value)) throw invalidProp('HipaaBaseline', 'unmanagedSiteControls', value, 'an object keyed by siteUrl', scope);
+  for (const [siteUrl, controls] of Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!SiteSchema.shape.siteUrl.safeParse(siteUrl).success) {
+      throw invalidProp('HipaaBaseline', 'unmanagedSiteControls key', siteUrl, 'a siteUrl: a lower-case host name such as example.webex.com, without scheme, port or path', scope);
+    }
+    const prop = `unmanagedSiteControls[${JSON.stringify(siteUrl)}]`;
+    const allowed = `a non-empty list of ${BASELINE_SITE_CONTROLS.join(', ')}, without repeats`;
+    if (!Array.isArray(controls) || controls.length === 0 || controls.some((c) => !(BASELINE_SITE_CONTROLS as readonly unknown[]).includes(c)) || new Set(controls).size !== controls.length) {
+      throw invalidProp('HipaaBaseline', prop, controls, allowed, scope);
+    }
+    for (const control of controls as BaselineSiteControl[]) bySite[control].push(siteUrl);
+  }
+  return bySite;
 }

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { SiteSchema, SiteSettings } from '../manifest/schema';
-import { invalidProp, overrideShadowedByExplicit, unknownOverrideSites, ValidationError } from './errors';
+import { invalidProp, overrideShadowedByExplicit, unknownOverrideSites, unmanagedSiteProblems, ValidationError } from './errors';
 import { IBaselineControl, markBaselineControl } from './baseline-control';
 import { MeetingSecurityLayer, MeetingSecurityProps, MeetingSecuritySettings, resolveMeetingSecurity } from './meeting-security-settings';
 import { MeetingSite } from './meeting-site';
@@ -28,6 +28,13 @@ export interface MeetingSecurityBaselineProps {
    * @default 'HipaaBaseline'
    */
   readonly owner?: string;
+
+  /**
+   * Sites on which the control declares nothing (HipaaBaseline `unmanagedSiteControls`).
+   *
+   * @default - every site without a MeetingSecurity of its own
+   */
+  readonly unmanagedSites?: readonly string[];
 }
 
 /**
@@ -41,6 +48,7 @@ export class MeetingSecurityBaseline extends Construct implements IBaselineContr
   readonly orgWideSettings: MeetingSecuritySettings;
   private readonly owner: string;
   private readonly siteOverrides: ReadonlyMap<string, MeetingSecuritySettings>;
+  private readonly unmanaged: ReadonlySet<string>;
 
   constructor(scope: Construct, id: string, props: MeetingSecurityBaselineProps = {}) {
     super(scope, id);
@@ -63,11 +71,12 @@ export class MeetingSecurityBaseline extends Construct implements IBaselineContr
       resolved.set(siteUrl, resolveMeetingSecurity([...orgWide, layer], this));
     }
     this.siteOverrides = resolved;
+    this.unmanaged = new Set(props.unmanagedSites ?? []);
     markBaselineControl(this);
   }
 
   siteSettings(site: MeetingSite): SiteSettings {
-    if (site.explicitSetting('meetingSecurity') !== undefined) return {};
+    if (site.explicitSetting('meetingSecurity') !== undefined || this.unmanaged.has(site.siteUrl)) return {};
     const settings = this.siteOverrides.get(site.siteUrl) ?? this.orgWideSettings;
     return { meetingSecurity: { path: this.node.path, ...structuredClone(settings) } };
   }
@@ -78,9 +87,11 @@ export class MeetingSecurityBaseline extends Construct implements IBaselineContr
     const problems: ValidationError[] = [];
     const unknown = [...this.siteOverrides.keys()].filter((siteUrl) => !known.includes(siteUrl)).sort();
     if (unknown.length > 0) problems.push(unknownOverrideSites(this.owner, org.name, unknown, known, this));
+    problems.push(...unmanagedSiteProblems(this.owner, org.name, 'meetingSecurity', this.unmanaged, known, this.siteOverrides, 'siteOverrides', this));
     for (const site of sites) {
       const explicit = site.explicitSetting('meetingSecurity');
       if (explicit !== undefined && this.siteOverrides.has(site.siteUrl)) problems.push(overrideShadowedByExplicit(this.owner, site.siteUrl, explicit, this));
+      if (explicit !== undefined && this.unmanaged.has(site.siteUrl)) problems.push(overrideShadowedByExplicit(this.owner, site.siteUrl, explicit, this, 'MeetingSecurity', 'unmanagedSiteControls'));
     }
     return problems;
   }

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { SiteSchema, SiteSettings } from '../manifest/schema';
 import { IBaselineControl, markBaselineControl } from './baseline-control';
 import { ControlLayer } from './control-layer';
-import { invalidProp, overrideShadowedByExplicit, unknownOverrideSites, ValidationError } from './errors';
+import { invalidProp, overrideShadowedByExplicit, unknownOverrideSites, unmanagedSiteProblems, ValidationError } from './errors';
 import { MeetingSite } from './meeting-site';
 import { SiteSettingEntry, SiteSettingKey } from './site-setting';
 import { WebexOrg } from './webex-org';
@@ -24,6 +24,8 @@ export interface SiteControlBaselineProps<P, S> {
   readonly resolve: (layers: readonly ControlLayer<P>[], scope: Construct) => S;
   /** @default 'HipaaBaseline' */
   readonly owner?: string;
+  /** Sites on which the control declares nothing (HipaaBaseline `unmanagedSiteControls`). */
+  readonly unmanagedSites?: readonly string[];
 }
 
 /**
@@ -38,6 +40,7 @@ export class SiteControlBaseline<P, S extends object> extends Construct implemen
   private readonly options: SiteControlBaselineProps<P, S>;
   private readonly owner: string;
   private readonly overrides: ReadonlyMap<string, S>;
+  private readonly unmanaged: ReadonlySet<string>;
 
   constructor(scope: Construct, id: string, options: SiteControlBaselineProps<P, S>) {
     super(scope, id);
@@ -61,11 +64,12 @@ export class SiteControlBaseline<P, S extends object> extends Construct implemen
       resolved.set(siteUrl, options.resolve([...orgWide, layer], this));
     }
     this.overrides = resolved;
+    this.unmanaged = new Set(options.unmanagedSites ?? []);
     markBaselineControl(this);
   }
 
   siteSettings(site: MeetingSite): SiteSettings {
-    if (site.explicitSetting(this.options.key) !== undefined) return {};
+    if (site.explicitSetting(this.options.key) !== undefined || this.unmanaged.has(site.siteUrl)) return {};
     const settings = this.overrides.get(site.siteUrl) ?? this.orgWideSettings;
     return { [this.options.key]: { path: this.node.path, ...structuredClone(settings) } as SiteSettingEntry };
   }
@@ -76,10 +80,14 @@ export class SiteControlBaseline<P, S extends object> extends Construct implemen
     const problems: ValidationError[] = [];
     const unknown = [...this.overrides.keys()].filter((siteUrl) => !known.includes(siteUrl)).sort();
     if (unknown.length > 0) problems.push(unknownOverrideSites(this.owner, org.name, unknown, known, this, this.options.overridesProp));
+    problems.push(...unmanagedSiteProblems(this.owner, org.name, this.options.key, this.unmanaged, known, this.overrides, this.options.overridesProp, this));
     for (const site of sites) {
       const explicit = site.explicitSetting(this.options.key);
       if (explicit !== undefined && this.overrides.has(site.siteUrl)) {
         problems.push(overrideShadowedByExplicit(this.owner, site.siteUrl, explicit, this, this.options.kind, this.options.overridesProp));
+      }
+      if (explicit !== undefined && this.unmanaged.has(site.siteUrl)) {
+        problems.push(overrideShadowedByExplicit(this.owner, site.siteUrl, explicit, this, this.options.kind, 'unmanagedSiteControls'));
       }
     }
     return problems;

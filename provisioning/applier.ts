@@ -1,10 +1,11 @@
 import { WriteOutcomeUnknownError } from './client/errors';
 import { WebexClient } from './client/webex-client';
-import { forEachConcurrent, mapConcurrent } from './concurrency';
+import { forEachConcurrent, mapConcurrent, taskFanOut } from './concurrency';
 import { PlanError, VerificationError } from './errors';
 import { sameValue } from './field-values';
 import { ApplyContext, applyTarget } from './apply-targets';
 import { Change, describeTarget, FieldValues, Plan } from './plan';
+import { metered, OrgMeter, RunProgress } from './run-progress';
 import { recordEnforcement, stateDirFrom } from './state/enforcement-state';
 
 export interface AppliedChange {
@@ -25,8 +26,13 @@ export interface ApplyOptions {
   readonly onApplied?: (applied: AppliedChange) => void;
   /** Folder of the write-only state files. @default WEBEX_IAC_STATE_DIR, else .webex-iac/state */
   readonly stateDir?: string;
-  /** Targets written at once. @default DEFAULT_CONCURRENCY (provisioning/concurrency.ts) */
+  /**
+   * Targets re-read and written at once. HTTP concurrency is the client's scheduler's, not this.
+   * @default taskFanOut(client) (provisioning/concurrency.ts)
+   */
   readonly concurrency?: number;
+  /** Where each org's re-reads (`check`) and writes (`apply`) report progress. @default none */
+  readonly progress?: RunProgress;
 }
 
 /**
@@ -38,7 +44,16 @@ export interface ApplyOptions {
  */
 export async function applyPlan(client: WebexClient, plan: Plan, options: ApplyOptions = {}): Promise<AppliedChange[]> {
   const context = new ApplyContext(client);
-  const current = await mapConcurrent(plan.changes, (change) => applyTarget(context, change).read(), options.concurrency);
+  const fanOut = options.concurrency ?? taskFanOut(client);
+  const meters = phaseMeters(plan.changes, options.progress);
+  const current = await mapConcurrent(plan.changes, (change) => {
+    const meter = meters?.check.get(change.org);
+    return metered(meter, async () => {
+      const live = await applyTarget(context, change).read();
+      meter?.step();
+      return live;
+    });
+  }, fanOut);
   const stale: string[] = [];
   plan.changes.forEach((change, i) => {
     const live = current[i];
@@ -58,11 +73,13 @@ export async function applyPlan(client: WebexClient, plan: Plan, options: ApplyO
   plan.changes.forEach((change, i) => byTarget.set(targetKey(change), [...(byTarget.get(targetKey(change)) ?? []), i]));
   await forEachConcurrent(byTarget.values(), async (indexes) => {
     for (const i of indexes) {
-      const result = await applyOne(context, plan.changes[i]!, options);
+      const meter = meters?.apply.get(plan.changes[i]!.org);
+      const result = await metered(meter, () => applyOne(context, plan.changes[i]!, options));
+      meter?.step();
       applied[i] = result;
       options.onApplied?.(result);
     }
-  }, options.concurrency);
+  }, fanOut);
   return applied.filter((a): a is AppliedChange => a !== undefined);
 }
 
@@ -95,6 +112,24 @@ async function applyOne(context: ApplyContext, change: Change, options: ApplyOpt
     throw failed(`the write did not stick: ${missed.map(([f, v]) => `${f} is ${JSON.stringify(readBack[f] ?? null)}, expected ${JSON.stringify(v)}`).join('; ')}`);
   }
   return { change, trackingId, readBack: pick(readBack, Object.keys(change.after)) };
+}
+
+/** Each org's meters of both phases, with every change counted up front (a plan's targets are all known). */
+function phaseMeters(changes: readonly Change[], progress: RunProgress | undefined): { check: Map<string, OrgMeter>; apply: Map<string, OrgMeter> } | undefined {
+  if (progress === undefined) return undefined;
+  const meters = { check: new Map<string, OrgMeter>(), apply: new Map<string, OrgMeter>() };
+  for (const phase of ['check', 'apply'] as const) {
+    for (const change of changes) {
+      let meter = meters[phase].get(change.org);
+      if (meter === undefined) {
+        meter = progress.meter(change.org, phase);
+        meter.complete = true;
+        meters[phase].set(change.org, meter);
+      }
+      meter.found++;
+    }
+  }
+  return meters;
 }
 
 /** Changes that write the same object must not run at once. */

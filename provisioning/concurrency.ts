@@ -1,10 +1,19 @@
+import type { WebexClient } from './client/webex-client';
+
 /**
- * The one place that bounds how many Webex requests webex-iac has in flight for fleet work (per-host
- * reads and writes). Keep every concurrent loop on it: a later rate-aware scheduler replaces this file.
+ * Fan-out of fleet work (per-host reads, per-target writes): how many work items are started at once.
+ * It does not bound HTTP: every request waits in its token's scheduler (client/request-scheduler.ts),
+ * which owns the ceiling, the pace and the pauses after a 429. The fan-out only has to keep that
+ * scheduler supplied, so it is a few times its ceiling; items are cheap while they wait.
  */
 
-/** Per-host work items processed at once. Small: Webex rate-limits per token, and 429s cost more than waiting. */
-export const DEFAULT_CONCURRENCY = 8;
+/** Work items started at once when the caller names no number. */
+export const DEFAULT_CONCURRENCY = 64;
+
+/** Work items to start at once for `client`: enough to keep its scheduler's window full. */
+export function taskFanOut(client: WebexClient): number {
+  return Math.max(DEFAULT_CONCURRENCY, 4 * client.scheduler.ceiling);
+}
 
 /**
  * Runs `task` for every item of `source` with at most `limit` tasks at a time. Items are pulled from the

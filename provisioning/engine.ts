@@ -4,10 +4,13 @@ import { observeOrg, ObservedOrg, ObserveOptions } from './observe';
 import { Plan } from './plan';
 import { planChanges, PlanningOptions } from './planner';
 
-/** Reads the live state of every declared setting of the declared orgs. */
+/**
+ * Reads the live state of every declared setting of the declared orgs, for a plan: hosts that already
+ * match the declaration are summarized unless `summarizeConverged: false` (see ObserveOptions).
+ */
 export async function observeOrgs(client: WebexClient, orgs: readonly Org[], options: ObserveOptions = {}): Promise<ObservedOrg[]> {
   const observed = [];
-  for (const org of orgs) observed.push(await observeOrg(client, org, options));
+  for (const org of orgs) observed.push(await observeOrg(client, org, { summarizeConverged: true, ...options }));
   return observed;
 }
 

@@ -17,3 +17,5 @@ export * from './plan-parts';
 export * from './plan-attestations';
 export * from './concurrency';
 export * from './state/enforcement-state';
+export * from './client/request-scheduler';
+export * from './run-progress';

@@ -1,8 +1,10 @@
-import { Org } from '../manifest';
+import { createHash } from 'node:crypto';
+import { canonicalJson, Org } from '../manifest';
 import { WebexClient } from './client/webex-client';
-import { forEachConcurrent } from './concurrency';
+import { forEachConcurrent, taskFanOut } from './concurrency';
 import { isHostOf, isSelected, peoplePages, PersonSummary } from './people/people-directory';
 import { FieldValues } from './plan';
+import { currentMeter } from './run-progress';
 import { HostRef, HostSiteContext } from './settings/host-setting-handler';
 import { hostHandler, isHostSetting } from './settings/registry';
 
@@ -16,10 +18,29 @@ export interface ObservedHost {
 /** What a per-host setting read on one site. */
 export interface ObservedHostSetting {
   readonly site: HostSiteContext;
-  /** Selected hosts, by email. */
+  /**
+   * Selected hosts, by email: all of them, or, when `converged` is present, only those whose values
+   * differ from the declaration.
+   */
   readonly hosts: ObservedHost[];
+  /**
+   * When observed for a plan (`summarizeConverged`): the selected hosts that already have the declared
+   * values, as a count and a digest instead of a list, so that a plan's memory grows with its changes,
+   * not with the org. Absent when every host is listed in `hosts` (assess, import).
+   */
+  readonly converged?: ConvergedHosts;
   /** Emails the declaration selects by name that are not hosts of the site. */
   readonly notHosts: string[];
+}
+
+/** Hosts whose values already match the declaration, summarized. */
+export interface ConvergedHosts {
+  readonly count: number;
+  /**
+   * sha256 of every such host (email, person id and values read), combined so that the order hosts were
+   * read in does not matter: any change to any of them changes it, and so the plan's observedHash.
+   */
+  readonly digest: string;
 }
 
 /** An account that may be inactive: no activity since the cutoff, or none known. */
@@ -43,19 +64,41 @@ interface HostControl {
   readonly declared: unknown;
   readonly site: HostSiteContext;
   readonly hosts: ObservedHost[];
+  /** Emails the declaration names (selection `emails`), to report the ones that are not hosts. */
+  readonly named: ReadonlySet<string>;
+  converged?: ConvergedDigest;
+}
+
+/** Options of one fleet read. */
+export interface FleetReadOptions {
+  readonly now: Date;
+  /** Host reads started at once. @default taskFanOut(client) */
+  readonly concurrency?: number;
+  /** Summarize the hosts that already match the declaration (see ObservedHostSetting.converged). @default false */
+  readonly summarizeConverged?: boolean;
 }
 
 /**
  * One pass over the org's people (GET /v1/people, page by page) that feeds every per-host control and
  * the inactive-account review. Each selected host's reads start as soon as its page arrives, at most
- * `concurrency` at a time (provisioning/concurrency.ts). Exempt and unselected hosts are never read.
+ * `concurrency` hosts at a time (provisioning/concurrency.ts); the client's scheduler bounds the HTTP
+ * requests in flight. Exempt and unselected hosts are never read.
  */
-export async function observeFleet(client: WebexClient, org: Org, orgId: string, options: { readonly now: Date; readonly concurrency?: number }): Promise<FleetObservation | undefined> {
+export async function observeFleet(client: WebexClient, org: Org, orgId: string, options: FleetReadOptions): Promise<FleetObservation | undefined> {
   const controls: HostControl[] = [];
   for (const site of org.sites) {
     for (const [setting, declared] of Object.entries(site.settings).sort(([a], [b]) => compare(a, b))) {
       if (declared === undefined || !isHostSetting(setting)) continue;
-      controls.push({ siteUrl: site.siteUrl, setting, declared, site: await hostHandler(setting).readSite(client, site.siteUrl), hosts: [] });
+      const handler = hostHandler(setting);
+      controls.push({
+        siteUrl: site.siteUrl,
+        setting,
+        declared,
+        site: await handler.readSite(client, site.siteUrl),
+        hosts: [],
+        named: new Set(handler.hosts(declared)?.emails ?? []),
+        ...(options.summarizeConverged ? { converged: new ConvergedDigest() } : {}),
+      });
     }
   }
   const inactiveDeclared = org.settings.inactiveAccounts;
@@ -64,38 +107,76 @@ export async function observeFleet(client: WebexClient, org: Org, orgId: string,
   const cutoff = inactiveDeclared === undefined ? undefined : options.now.getTime() - inactiveDeclared.inactiveDays * DAY_MS;
   const exempt = new Set(inactiveDeclared?.exemptEmails ?? []);
   const inactive: ObservedAccount[] = [];
+  // Only the named hosts that turn up are remembered: enough to report the named ones that did not.
   const seenHosts = new Map<HostControl, Set<string>>(controls.map((c) => [c, new Set<string>()]));
 
+  const meter = currentMeter();
   async function* hostReads(): AsyncGenerator<{ control: HostControl; host: HostRef }> {
     for await (const page of peoplePages(client, orgId)) {
+      // One page's reads at a time: counted as found when the page arrives, read as workers free up.
+      const reads: { control: HostControl; host: HostRef }[] = [];
       for (const person of page) {
         if (cutoff !== undefined && isInactiveCandidate(person, cutoff, exempt)) {
           inactive.push({ email: person.email, personId: person.id, lastActivity: person.lastActivity ?? null, unsendablePhoneTypes: person.unsendablePhoneTypes });
         }
         for (const control of controls) {
           if (!isHostOf(person, control.siteUrl)) continue;
-          seenHosts.get(control)!.add(person.email);
-          if (isSelected(hostHandler(control.setting).hosts(control.declared), person.email)) yield { control, host: { email: person.email, personId: person.id } };
+          if (control.named.has(person.email)) seenHosts.get(control)!.add(person.email);
+          if (isSelected(hostHandler(control.setting).hosts(control.declared), person.email)) reads.push({ control, host: { email: person.email, personId: person.id } });
         }
       }
+      if (meter) meter.found += reads.length;
+      yield* reads;
     }
+    if (meter) meter.complete = true;
   }
   await forEachConcurrent(hostReads(), async ({ control, host }) => {
     const handler = hostHandler(control.setting);
     const values = await handler.readHost(client, control.siteUrl, host, handler.fields(control.declared));
-    control.hosts.push({ ...host, values });
-  }, options.concurrency);
+    if (control.converged !== undefined && isConverged(control, values)) control.converged.add(host, values);
+    else control.hosts.push({ ...host, values });
+    if (meter) meter.done++;
+  }, options.concurrency ?? taskFanOut(client));
 
   const hosts: Record<string, Record<string, ObservedHostSetting>> = {};
   for (const control of controls) {
-    const named = hostHandler(control.setting).hosts(control.declared)?.emails ?? [];
-    const notHosts = named.filter((email) => !seenHosts.get(control)!.has(email)).sort(compare);
-    (hosts[control.siteUrl] ??= {})[control.setting] = { site: control.site, hosts: [...control.hosts].sort((a, b) => compare(a.email, b.email)), notHosts };
+    const notHosts = [...control.named].filter((email) => !seenHosts.get(control)!.has(email)).sort(compare);
+    const listed = [...control.hosts].sort((a, b) => compare(a.email, b.email));
+    (hosts[control.siteUrl] ??= {})[control.setting] = { site: control.site, hosts: listed, ...(control.converged ? { converged: control.converged.summary() } : {}), notHosts };
   }
   return inactiveDeclared === undefined ? { hosts } : { hosts, inactive: inactive.sort((a, b) => compare(a.email, b.email)) };
 }
 
 const DAY_MS = 86_400_000;
+const MOD_256 = 1n << 256n;
+
+/**
+ * A digest of a set of hosts that does not depend on the order they were added in (hosts are read
+ * concurrently): the sum, modulo 2^256, of each host's sha256.
+ */
+class ConvergedDigest {
+  private count = 0;
+  private sum = 0n;
+
+  add(host: HostRef, values: FieldValues): void {
+    this.count++;
+    const hash = createHash('sha256').update(canonicalJson({ email: host.email, personId: host.personId, values })).digest('hex');
+    this.sum = (this.sum + BigInt(`0x${hash}`)) % MOD_256;
+  }
+
+  summary(): ConvergedHosts {
+    return { count: this.count, digest: this.sum.toString(16).padStart(64, '0') };
+  }
+}
+
+/** Whether the host already has the declared values; a diff that cannot be made now keeps the host listed, for the planner to report. */
+function isConverged(control: HostControl, values: FieldValues): boolean {
+  try {
+    return hostHandler(control.setting).diff(control.declared, values, control.site) === undefined;
+  } catch {
+    return false;
+  }
+}
 
 /** Active login, a person (not a bot), not exempt, and no activity since the cutoff (or none known). */
 function isInactiveCandidate(person: PersonSummary, cutoff: number, exempt: ReadonlySet<string>): boolean {

@@ -8,6 +8,7 @@ import { FieldValues } from './plan';
 import { observeFleet, ObservedAccount, ObservedHostSetting } from './observe-fleet';
 import { observeOrgSettings, ObservedOrgSettings } from './observe-org-settings';
 import { isHostSetting, siteHandler } from './settings/registry';
+import { meteredPhase, RunProgress } from './run-progress';
 import { stateDirFrom } from './state/enforcement-state';
 
 /**
@@ -35,8 +36,20 @@ export interface ObserveOptions {
   readonly stateDir?: string;
   /** The time inactivity is measured against. @default now */
   readonly now?: Date;
-  /** Per-host requests in flight. @default DEFAULT_CONCURRENCY (provisioning/concurrency.ts) */
+  /**
+   * Per-host reads started at once. HTTP concurrency is the client's scheduler's, not this.
+   * @default taskFanOut(client) (provisioning/concurrency.ts)
+   */
   readonly concurrency?: number;
+  /** Where each org's reading reports its progress (targets read, calls, 429s). @default none */
+  readonly progress?: RunProgress;
+  /**
+   * List only the hosts whose values differ from the declaration, and summarize the others
+   * (ObservedHostSetting.converged): what a plan needs, in memory that grows with the changes, not with
+   * the org. observeOrgs (plan, drift, apply) sets it; assess and import, which judge or copy every
+   * host, leave it off. @default false
+   */
+  readonly summarizeConverged?: boolean;
 }
 
 export interface Actor {
@@ -65,6 +78,10 @@ export async function resolveOrgId(client: WebexClient, org: Org): Promise<strin
 
 /** Reads every declared setting of every declared site of one org, its hosts and its org-level controls. */
 export async function observeOrg(client: WebexClient, org: Org, options: ObserveOptions = {}): Promise<ObservedOrg> {
+  return meteredPhase(options.progress?.meter(org.name, 'read'), () => readOrg(client, org, options));
+}
+
+async function readOrg(client: WebexClient, org: Org, options: ObserveOptions): Promise<ObservedOrg> {
   const orgId = await resolveOrgId(client, org);
   const { data } = await client.get('/v1/meetingPreferences/sites', SitesSchema);
   const available = new Set(data.sites.map((s) => s.siteUrl.toLowerCase()));
@@ -81,7 +98,7 @@ export async function observeOrg(client: WebexClient, org: Org, options: Observe
     }
     sites[site.siteUrl] = observed;
   }
-  const fleet = await observeFleet(client, org, orgId, { now: options.now ?? new Date(), concurrency: options.concurrency });
+  const fleet = await observeFleet(client, org, orgId, { now: options.now ?? new Date(), concurrency: options.concurrency, summarizeConverged: options.summarizeConverged });
   const orgSettings = Object.keys(org.settings).length > 0 ? await observeOrgSettings(client, org, orgId, { stateDir: options.stateDir ?? stateDirFrom(), concurrency: options.concurrency }) : undefined;
   const actor = needsActor(org) ? await whoAmI(client) : undefined;
   return {

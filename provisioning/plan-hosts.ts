@@ -41,6 +41,8 @@ export function planHostSettings(org: Org, live: ObservedOrg, parts: PlanParts):
           impact: changeImpact(Object.values(fieldImpacts)),
         });
       }
+      // Hosts observed as already matching (summarized when observed for a plan) are unchanged settings too.
+      parts.unchangedSettings += observed.converged?.count ?? 0;
       for (const email of observed.notHosts) {
         parts.findings.push({
           org: org.name,

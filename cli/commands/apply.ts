@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { applySummary, assertPlanIsCurrent, describeApplied, loadSavedPlan, Plan, planOrgs, renderPlanText, summaryLine, WebexClient } from '../../provisioning';
+import { applySummary, assertPlanIsCurrent, describeApplied, loadSavedPlan, Plan, planOrgs, renderPlanText, RunProgress, summaryLine, WebexClient } from '../../provisioning';
 import { applyPlanWithEvidence, EvidenceRecorder } from '../../provisioning/evidence';
 import { loadOrgs } from '../load-orgs';
 import { useColor } from '../output';
@@ -15,6 +15,10 @@ export interface ApplyOptions extends Selection {
   readonly reenforce?: boolean;
   /** Folder of the write-only state files (WEBEX_IAC_STATE_DIR). */
   readonly stateDir?: string;
+  /** Where reading, re-reading and writing report progress (the CLI's progress display on stderr). */
+  readonly progress?: RunProgress;
+  /** Called before asking for confirmation, so that a progress display lets go of the terminal. */
+  readonly beforePrompt?: () => void;
 }
 
 /** Plans (or loads a saved plan), shows it, asks unless --auto-approve, applies and verifies every change. */
@@ -27,6 +31,7 @@ export async function applyCommand(options: ApplyOptions, client: WebexClient, o
     if (options.quiet) out.write(`${summaryLine(plan)}\n`);
     return 0;
   }
+  if (!options.autoApprove) options.beforePrompt?.();
   if (!options.autoApprove && !(await confirmed(out))) {
     out.write('Apply cancelled; nothing was written.\n');
     return 1;
@@ -34,6 +39,7 @@ export async function applyCommand(options: ApplyOptions, client: WebexClient, o
   if (!options.quiet) out.write('\n');
   const applied = await applyPlanWithEvidence(client, plan, evidence, {
     stateDir: options.stateDir,
+    progress: options.progress,
     onApplied: (result) => {
       if (!options.quiet) out.write(`${describeApplied(result)}\n`);
     },
@@ -43,12 +49,12 @@ export async function applyCommand(options: ApplyOptions, client: WebexClient, o
 }
 
 async function planToApply(options: ApplyOptions, client: WebexClient): Promise<Plan> {
-  if (!options.planFile) return planOrgs(client, loadOrgs(options.manifest, options), { stateDir: options.stateDir, reenforce: options.reenforce });
+  if (!options.planFile) return planOrgs(client, loadOrgs(options.manifest, options), { stateDir: options.stateDir, reenforce: options.reenforce, progress: options.progress });
   if (options.manifest?.length || options.org || options.site || options.shard) {
     throw new Error('a saved plan is applied exactly as saved: --manifest, --org, --site and --shard cannot be combined with it');
   }
   const saved = loadSavedPlan(options.planFile);
-  await assertPlanIsCurrent(client, saved, { stateDir: options.stateDir });
+  await assertPlanIsCurrent(client, saved, { stateDir: options.stateDir, progress: options.progress });
   return saved.plan;
 }
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { findManifests, Org, readManifest } from '../../manifest';
 import { AuditView, ComplianceReport, complianceReport, evaluateOrg, HIPAA_PACK, observedSubject, OrgReport, ProfileId, renderReport, ReportFormat, utcDay } from '../../policies';
-import { observeOrg, WebexClient } from '../../provisioning';
+import { observeOrg, RunProgress, WebexClient } from '../../provisioning';
 import type { EvidenceRecorder } from '../../provisioning/evidence';
 import { DEFAULT_OUTDIR, loadOrgs } from '../load-orgs';
 import { useColor } from '../output';
@@ -15,6 +15,8 @@ export interface AssessOptions extends Selection {
   readonly format: ReportFormat;
   /** Folder of the write-only enforcement records (WEBEX_IAC_STATE_DIR). */
   readonly stateDir?: string;
+  /** Where reading reports progress (the CLI's progress display on stderr). */
+  readonly progress?: RunProgress;
 }
 
 /** Values the assessment probe declares only so that the per-host handlers read these fields. */
@@ -48,7 +50,7 @@ export async function assessOrgs(options: AssessOptions, client: WebexClient, re
   const files = manifestOf(options.manifest);
   const reports: OrgReport[] = [];
   for (const org of orgs) {
-    const live = await observeOrg(client, assessmentScope(org), { now, ...(options.stateDir ? { stateDir: options.stateDir } : {}) });
+    const live = await observeOrg(client, assessmentScope(org), { now, ...(options.stateDir ? { stateDir: options.stateDir } : {}), progress: options.progress });
     const subject = observedSubject(org, live, { today, audit: auditView(recorder, org.name) });
     const file = files.get(org.name);
     const report = evaluateOrg(HIPAA_PACK, subject, { profile: options.profile, exceptions: org.exceptions ?? [], orgLevel: ownsOrgLevel(org, options), ...(file ? { manifest: displayPath(file) } : {}) });

@@ -1,4 +1,4 @@
-import { planOrgs, WebexClient } from '../../provisioning';
+import { planOrgs, RunProgress, WebexClient } from '../../provisioning';
 import { EvidenceRecorder } from '../../provisioning/evidence';
 import { loadOrgs } from '../load-orgs';
 import { Selection } from '../selection';
@@ -10,6 +10,8 @@ export interface DriftOptions extends Selection {
   readonly quiet?: boolean;
   /** Folder of the write-only state files (WEBEX_IAC_STATE_DIR). */
   readonly stateDir?: string;
+  /** Where reading reports progress (the CLI's progress display on stderr). */
+  readonly progress?: RunProgress;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface DriftOptions extends Selection {
  */
 export async function driftCommand(options: DriftOptions, client: WebexClient, out: NodeJS.WriteStream = process.stdout, evidence?: EvidenceRecorder): Promise<number> {
   const orgs = loadOrgs(options.manifest, options);
-  const plan = await planOrgs(client, orgs, { stateDir: options.stateDir });
+  const plan = await planOrgs(client, orgs, { stateDir: options.stateDir, progress: options.progress });
   await evidence?.recordPlan(client, plan, { kind: 'drift', declared: orgs });
   writePlan(plan, { format: options.format, quiet: options.quiet, mode: 'drift' }, out);
   return plan.changes.length > 0 ? 2 : 0;

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { observeOrgs, planChanges, savePlan, SAVED_PLAN_KIND, WebexClient } from '../../provisioning';
+import { observeOrgs, planChanges, RunProgress, savePlan, SAVED_PLAN_KIND, WebexClient } from '../../provisioning';
 import { EvidenceRecorder } from '../../provisioning/evidence';
 import { loadOrgs } from '../load-orgs';
 import { Selection } from '../selection';
@@ -17,6 +17,8 @@ export interface PlanOptions extends Selection {
   readonly reenforce?: boolean;
   /** Folder of the write-only state files (WEBEX_IAC_STATE_DIR). */
   readonly stateDir?: string;
+  /** Where reading reports progress (the CLI's progress display on stderr). */
+  readonly progress?: RunProgress;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface PlanOptions extends Selection {
 export async function planCommand(options: PlanOptions, client: WebexClient, out: NodeJS.WriteStream = process.stdout, evidence?: EvidenceRecorder): Promise<number> {
   const orgs = loadOrgs(options.manifest, options);
   const now = new Date();
-  const observed = await observeOrgs(client, orgs, { stateDir: options.stateDir, now });
+  const observed = await observeOrgs(client, orgs, { stateDir: options.stateDir, now, progress: options.progress });
   const plan = planChanges(orgs, observed, { now, reenforce: options.reenforce });
   writePlan(plan, { format: options.format, quiet: options.quiet, mode: 'plan' }, out);
   await evidence?.recordPlan(client, plan, { declared: orgs });

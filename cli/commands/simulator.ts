@@ -3,7 +3,11 @@ import { startSimulator } from '../../simulator';
 export interface SimulatorCommandOptions {
   readonly port: number;
   readonly token?: string;
-  readonly seed: 'clinic' | 'empty';
+  readonly seed: 'clinic' | 'empty' | 'health-system';
+  /** Size of the health-system seed (--orgs, --sites, --users); refused with another seed. */
+  readonly orgs?: number;
+  readonly sites?: number;
+  readonly users?: number;
   readonly rate?: number;
   readonly latencyMs?: number;
 }
@@ -12,7 +16,10 @@ export interface SimulatorCommandOptions {
 export async function simulatorCommand(options: SimulatorCommandOptions, out: NodeJS.WriteStream = process.stdout): Promise<void> {
   const token = options.token ?? process.env.WEBEX_TOKEN;
   if (!token) throw new Error('the simulator needs a token to accept: pass --token T or set WEBEX_TOKEN');
-  const sim = await startSimulator({ port: options.port, tokens: [token], seed: options.seed, ratePerSecond: options.rate, latencyMs: options.latencyMs });
+  const size = { orgs: options.orgs, sites: options.sites, users: options.users };
+  const sized = Object.values(size).some((n) => n !== undefined);
+  if (sized && options.seed !== 'health-system') throw new Error(`--orgs, --sites and --users size the health-system seed; they cannot be used with --seed ${options.seed}`);
+  const sim = await startSimulator({ port: options.port, tokens: [token], seed: options.seed, ...(sized ? { size } : {}), ratePerSecond: options.rate, latencyMs: options.latencyMs });
   out.write(`Webex simulator (seed ${options.seed}) listening on ${sim.url}\n`);
   out.write(`Point webex-iac at it with: export WEBEX_BASE_URL=${sim.url}\n`);
   await new Promise<void>((resolve) => {

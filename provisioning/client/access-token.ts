@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseBaseUrl } from './base-url';
 import { ClientConfigError } from './errors';
 import { redact } from './redact';
+import { concurrencyFromEnvironment } from './request-scheduler';
 import { WebexClient, WebexClientOptions } from './webex-client';
 
 /** RFC 6749 §5.1 token response, as Webex's token endpoint (`/v1/access_token`) answers it. */
@@ -19,11 +20,13 @@ const OAuthErrorSchema = z.object({ error: z.string().optional(), error_descript
 /**
  * A client from the environment. The token is WEBEX_TOKEN, or — for unattended CI with a Service App —
  * a fresh access token obtained with WEBEX_CLIENT_ID, WEBEX_CLIENT_SECRET and WEBEX_REFRESH_TOKEN
- * (OAuth 2.0 refresh_token grant, RFC 6749 §6). Nothing obtained here is written anywhere.
+ * (OAuth 2.0 refresh_token grant, RFC 6749 §6). Nothing obtained here is written anywhere. The
+ * token's concurrency ceiling is WEBEX_IAC_CONCURRENCY unless `overrides.concurrency` (--concurrency) is given.
  */
 export async function clientFromEnvironment(env: NodeJS.ProcessEnv = process.env, overrides: Partial<WebexClientOptions> = {}): Promise<WebexClient> {
   const token = env.WEBEX_TOKEN?.trim() ? env.WEBEX_TOKEN : await refreshAccessToken(env);
-  return new WebexClient({ baseUrl: env.WEBEX_BASE_URL, token, ...overrides });
+  const concurrency = overrides.concurrency ?? concurrencyFromEnvironment(env);
+  return new WebexClient({ baseUrl: env.WEBEX_BASE_URL, token, ...overrides, ...(concurrency === undefined ? {} : { concurrency }) });
 }
 
 async function refreshAccessToken(env: NodeJS.ProcessEnv): Promise<string> {

@@ -5,7 +5,9 @@ import { parseBaseUrl } from './base-url';
 import { ClientConfigError, UnexpectedResponseError, WebexApiError, WriteOutcomeUnknownError } from './errors';
 import { nextPagePath } from './link-header';
 import { redact } from './redact';
+import { AttemptOutcome, concurrencyFromEnvironment, RequestScheduler, schedulerForToken, sleptTimeClock } from './request-scheduler';
 import { retryAfterSeconds } from './retry-after';
+import { currentMeter } from '../run-progress';
 import { WebexErrorBodySchema } from './schemas/error-body';
 
 /** Webex REST families live under different roots of the same host: /v1 for most, /identity for identity and SCIM. */
@@ -22,8 +24,18 @@ export interface WebexClientOptions {
   readonly maxRetries?: number;
   /** Per-request timeout. @default 30000 */
   readonly timeoutMs?: number;
-  /** Injected in tests to avoid real waits. */
+  /**
+   * Injected in tests to avoid real waits. A client given one gets a scheduler of its own whose clock
+   * moves only by what was slept, instead of the token's shared one.
+   */
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * Requests in flight at most for this token, across every client that uses it (the scheduler is the
+   * token's). @default WEBEX_IAC_CONCURRENCY from clientFromEnvironment, else DEFAULT_CONCURRENCY_CEILING (16)
+   */
+  readonly concurrency?: number;
+  /** The scheduler every attempt waits in. @default the process-wide scheduler of this token and host */
+  readonly scheduler?: RequestScheduler;
   /** Called after every HTTP response (for counters and evidence). */
   readonly onResponse?: (event: ResponseEvent) => void;
 }
@@ -45,6 +57,8 @@ export interface ApiResult<T> {
 
 /** Statuses after which Webex asks the caller to come back later; the request was not processed. */
 const RETRY_LATER = new Set([423, 429, 503]);
+/** Of those, the ones about the token's load: they pause every request of the token (request-scheduler.ts). */
+const LOAD = new Set([429, 503]);
 /** Gateway failures: safe to repeat only for reads. */
 const GATEWAY = new Set([502, 504]);
 
@@ -59,6 +73,8 @@ export class WebexClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly onResponse?: (event: ResponseEvent) => void;
   readonly baseUrl: string;
+  /** Where every attempt of this client waits for its turn; shared by the clients of one token. */
+  readonly scheduler: RequestScheduler;
 
   constructor(options: WebexClientOptions) {
     if (!options.token || options.token.trim() === '') {
@@ -72,6 +88,9 @@ export class WebexClient {
     this.maxRetries = options.maxRetries ?? 5;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.onResponse = options.onResponse;
+    this.scheduler =
+      options.scheduler ??
+      (options.sleep ? new RequestScheduler({ ceiling: options.concurrency, clock: sleptTimeClock(options.sleep) }) : schedulerForToken(this.baseUrl, this.token, options.concurrency));
     this.http = axios.create({
       baseURL: this.baseUrl,
       timeout: options.timeoutMs ?? 30_000,
@@ -84,7 +103,8 @@ export class WebexClient {
   }
 
   static fromEnvironment(env: NodeJS.ProcessEnv = process.env, overrides: Partial<WebexClientOptions> = {}): WebexClient {
-    return new WebexClient({ baseUrl: env.WEBEX_BASE_URL, token: env.WEBEX_TOKEN ?? '', ...overrides });
+    const concurrency = overrides.concurrency ?? concurrencyFromEnvironment(env);
+    return new WebexClient({ baseUrl: env.WEBEX_BASE_URL, token: env.WEBEX_TOKEN ?? '', ...overrides, ...(concurrency === undefined ? {} : { concurrency }) });
   }
 
   get<S extends z.ZodType>(path: ApiPath, schema: S, query?: Query): Promise<ApiResult<z.infer<S>>> {
@@ -107,7 +127,11 @@ export class WebexClient {
   ): Promise<ApiResult<z.infer<S>>> {
     const target = withQuery(path, options.query);
     const isRead = method === 'GET';
+    const meter = currentMeter();
     for (let attempt = 1; ; attempt++) {
+      // Every attempt, retries included, waits for the token's scheduler: nothing reaches Webex around it.
+      const slot = await this.scheduler.acquire();
+      if (meter) meter.calls++;
       const trackingId = `WEBEX_IAC_${randomUUID()}`;
       let response: AxiosResponse<string>;
       try {
@@ -123,6 +147,7 @@ export class WebexClient {
           },
         });
       } catch (error) {
+        slot.release({ kind: 'failed' });
         const cause = this.clean(networkCause(error));
         if (!isRead) throw new WriteOutcomeUnknownError(method, target, trackingId, cause);
         if (attempt > this.maxRetries) {
@@ -132,6 +157,8 @@ export class WebexClient {
         continue;
       }
 
+      slot.release(loadOutcome(response.status, header(response, 'retry-after')));
+      if (meter && response.status === 429) meter.throttled++;
       const responseTrackingId = header(response, 'trackingid') ?? trackingId;
       this.onResponse?.({ method, path: target, status: response.status, trackingId: responseTrackingId, attempt });
       const body = parseJson(response.data);
@@ -151,6 +178,8 @@ export class WebexClient {
 
       const retryable = RETRY_LATER.has(response.status) || (isRead && GATEWAY.has(response.status));
       if (retryable && attempt <= this.maxRetries) {
+        // 429 and 503 paused the token's scheduler for Retry-After: the retry waits there with every other request.
+        if (LOAD.has(response.status)) continue;
         const waitSeconds = retryAfterSeconds(header(response, 'retry-after'));
         await this.sleep(Math.max(waitSeconds * 1000, RETRY_LATER.has(response.status) ? 0 : backoffMs(attempt)));
         continue;
@@ -191,6 +220,13 @@ function withQuery(path: string, query: Query | undefined): string {
   }
   const text = params.toString();
   return text ? `${path}?${text}` : path;
+}
+
+/** What an answer tells the scheduler about the token's load; Retry-After as the client reads it (retry-after.ts). */
+function loadOutcome(status: number, retryAfter: string | undefined): AttemptOutcome {
+  if (status === 429) return { kind: 'throttled', retryAfterMs: retryAfterSeconds(retryAfter) * 1000 };
+  if (status === 503) return { kind: 'overloaded', retryAfterMs: retryAfterSeconds(retryAfter) * 1000 };
+  return { kind: 'answered' };
 }
 
 function header(response: AxiosResponse, name: string): string | undefined {

@@ -45,15 +45,14 @@ export const hostLobbyHandler: HostSettingHandler<HostLobby> = {
 
   async readHost(client: WebexClient, siteUrl: string, host: HostRef, fields: readonly string[]): Promise<FieldValues> {
     const query = { userEmail: host.email, siteUrl };
+    // Two independent reads: both are asked at once, and the client's scheduler decides when each goes.
+    const [room, scheduling] = await Promise.all([
+      fields.some((f) => f.startsWith(PMR_PREFIX)) ? client.get(PMR, PersonalRoomLobbyResponseSchema, query) : undefined,
+      fields.some((f) => f.startsWith(SCHEDULING_PREFIX)) ? client.get(SCHEDULING, SchedulingOptionsResponseSchema, query) : undefined,
+    ]);
     const values: FieldValues = {};
-    if (fields.some((f) => f.startsWith(PMR_PREFIX))) {
-      const { data } = await client.get(PMR, PersonalRoomLobbyResponseSchema, query);
-      Object.assign(values, pick(ABSENT_MEANS, PMR_PREFIX), flatten(data, 'personalMeetingRoom'));
-    }
-    if (fields.some((f) => f.startsWith(SCHEDULING_PREFIX))) {
-      const { data } = await client.get(SCHEDULING, SchedulingOptionsResponseSchema, query);
-      Object.assign(values, pick(ABSENT_MEANS, SCHEDULING_PREFIX), { 'schedulingOptions.enabledJoinBeforeHost': data.enabledJoinBeforeHost ?? false });
-    }
+    if (room) Object.assign(values, pick(ABSENT_MEANS, PMR_PREFIX), flatten(room.data, 'personalMeetingRoom'));
+    if (scheduling) Object.assign(values, pick(ABSENT_MEANS, SCHEDULING_PREFIX), { 'schedulingOptions.enabledJoinBeforeHost': scheduling.data.enabledJoinBeforeHost ?? false });
     return values;
   },
 
