@@ -13,8 +13,8 @@ import { createHash } from 'node:crypto';
  *   (additive increase), never above the ceiling;
  * - the pace allows it: once two throttling episodes have been seen, the rate Webex accepted between
  *   them (answers / time) is the token's measured limit, and requests are spaced to stay a margin under
- *   it, probing slowly upwards so that a raised limit is found again. A token bucket such as Webex's is
- *   empty at both episodes, so what it let through in between is exactly its rate.
+ *   it, probing slowly upwards so that a raised limit is found again. A token bucket (the usual shape
+ *   of a rate limit) is empty at both episodes, so what it let through in between is exactly its rate.
  *
  * Retries stay bounded and a write whose outcome is unknown is never replayed: both are the client's
  * rules (webex-client.ts), which asks this scheduler for a slot per attempt.
