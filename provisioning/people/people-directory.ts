@@ -62,9 +62,27 @@ export function isHostOf(person: Pick<PersonSummary, 'siteUrls'>, siteUrl: strin
 
 /** Whether a host is selected by a control's host selection (undefined selects every host). */
 export function isSelected(selection: HostSelection | undefined, email: string): boolean {
+  if (selection === undefined) return true;
+  const { exempt, emails, domains } = selectionSets(selection);
   const address = email.toLowerCase();
-  if (selection?.exemptEmails?.includes(address)) return false;
-  if (selection?.emails !== undefined) return selection.emails.includes(address);
-  if (selection?.emailDomains !== undefined) return selection.emailDomains.includes(address.slice(address.lastIndexOf('@') + 1));
+  if (exempt.has(address)) return false;
+  if (emails !== undefined) return emails.has(address);
+  if (domains !== undefined) return domains.has(address.slice(address.lastIndexOf('@') + 1));
   return true;
+}
+
+/** Sets built once per selection: a fleet of 20,000 hosts with thousands of exemptions is checked per host. */
+const selectionCache = new WeakMap<HostSelection, { exempt: Set<string>; emails?: Set<string>; domains?: Set<string> }>();
+
+function selectionSets(selection: HostSelection): { exempt: Set<string>; emails?: Set<string>; domains?: Set<string> } {
+  let sets = selectionCache.get(selection);
+  if (sets === undefined) {
+    sets = {
+      exempt: new Set(selection.exemptEmails ?? []),
+      ...(selection.emails === undefined ? {} : { emails: new Set(selection.emails) }),
+      ...(selection.emailDomains === undefined ? {} : { domains: new Set(selection.emailDomains) }),
+    };
+    selectionCache.set(selection, sets);
+  }
+  return sets;
 }
