@@ -5,7 +5,7 @@ import { parseBaseUrl } from './base-url';
 import { ClientConfigError, UnexpectedResponseError, WebexApiError, WriteOutcomeUnknownError } from './errors';
 import { nextPagePath } from './link-header';
 import { redact } from './redact';
-import { AttemptOutcome, concurrencyFromEnvironment, RequestScheduler, schedulerForToken, sleptTimeClock } from './request-scheduler';
+import { AttemptOutcome, RequestScheduler, schedulerForToken, sleptTimeClock } from './request-scheduler';
 import { retryAfterSeconds } from './retry-after';
 import { currentMeter } from '../run-progress';
 import { WebexErrorBodySchema } from './schemas/error-body';
@@ -100,11 +100,6 @@ export class WebexClient {
       transformResponse: [(data: unknown) => data],
       responseType: 'text',
     });
-  }
-
-  static fromEnvironment(env: NodeJS.ProcessEnv = process.env, overrides: Partial<WebexClientOptions> = {}): WebexClient {
-    const concurrency = overrides.concurrency ?? concurrencyFromEnvironment(env);
-    return new WebexClient({ baseUrl: env.WEBEX_BASE_URL, token: env.WEBEX_TOKEN ?? '', ...overrides, ...(concurrency === undefined ? {} : { concurrency }) });
   }
 
   get<S extends z.ZodType>(path: ApiPath, schema: S, query?: Query): Promise<ApiResult<z.infer<S>>> {
