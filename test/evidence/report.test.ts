@@ -41,10 +41,10 @@ describe('evidence report: per control, every change, attestations, exceptions, 
   const report = (options: { from?: string; to?: string; org?: string } = {}) =>
     buildReport({ dir, toolVersion: '1.2.3', now: new Date('2026-02-17T00:00:00.000Z'), org: options.org, from: options.from ? new Date(options.from) : undefined, to: options.to ? new Date(options.to) : undefined });
 
-  test('a control is as its newest observation says, with the last time it was verified compliant', () => {
+  test('a control is as its newest apply, drift or assess says, with the last time it was verified compliant; a plan never decides it', () => {
     const [org] = report({ org: EVIL }).orgs;
+    // The plan's passwordPolicy observation (a proposed declaration) is not a status.
     expect(org!.controls).toEqual([
-      { control: 'passwordPolicy', target: 'org', status: 'not-verified', note: 'write-only', lastObserved: expect.objectContaining({ kind: 'plan', time: '2026-01-10T09:00:00.000Z' }) },
       {
         control: 'meetingSecurity',
         target: SITE,
@@ -78,6 +78,7 @@ describe('evidence report: per control, every change, attestations, exceptions, 
     expect(org!.controls.find((c) => c.control === 'meetingSecurity')!.lastVerifiedCompliant!.kind).toBe('apply');
     expect(narrowed.period).toEqual({ from: '2026-02-01T00:00:00.000Z', to: '2026-02-12T00:00:00.000Z' });
     expect(report().orgs.map((o) => o.org)).toEqual([EVIL, 'Second Org']);
+    expect(report({ org: 'Second Org' }).orgs[0]!.controls).toEqual([]);
   });
 
   test('HTML is one self-contained file that escapes every value and prints a page per org with repeated table headers', () => {

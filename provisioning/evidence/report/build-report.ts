@@ -31,6 +31,12 @@ export interface ReportOptions {
 
 /** Kinds with a section of their own; any other kind is listed under "Other records". */
 const KINDS_WITH_SECTIONS = new Set(['plan', 'drift', 'assess', 'apply', 'attestation', 'exception', 'audit-event', 'audit-collection']);
+/**
+ * The kinds whose control observations decide a control's status: what was written and read back, and
+ * what was read from the live org against the declaration being enforced. A plan is what a reviewer
+ * saw of a proposed declaration (a pull request's main.ts): recorded and counted, never a status.
+ */
+export const STATUS_KINDS: ReadonlySet<string> = new Set(['apply', 'drift', 'assess']);
 /** An attestation or exception this close to its expiry is flagged. */
 const EXPIRING_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -115,10 +121,11 @@ export function actorLabel(actor: EvidenceActor): string {
   return parts.join(', ') || 'unknown';
 }
 
-/** Each control's newest observation, and the newest that verified it compliant, from any kind carrying `details.controls`. */
+/** Each control's newest observation, and the newest that verified it compliant, from apply, drift and assess records. */
 function controls(records: EvidenceRecord[]): ControlReport[] {
   const byKey = new Map<string, ControlReport>();
   for (const r of records) {
+    if (!STATUS_KINDS.has(r.kind)) continue;
     const observed = (r.details?.controls ?? []) as ControlObservation[];
     if (!Array.isArray(observed)) continue;
     for (const c of observed) {
