@@ -8,6 +8,7 @@ import { HipaaBaseline } from './hipaa-baseline';
 import { MeetingSite } from './meeting-site';
 import { OrgControl } from './org-setting';
 import { WebexOrg } from './webex-org';
+import { compareCodePoints } from '../manifest/compare';
 
 /**
  * The manifest of `stack`: every WebexOrg below it (sorted by name) with its sites (sorted by siteUrl)
@@ -31,7 +32,7 @@ export function buildManifest(stack: IConstruct): Manifest {
   const manifest: Manifest = {
     formatVersion: MANIFEST_FORMAT_VERSION,
     stack: stack.node.id,
-    orgs: orgs.map(orgEntry).sort((a, b) => compare(a.name, b.name)),
+    orgs: orgs.map(orgEntry).sort((a, b) => compareCodePoints(a.name, b.name)),
   };
   return parseManifest(manifest, `manifest of stack ${JSON.stringify(stack.node.id)}`);
 }
@@ -75,7 +76,3 @@ function siteEntry(site: MeetingSite, controls: readonly IBaselineControl[]): Si
   return { path: site.node.path, siteUrl: site.siteUrl, settings };
 }
 
-/** Code-unit order: the same on every machine, unlike localeCompare. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

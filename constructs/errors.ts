@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { compareCodePoints } from '../manifest/compare';
 
 /**
  * A declaration that Webex would reject, or that is ambiguous, found while building the construct tree
@@ -27,7 +28,7 @@ export function invalidProp(owner: string, prop: string, received: unknown, allo
 
 /** A key that is not a known prop: a typo would otherwise leave a setting silently unmanaged. */
 export function unknownProp(owner: string, prop: string, allowed: readonly string[], scope: IConstruct): ValidationError {
-  return new ValidationError(`${owner} ${prop} is not a known setting, allowed: ${[...allowed].sort().join(', ')}`, scope);
+  return new ValidationError(`${owner} ${prop} is not a known setting, allowed: ${[...allowed].sort(compareCodePoints).join(', ')}`, scope);
 }
 
 /** Cisco: audioBeforeHost "can't be turned on when joinBeforeHost was false". */
@@ -134,9 +135,9 @@ export function unmanagedSiteProblems(
   scope: IConstruct,
 ): ValidationError[] {
   const problems: ValidationError[] = [];
-  const unknown = [...unmanaged].filter((siteUrl) => !known.includes(siteUrl)).sort();
+  const unknown = [...unmanaged].filter((siteUrl) => !known.includes(siteUrl)).sort(compareCodePoints);
   if (unknown.length > 0) problems.push(unknownOverrideSites(owner, orgName, unknown, known, scope, `unmanagedSiteControls (${control})`));
-  for (const siteUrl of [...unmanaged].filter((s) => overrides.has(s)).sort()) {
+  for (const siteUrl of [...unmanaged].filter((s) => overrides.has(s)).sort(compareCodePoints)) {
     problems.push(
       new ValidationError(
         `${owner} unmanagedSiteControls[${JSON.stringify(siteUrl)}] leaves ${control} unmanaged, but ${overridesProp}[${JSON.stringify(siteUrl)}] declares it: remove one of them`,

@@ -4,6 +4,7 @@ import { invalidProp, ValidationError } from './errors';
 import { MeetingSite } from './meeting-site';
 import { checkDate, checkProps } from './prop-checks';
 import { WebexOrg } from './webex-org';
+import { compareCodePoints } from '../manifest/compare';
 
 /** One accepted finding of a policy rule. */
 export interface ExceptionProps {
@@ -64,7 +65,7 @@ export class Exceptions {
       .findAll()
       .flatMap((c) => (c as WithExceptions)[EXCEPTIONS] ?? [])
       .map((e) => ({ ...e }))
-      .sort((a, b) => compare(`${a.ruleId}\u0000${a.appliesTo ?? ''}\u0000${a.path}`, `${b.ruleId}\u0000${b.appliesTo ?? ''}\u0000${b.path}`));
+      .sort((a, b) => compareCodePoints(`${a.ruleId}\u0000${a.appliesTo ?? ''}\u0000${a.path}`, `${b.ruleId}\u0000${b.appliesTo ?? ''}\u0000${b.path}`));
   }
 
   private static validate(props: ExceptionProps, at: string, scope: IConstruct, site: MeetingSite | undefined): PolicyException {
@@ -97,6 +98,3 @@ export class Exceptions {
   }
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -5,6 +5,7 @@ import { IBaselineControl, markBaselineControl } from './baseline-control';
 import { MeetingSecurityLayer, MeetingSecurityProps, MeetingSecuritySettings, resolveMeetingSecurity } from './meeting-security-settings';
 import { MeetingSite } from './meeting-site';
 import { WebexOrg } from './webex-org';
+import { compareCodePoints } from '../manifest/compare';
 
 export interface MeetingSecurityBaselineProps {
   /**
@@ -85,7 +86,7 @@ export class MeetingSecurityBaseline extends Construct implements IBaselineContr
     const sites = MeetingSite.sitesOf(org);
     const known = sites.map((site) => site.siteUrl);
     const problems: ValidationError[] = [];
-    const unknown = [...this.siteOverrides.keys()].filter((siteUrl) => !known.includes(siteUrl)).sort();
+    const unknown = [...this.siteOverrides.keys()].filter((siteUrl) => !known.includes(siteUrl)).sort(compareCodePoints);
     if (unknown.length > 0) problems.push(unknownOverrideSites(this.owner, org.name, unknown, known, this));
     problems.push(...unmanagedSiteProblems(this.owner, org.name, 'meetingSecurity', this.unmanaged, known, this.siteOverrides, 'siteOverrides', this));
     for (const site of sites) {

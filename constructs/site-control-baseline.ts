@@ -6,6 +6,7 @@ import { invalidProp, overrideShadowedByExplicit, unknownOverrideSites, unmanage
 import { MeetingSite } from './meeting-site';
 import { SiteSettingEntry, SiteSettingKey } from './site-setting';
 import { WebexOrg } from './webex-org';
+import { compareCodePoints } from '../manifest/compare';
 
 export interface SiteControlBaselineProps<P, S> {
   /** The site settings key the control declares, e.g. `hostLobby`. */
@@ -78,7 +79,7 @@ export class SiteControlBaseline<P, S extends object> extends Construct implemen
     const sites = MeetingSite.sitesOf(org);
     const known = sites.map((site) => site.siteUrl);
     const problems: ValidationError[] = [];
-    const unknown = [...this.overrides.keys()].filter((siteUrl) => !known.includes(siteUrl)).sort();
+    const unknown = [...this.overrides.keys()].filter((siteUrl) => !known.includes(siteUrl)).sort(compareCodePoints);
     if (unknown.length > 0) problems.push(unknownOverrideSites(this.owner, org.name, unknown, known, this, this.options.overridesProp));
     problems.push(...unmanagedSiteProblems(this.owner, org.name, this.options.key, this.unmanaged, known, this.overrides, this.options.overridesProp, this));
     for (const site of sites) {

@@ -1,3 +1,4 @@
 export * from './schema';
 export * from './canonical-json';
 export * from './load';
+export * from './compare';

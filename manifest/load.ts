@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { canonicalJson } from './canonical-json';
 import { Manifest, ManifestSchema, Org } from './schema';
+import { compareCodePoints } from './compare';
 
 export const MANIFEST_FILE_NAME = 'webex-manifest.json';
 
@@ -40,7 +41,7 @@ export function findManifests(outdir: string): string[] {
   const stacks = join(outdir, 'stacks');
   if (!existsSync(stacks)) return [];
   return readdirSync(stacks)
-    .sort()
+    .sort(compareCodePoints)
     .map((stack) => join(stacks, stack, MANIFEST_FILE_NAME))
     .filter((file) => existsSync(file) && statSync(file).isFile());
 }

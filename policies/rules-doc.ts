@@ -1,6 +1,7 @@
 import { citation, describeCitation, shortCitation } from './citations';
 import { citationsOf, levelOf, PROFILE_IDS, PROFILES } from './profiles';
 import { AREAS, Area, Rule } from './rule';
+import { compareCodePoints } from '../manifest';
 
 /**
  * The HIPAA safeguards the pack does not check, and why: the other half of an honest mapping. Each row
@@ -67,7 +68,7 @@ export function renderRulesDoc(pack: readonly Rule[]): string {
   out.push('', '## Cited paragraphs', '', '| Paragraph | Title | Designation |', '|---|---|---|');
   const cited = new Map<string, ReturnType<typeof citation>>();
   for (const rule of pack) for (const profile of PROFILE_IDS) for (const ref of citationsOf(rule, profile)) cited.set(`${ref.edition}:${ref.section}`, citation(ref));
-  for (const c of [...cited.values()].sort((a, b) => (a.edition + a.section < b.edition + b.section ? -1 : 1))) {
+  for (const c of [...cited.values()].sort((a, b) => compareCodePoints(a.edition + a.section, b.edition + b.section))) {
     out.push(`| ${c.edition === 'proposed' ? `${c.section}* (90 FR 898)` : c.section} | ${c.title} | ${c.designation} |`);
   }
   out.push('', '## HIPAA safeguards the tool cannot check', '', 'webex-iac checks what a Webex declaration or a Webex org can show. These safeguards apply to an organization using Webex, but no setting, API or attestation in the manifest can show them, so no rule pretends to:', '', '| Safeguard | Why no rule checks it |', '|---|---|');

@@ -1,3 +1,4 @@
+import { compareCodePoints } from '../manifest';
 /**
  * The paths at which two JSON values differ, described for a person ("a.b[2] was true, is now false").
  * Used to say what changed in the live org since a plan was saved.
@@ -5,7 +6,7 @@
 export function jsonDifferences(before: unknown, after: unknown, path = '', out: string[] = [], limit = 20): string[] {
   if (out.length >= limit) return out;
   if (isObject(before) && isObject(after)) {
-    for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
+    for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort(compareCodePoints)) {
       jsonDifferences(before[key], after[key], path ? `${path}.${key}` : key, out, limit);
     }
     return out;

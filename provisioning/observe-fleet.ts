@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, Org } from '../manifest';
+import { canonicalJson, compareCodePoints, Org } from '../manifest';
 import { WebexClient } from './client/webex-client';
 import { forEachConcurrent, taskFanOut } from './concurrency';
 import { isHostOf, isSelected, peoplePages, PersonSummary } from './people/people-directory';
@@ -87,7 +87,7 @@ export interface FleetReadOptions {
 export async function observeFleet(client: WebexClient, org: Org, orgId: string, options: FleetReadOptions): Promise<FleetObservation | undefined> {
   const controls: HostControl[] = [];
   for (const site of org.sites) {
-    for (const [setting, declared] of Object.entries(site.settings).sort(([a], [b]) => compare(a, b))) {
+    for (const [setting, declared] of Object.entries(site.settings).sort(([a], [b]) => compareCodePoints(a, b))) {
       if (declared === undefined || !isHostSetting(setting)) continue;
       const handler = hostHandler(setting);
       controls.push({
@@ -140,11 +140,11 @@ export async function observeFleet(client: WebexClient, org: Org, orgId: string,
 
   const hosts: Record<string, Record<string, ObservedHostSetting>> = {};
   for (const control of controls) {
-    const notHosts = [...control.named].filter((email) => !seenHosts.get(control)!.has(email)).sort(compare);
-    const listed = [...control.hosts].sort((a, b) => compare(a.email, b.email));
+    const notHosts = [...control.named].filter((email) => !seenHosts.get(control)!.has(email)).sort(compareCodePoints);
+    const listed = [...control.hosts].sort((a, b) => compareCodePoints(a.email, b.email));
     (hosts[control.siteUrl] ??= {})[control.setting] = { site: control.site, hosts: listed, ...(control.converged ? { converged: control.converged.summary() } : {}), notHosts };
   }
-  return inactiveDeclared === undefined ? { hosts } : { hosts, inactive: inactive.sort((a, b) => compare(a.email, b.email)) };
+  return inactiveDeclared === undefined ? { hosts } : { hosts, inactive: inactive.sort((a, b) => compareCodePoints(a.email, b.email)) };
 }
 
 const DAY_MS = 86_400_000;
@@ -186,6 +186,3 @@ function isInactiveCandidate(person: PersonSummary, cutoff: number, exempt: Read
   return Number.isNaN(last) || last <= cutoff;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,4 +1,4 @@
-import { Org } from '../manifest';
+import { compareCodePoints, Org } from '../manifest';
 import { ScimUserListSchema, WEBEX_IDENTITY_USER_EXTENSION } from './client/schemas/identity';
 import { RoleListSchema } from './client/schemas/person';
 import { WebexClient } from './client/webex-client';
@@ -74,7 +74,7 @@ async function readAdmins(client: WebexClient, orgId: string, concurrency?: numb
       byEmail.set(person.email, admin);
     }
   }
-  return [...byEmail.values()].map((a) => ({ ...a, roles: [...a.roles].sort() })).sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
+  return [...byEmail.values()].map((a) => ({ ...a, roles: [...a.roles].sort(compareCodePoints) })).sort((a, b) => compareCodePoints(a.email, b.email));
 }
 
 /**
@@ -96,5 +96,5 @@ async function readMfaUsers(client: WebexClient, orgId: string): Promise<Observe
     startIndex += users.length;
     if (users.length === 0 || (data.totalResults !== undefined && startIndex > data.totalResults)) break;
   }
-  return { exposed, withoutMfa: [...new Set(withoutMfa)].sort() };
+  return { exposed, withoutMfa: [...new Set(withoutMfa)].sort(compareCodePoints) };
 }

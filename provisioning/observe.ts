@@ -1,4 +1,4 @@
-import { Org } from '../manifest';
+import { compareCodePoints, Org } from '../manifest';
 import { OrganizationListSchema } from './client/schemas/organization';
 import { PersonSchema } from './client/schemas/person';
 import { SitesSchema } from './client/schemas/sites';
@@ -88,11 +88,11 @@ async function readOrg(client: WebexClient, org: Org, options: ObserveOptions): 
   const sites: Record<string, Record<string, FieldValues>> = {};
   for (const site of org.sites) {
     if (!available.has(site.siteUrl)) {
-      const list = [...available].sort().join(', ') || 'none';
+      const list = [...available].sort(compareCodePoints).join(', ') || 'none';
       throw new PlanError(`site ${site.siteUrl} (${site.path}) is not a Meetings site this token administers in org ${JSON.stringify(org.name)}; sites: ${list}`);
     }
     const observed: Record<string, FieldValues> = {};
-    for (const setting of Object.keys(site.settings).sort()) {
+    for (const setting of Object.keys(site.settings).sort(compareCodePoints)) {
       if (isHostSetting(setting)) continue; // read per host, below
       observed[setting] = await siteHandler(setting).read(client, site.siteUrl);
     }

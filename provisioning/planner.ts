@@ -1,4 +1,4 @@
-import { Org } from '../manifest';
+import { compareCodePoints, Org } from '../manifest';
 import { PlanError } from './errors';
 import { ObservedOrg } from './observe';
 import { observedHash } from './observed-hash';
@@ -26,7 +26,7 @@ export function planChanges(orgs: readonly Org[], observed: readonly ObservedOrg
     const live = observed.find((o) => o.name === org.name);
     if (!live) throw new PlanError(`org ${JSON.stringify(org.name)} was not read; nothing can be planned for it`);
     for (const site of org.sites) {
-      for (const [setting, declared] of Object.entries(site.settings).sort(([a], [b]) => a.localeCompare(b))) {
+      for (const [setting, declared] of Object.entries(site.settings).sort(([a], [b]) => compareCodePoints(a, b))) {
         if (declared === undefined || isHostSetting(setting)) continue;
         const values = live.sites[site.siteUrl]?.[setting];
         if (!values) throw new PlanError(`${setting} of site ${site.siteUrl} was not read; nothing can be planned for it`);

@@ -1,4 +1,5 @@
 import type { ProgramShape } from './construct-org';
+import { compareCodePoints } from '../../manifest';
 
 /**
  * Names in the generated program: the stack id (the folder under cdktf.out/stacks/), the org's and
@@ -7,7 +8,7 @@ import type { ProgramShape } from './construct-org';
  */
 export function programShape(org: { name: string; orgId: string }, siteUrls: readonly string[], stackId?: string): ProgramShape {
   const used = new Set<string>();
-  const sites = [...siteUrls].sort().map((siteUrl) => ({ constructId: unique(pascalCase(siteUrl.split('.')[0]!, 'Site'), used), siteUrl }));
+  const sites = [...siteUrls].sort(compareCodePoints).map((siteUrl) => ({ constructId: unique(pascalCase(siteUrl.split('.')[0]!, 'Site'), used), siteUrl }));
   return { stackId: stackId ?? kebabCase(org.name), org: { constructId: pascalCase(org.name, 'Org'), name: org.name, orgId: org.orgId }, sites };
 }
 

@@ -76,10 +76,6 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Code-unit order, the same on every machine. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** The item of `items` that `score` ranks highest; ties go to the first in `items`' order. */
 export function best<T>(items: readonly T[], score: (item: T) => readonly number[]): T | undefined {

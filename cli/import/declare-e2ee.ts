@@ -1,8 +1,8 @@
 import { EndToEndEncryptionProps } from '../../constructs/end-to-end-encryption-settings';
-import { DEFAULT_E2EE_NAME_CONTAINS } from '../../manifest';
+import { compareCodePoints, DEFAULT_E2EE_NAME_CONTAINS } from '../../manifest';
 import type { SessionType } from '../../provisioning/client/schemas/session-types';
 import type { ObservedHostSetting } from '../../provisioning/observe-fleet';
-import { compare, count, ImportNote, SiteControlDeclaration } from './declaration';
+import { count, ImportNote, SiteControlDeclaration } from './declaration';
 import { array, entry, object, ObjectEntry, ObjectNode, scalar } from './source-node';
 
 interface SiteE2ee {
@@ -64,7 +64,7 @@ export function declareEndToEndEncryption(sites: readonly SiteE2ee[], multiSite:
   const sharedNaming: Naming = namings.length === 1 ? (JSON.parse(namings[0]!) as Naming) : {};
   const overrides = new Map<string, ObjectNode>();
   let orgWide: ObjectNode = namingNode(sharedNaming);
-  for (const site of [...decided].sort((a, b) => compare(a.siteUrl, b.siteUrl))) {
+  for (const site of [...decided].sort((a, b) => compareCodePoints(a.siteUrl, b.siteUrl))) {
     const naming = JSON.stringify(site.naming) === JSON.stringify(sharedNaming) ? {} : site.naming;
     const node = object([...namingNode(naming).entries, ...hostsEntries(site)]);
     if (!multiSite) orgWide = object([...orgWide.entries, ...hostsEntries(site)]);
@@ -92,7 +92,7 @@ function decideSite(site: SiteE2ee): Decided | { reason: string } {
     return { reason: `the site has no session type whose name contains "${DEFAULT_E2EE_NAME_CONTAINS}" (its session types: ${listed}); enable end-to-end encryption on the site in Control Hub, or name its type with sessionTypeShortName` };
   } else {
     // Several: the one hosts have, if exactly one of them has the most holders.
-    const counts = named.map((t) => ({ t, n: holders(t).length })).sort((a, b) => b.n - a.n || compare(a.t.id, b.t.id));
+    const counts = named.map((t) => ({ t, n: holders(t).length })).sort((a, b) => b.n - a.n || compareCodePoints(a.t.id, b.t.id));
     if (counts[0]!.n === 0 || counts[0]!.n === counts[1]!.n) {
       return { reason: `${named.length} session types have a name containing "${DEFAULT_E2EE_NAME_CONTAINS}" (${named.map(describe).join(', ')}) and the hosts do not show which one is used; name it with sessionTypeShortName` };
     }
@@ -104,9 +104,9 @@ function decideSite(site: SiteE2ee): Decided | { reason: string } {
     else return { reason: `the E2EE session type ${describe(type)} cannot be named unambiguously among the site's session types (${listed})` };
   }
 
-  const having = holders(type).map((h) => h.email).sort(compare);
+  const having = holders(type).map((h) => h.email).sort(compareCodePoints);
   const has = new Set(having);
-  const lacking = observed.hosts.map((h) => h.email).filter((email) => !has.has(email)).sort(compare);
+  const lacking = observed.hosts.map((h) => h.email).filter((email) => !has.has(email)).sort(compareCodePoints);
   if (observed.hosts.length === 0) return { siteUrl: site.siteUrl, naming, type, managed: 0, exempt: 0 };
   if (having.length === 0) {
     return { reason: `no host has the site's E2EE session type ${describe(type)} (declaring it would assign it to all ${count(observed.hosts.length, 'host')})` };

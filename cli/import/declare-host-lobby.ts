@@ -2,8 +2,9 @@ import { HOST_LOBBY_DEFAULTS, HostLobbyProps, HostLobbySettings, resolveHostLobb
 import type { FieldValues } from '../../provisioning';
 import type { ObservedHost } from '../../provisioning/observe-fleet';
 import { hostLobbyHandler } from '../../provisioning/settings/host-lobby';
-import { best, compare, count, hipaaNote, ImportNote, PROBE_SCOPE, sameJson, SiteControlDeclaration, tryDeclare } from './declaration';
+import { best, count, hipaaNote, ImportNote, PROBE_SCOPE, sameJson, SiteControlDeclaration, tryDeclare } from './declaration';
 import { array, entry, object, ObjectEntry, ObjectNode, scalar, SourceNode } from './source-node';
+import { compareCodePoints } from '../../manifest';
 
 /** The host lobby values of one host, as HostLobby props (autoLockMinutes only while auto-lock is on). */
 interface LobbyValue {
@@ -101,7 +102,7 @@ export function declareHostLobby(sites: readonly SiteHosts[], multiSite: boolean
   const overrides = new Map<string, ObjectNode>();
   let orgWideNode = lobbyNode(plan.orgWide);
   if (multiSite) {
-    for (const [siteUrl, { props, exempt }] of [...siteNodes].sort(([a], [b]) => compare(a, b))) {
+    for (const [siteUrl, { props, exempt }] of [...siteNodes].sort(([a], [b]) => compareCodePoints(a, b))) {
       const node = withHosts(lobbyNode(props), exempt);
       if (node.entries.length > 0) overrides.set(siteUrl, node);
     }
@@ -139,7 +140,7 @@ function groupSite(site: SiteHosts): SiteGroups {
     group.hosts++;
     byKey.set(key, group);
   }
-  const groups = [...byKey.entries()].sort(([a], [b]) => compare(a, b)).map(([, g]) => g);
+  const groups = [...byKey.entries()].sort(([a], [b]) => compareCodePoints(a, b)).map(([, g]) => g);
   const top = best(groups, (g) => [g.hosts, closeness(g.value)]);
   return { siteUrl: site.siteUrl, hosts: site.hosts, ...(top ? { common: top.value } : {}), commonHosts: top?.hosts ?? 0 };
 }
@@ -154,7 +155,7 @@ function mostCommonAmongSites(sites: readonly (SiteGroups & { common: LobbyValue
     group.hosts += site.commonHosts;
     byKey.set(key, group);
   }
-  const groups = [...byKey.entries()].sort(([a], [b]) => compare(a, b)).map(([, g]) => g);
+  const groups = [...byKey.entries()].sort(([a], [b]) => compareCodePoints(a, b)).map(([, g]) => g);
   return best(groups, (g) => [g.sites, g.hosts, closeness(g.value)])?.value;
 }
 
@@ -207,8 +208,8 @@ function exemptGroups(hosts: readonly ObservedHost[], declared: Lobby): { descri
     byDescription.set(description, emails);
   }
   return [...byDescription.entries()]
-    .map(([description, emails]) => ({ description, emails: [...emails].sort(compare) }))
-    .sort((a, b) => b.emails.length - a.emails.length || compare(a.description, b.description));
+    .map(([description, emails]) => ({ description, emails: [...emails].sort(compareCodePoints) }))
+    .sort((a, b) => b.emails.length - a.emails.length || compareCodePoints(a.description, b.description));
 }
 
 /** What differs between a host's value and the declared one, in words. */

@@ -8,8 +8,9 @@ import {
 } from '../../constructs/meeting-security-settings';
 import type { FieldValues } from '../../provisioning';
 import { meetingSecurityHandler } from '../../provisioning/settings/meeting-security';
-import { best, compare, count, hipaaNote, ImportNote, PROBE_SCOPE, sameJson, SiteControlDeclaration, tryDeclare } from './declaration';
+import { best, count, hipaaNote, ImportNote, PROBE_SCOPE, sameJson, SiteControlDeclaration, tryDeclare } from './declaration';
 import { array, entry, object, ObjectEntry, ObjectNode, scalar } from './source-node';
+import { compareCodePoints } from '../../manifest';
 
 type Flag = keyof typeof MEETING_SECURITY_DEFAULTS;
 type CriteriaField = keyof typeof PASSWORD_CRITERIA_DEFAULTS;
@@ -61,7 +62,7 @@ export function declareMeetingSecurity(sites: readonly { siteUrl: string; values
     }
   }
   if (overrides.size > 0) {
-    const described = [...overrides.keys()].sort(compare).join(', ');
+    const described = [...overrides.keys()].sort(compareCodePoints).join(', ');
     notes.push({ level: 'note', control: 'meetingSecurity', message: `${count(overrides.size, 'site')} ${overrides.size === 1 ? 'differs' : 'differ'} from the org-wide values and ${overrides.size === 1 ? 'is' : 'are'} declared in siteOverrides: ${described}` });
   }
   const leading = multiSite
@@ -94,7 +95,7 @@ function readSite(values: FieldValues): { ok: true; value: { settings: MeetingSe
 /** The value the most sites share; ties go to the one closest to the HIPAA defaults, then by siteUrl. */
 function mostCommon(sites: readonly Readable[]): Readable | undefined {
   const sharing = (site: Readable) => sites.filter((other) => sameJson(other.settings, site.settings)).length;
-  const sorted = [...sites].sort((a, b) => compare(a.siteUrl, b.siteUrl));
+  const sorted = [...sites].sort((a, b) => compareCodePoints(a.siteUrl, b.siteUrl));
   return best(sorted, (site) => [sharing(site), -Object.keys(differences(site.settings, DEFAULTS)).length]);
 }
 

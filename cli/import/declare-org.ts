@@ -1,9 +1,9 @@
 import { BASELINE_SITE_CONTROLS, BaselineSiteControl } from '../../constructs/hipaa-baseline';
-import { ATTESTATION_CATALOG, ATTESTATION_CONTROLS, attestationDetailFields, DEFAULT_E2EE_NAME_CONTAINS, EMAIL_PATTERN } from '../../manifest';
+import { ATTESTATION_CATALOG, ATTESTATION_CONTROLS, attestationDetailFields, compareCodePoints, DEFAULT_E2EE_NAME_CONTAINS, EMAIL_PATTERN } from '../../manifest';
 import type { ProgramShape } from './construct-org';
 import { programShape } from './construct-ids';
 import { FULL_ADMINISTRATOR } from '../../provisioning/observe-org-settings';
-import { compare, count, ImportNote, SiteControlDeclaration } from './declaration';
+import { count, ImportNote, SiteControlDeclaration } from './declaration';
 import { declareEndToEndEncryption } from './declare-e2ee';
 import { declareHostLobby } from './declare-host-lobby';
 import { declareMeetingSecurity } from './declare-meeting-security';
@@ -74,7 +74,7 @@ export function declareImport(observation: ImportObservation, options: DeclareOp
     const [orgWideProp, overridesProp] = props[control];
     if (orgWide !== undefined) entries.push(entry(orgWideProp, orgWide));
     if (overrides.size > 0) {
-      const sites = [...overrides.entries()].sort(([a], [b]) => compare(a, b)).map(([siteUrl, node]) => entry(siteUrl, node));
+      const sites = [...overrides.entries()].sort(([a], [b]) => compareCodePoints(a, b)).map(([siteUrl, node]) => entry(siteUrl, node));
       entries.push(entry(overridesProp, object(sites), { leading: [`Sites whose ${control} differs from the org-wide values.`] }));
     }
   }
@@ -116,7 +116,7 @@ function unmanagedNode(controls: Record<BaselineSiteControl, SiteControlDeclarat
   }
   if (bySite.size === 0) return undefined;
   const sites = [...bySite.entries()]
-    .sort(([a], [b]) => compare(a, b))
+    .sort(([a], [b]) => compareCodePoints(a, b))
     .map(([siteUrl, list]) => entry(siteUrl, array(list.map((u) => scalar(u.control))), { leading: list.map((u) => `${u.control}: ${u.reason}.`) }));
   return entry('unmanagedSiteControls', object(sites), {
     leading: ['Not managed yet: declaring these as they are is not possible, and declaring the HIPAA values would change the org.', 'Each is hardening work for a reviewed pull request (see the warnings of webex-iac import).'],
@@ -137,7 +137,7 @@ function adminEntry(observation: ImportObservation, notes: ImportNote[]): Object
     control: 'adminAccess',
     message: `${declarable.length} ${declarable.length === 1 ? 'person' : 'people'} held an admin role (${full} Full Administrator${full === 1 ? '' : 's'}) and ${declarable.length === 1 ? 'is' : 'are'} declared as allowed: review allowedAdmins`,
   });
-  const items = [...declarable].sort((a, b) => compare(a.email, b.email)).map((a) => scalar(a.email, a.roles.join(', ')));
+  const items = [...declarable].sort((a, b) => compareCodePoints(a.email, b.email)).map((a) => scalar(a.email, a.roles.join(', ')));
   return entry('adminAccess', object([entry('allowedAdmins', array(items))]), {
     leading: ['Everyone who held an admin role at import, with their roles. Review it: anyone taken off the list', 'is reported by every plan (and revoked only with revokeUnexpected: true).'],
   });

@@ -6,6 +6,7 @@ import type { ImportObservation } from './observation';
 import { renderProgram } from './render-program';
 import { plainValue } from './source-node';
 import { verifyDeclaration, Verification } from './verify-declaration';
+import { compareCodePoints } from '../../manifest';
 
 export interface GenerateOptions {
   /** The module the program imports the constructs from. @default './constructs' */
@@ -56,7 +57,7 @@ function firstPlanNotes(verification: Verification): ImportNote[] {
   if (findings.length > 0) {
     const byKind = new Map<string, number>();
     for (const f of findings) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
-    const kinds = [...byKind.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([kind, n]) => `${n} ${kind}`).join(', ');
+    const kinds = [...byKind.entries()].sort(([a], [b]) => compareCodePoints(a, b)).map(([kind, n]) => `${n} ${kind}`).join(', ');
     notes.push({ level: 'note', control: 'plan', message: `the first plan lists ${count(findings.length, 'finding')} (facts to act on, never changes): ${kinds}` });
   }
   return notes;

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../constructs/errors';
-import { Org, siteUrl as siteUrlSchema } from '../../manifest';
+import { compareCodePoints, Org, siteUrl as siteUrlSchema } from '../../manifest';
 import { observeOrg, WebexApiError, WebexClient, whoAmI } from '../../provisioning';
 import { OrganizationListSchema } from '../../provisioning/client/schemas/organization';
 import { SitesSchema } from '../../provisioning/client/schemas/sites';
@@ -126,11 +126,11 @@ async function findSites(client: WebexClient, org: { name: string; orgId: string
       }
     }
   }
-  const ofOrg = [...administered].filter((site) => byOthers.has(site)).sort();
+  const ofOrg = [...administered].filter((site) => byOthers.has(site)).sort(compareCodePoints);
   if (requested === undefined || requested.length === 0) return ofOrg;
-  const sites = [...new Set(requested)].sort();
+  const sites = [...new Set(requested)].sort(compareCodePoints);
   for (const site of sites) {
-    if (!administered.has(site)) throw new ImportError(`site ${site} is not a Meetings site this token administers; its sites: ${[...administered].sort().join(', ') || 'none'}`);
+    if (!administered.has(site)) throw new ImportError(`site ${site} is not a Meetings site this token administers; its sites: ${[...administered].sort(compareCodePoints).join(', ') || 'none'}`);
     if (!byAnyone.has(site)) throw new ImportError(`site ${site} is not a site of org ${JSON.stringify(org.name)} (none of its people has a role there); sites of the org: ${ofOrg.join(', ') || 'none'}`);
   }
   return sites;

@@ -1,4 +1,4 @@
-import { canonicalJson, Org } from '../../manifest';
+import { canonicalJson, compareCodePoints, Org } from '../../manifest';
 import { sha256Hex } from './hash-chain';
 
 /** A manual attestation as declared in code: who attests that a control without an API is in place, until when. */
@@ -23,7 +23,7 @@ export function declaredAttestations(org: Org): { attestations: AttestationEvide
   if (block === null || typeof block !== 'object') return { attestations: [], missing: [] };
   const { path, required, ...records } = block as Record<string, unknown>;
   const attestations: AttestationEvidence[] = [];
-  for (const [control, value] of Object.entries(records).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [control, value] of Object.entries(records).sort(([a], [b]) => compareCodePoints(a, b))) {
     if (value === null || typeof value !== 'object') continue;
     const v = value as Record<string, unknown>;
     const text = (key: string) => (typeof v[key] === 'string' ? (v[key] as string) : undefined);

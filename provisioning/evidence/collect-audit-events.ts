@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../manifest';
+import { canonicalJson, compareCodePoints } from '../../manifest';
 import { UnexpectedResponseError } from '../client/errors';
 import { linkPages } from '../client/paging';
 import { AdminAuditEventListSchema, SecurityAuditEventListSchema } from '../client/schemas/audit-events';
@@ -97,7 +97,7 @@ export async function collectAuditEvents(
         }
       }
       // Oldest first, so the log reads in the order things happened.
-      fresh.sort((a, b) => String(a.details?.created ?? '').localeCompare(String(b.details?.created ?? '')));
+      fresh.sort((a, b) => compareCodePoints(String(a.details?.created ?? ''), String(b.details?.created ?? '')));
       await recorder.recordMany(target.org, fresh, client);
       added += fresh.length;
     }

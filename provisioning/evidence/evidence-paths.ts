@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sha256Hex } from './hash-chain';
+import { compareCodePoints } from '../../manifest';
 
 export const DEFAULT_EVIDENCE_DIR = join('.webex-iac', 'evidence');
 
@@ -35,7 +36,7 @@ export function monthFiles(orgDir: string): string[] {
   if (!existsSync(orgDir)) return [];
   return readdirSync(orgDir)
     .filter((name) => MONTH_FILE.test(name))
-    .sort();
+    .sort(compareCodePoints);
 }
 
 /** Org folders under the evidence folder, by name. */
@@ -44,7 +45,7 @@ export function orgFolders(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
     .map((entry) => entry.name)
-    .sort();
+    .sort(compareCodePoints);
 }
 
 /** The month after `YYYY-MM`. */

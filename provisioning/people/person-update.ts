@@ -3,6 +3,7 @@ import { FullPerson, FullPersonSchema, PersonListSchema, RoleListSchema } from '
 import { WebexClient } from '../client/webex-client';
 import { VerificationError } from '../errors';
 import { FieldValues } from '../plan';
+import { compareCodePoints } from '../../manifest';
 
 /**
  * The fields `PUT /v1/people/{personId}` accepts (webex-admin.json). The PUT replaces the whole person:
@@ -34,7 +35,7 @@ export function personPutBody(person: FullPerson): Record<string, unknown> {
 
 /** Phone numbers a full-body PUT cannot send back (only `work` numbers fit its schema), by type. */
 export function unsendablePhoneTypes(phoneNumbers: readonly { type?: string }[] | undefined): string[] {
-  return [...new Set((phoneNumbers ?? []).map((p) => p.type ?? 'unknown').filter((type) => type !== 'work'))].sort();
+  return [...new Set((phoneNumbers ?? []).map((p) => p.type ?? 'unknown').filter((type) => type !== 'work'))].sort(compareCodePoints);
 }
 
 /**
@@ -67,7 +68,7 @@ export async function readPersonAccess(client: WebexClient, orgId: string | unde
   return {
     personId: person.id,
     // Only admin roles (those GET /v1/roles lists) are managed; any other role id is not ours to judge.
-    roles: (person.roles ?? []).filter((id) => roles.has(id)).map((id) => roles.get(id)!).sort(),
+    roles: (person.roles ?? []).filter((id) => roles.has(id)).map((id) => roles.get(id)!).sort(compareCodePoints),
     loginEnabled: person.loginEnabled ?? true,
     lastActivity: person.lastActivity ?? null,
   };

@@ -1,5 +1,6 @@
 import { Change, describeTarget, Plan } from '../plan';
 import { formatValue, WRITE_ONLY_BEFORE } from './terminal';
+import { compareCodePoints } from '../../manifest';
 
 /** GitHub refuses comments over 65,536 characters; keep a margin for the CI wrapper's own text. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -131,7 +132,7 @@ function reviewSections(plan: Plan): Section[] {
 
 function renderChange(change: Change): string[] {
   const lines = [`\`${change.setting}\` — ${change.action}${change.impact === 'weakens' ? ' — **⚠️ weakens security**' : ''} (declared at \`${change.path}\`)`, '', '```diff'];
-  for (const field of Object.keys(change.after).sort()) {
+  for (const field of Object.keys(change.after).sort(compareCodePoints)) {
     const flag = change.fieldImpacts[field] === 'weakens' ? '   # weakens' : '';
     lines.push(`- ${field} = ${change.writeOnly ? WRITE_ONLY_BEFORE : formatValue(change.before[field])}`, `+ ${field} = ${formatValue(change.after[field])}${flag}`);
   }

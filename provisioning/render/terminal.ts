@@ -1,6 +1,7 @@
 import { createColors } from 'picocolors';
 import type { AppliedChange } from '../applier';
 import { AttestationStatus, Change, ChangeAction, describeTarget, FieldValue, Finding, Plan, ExceptionStatus } from '../plan';
+import { compareCodePoints } from '../../manifest';
 
 export interface TerminalOptions {
   /** ANSI colour; the CLI turns it on only for a TTY without NO_COLOR. */
@@ -117,7 +118,7 @@ function renderChange(change: Change, c: ReturnType<typeof createColors>): strin
     c.dim(`  # declared at ${change.path}`),
     `  ${symbol} ${change.setting} {`,
   ];
-  const fields = Object.keys(change.after).sort();
+  const fields = Object.keys(change.after).sort(compareCodePoints);
   const width = Math.max(...fields.map((f) => f.length));
   for (const field of fields) {
     const flag = change.fieldImpacts[field] === 'weakens' ? c.red('  # weakens') : '';

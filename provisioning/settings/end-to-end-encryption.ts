@@ -1,4 +1,4 @@
-import { DEFAULT_E2EE_NAME_CONTAINS, EndToEndEncryption, SessionTypeMatch } from '../../manifest';
+import { compareCodePoints, DEFAULT_E2EE_NAME_CONTAINS, EndToEndEncryption, SessionTypeMatch } from '../../manifest';
 import { SessionType, SiteSessionTypesSchema, UserSessionTypesListSchema, UserSessionTypesSchema } from '../client/schemas/session-types';
 import { WebexClient } from '../client/webex-client';
 import { PlanError } from '../errors';
@@ -22,7 +22,7 @@ export const endToEndEncryptionHandler: HostSettingHandler<EndToEndEncryption> =
 
   async readSite(client: WebexClient, siteUrl: string): Promise<HostSiteContext> {
     const { data } = await client.get(SITE_TYPES, SiteSessionTypesSchema, { siteUrl });
-    return { sessionTypes: (data.items ?? []).map(({ id, name, shortName, type }) => ({ id, ...definedOnly({ name, shortName, type }) })).sort((a, b) => compare(a.id, b.id)) };
+    return { sessionTypes: (data.items ?? []).map(({ id, name, shortName, type }) => ({ id, ...definedOnly({ name, shortName, type }) })).sort((a, b) => compareCodePoints(a.id, b.id)) };
   },
 
   fields: () => [FIELD],
@@ -31,7 +31,7 @@ export const endToEndEncryptionHandler: HostSettingHandler<EndToEndEncryption> =
     const { data } = await client.get(USER_TYPES, UserSessionTypesListSchema, { siteUrl, personId: host.personId });
     const items = data.items ?? [];
     const mine = items.find((item) => item.personId === host.personId) ?? items.find((item) => item.email?.toLowerCase() === host.email) ?? items[0];
-    return { [FIELD]: [...new Set((mine?.sessionTypes ?? []).map((t) => t.id))].sort(compare) };
+    return { [FIELD]: [...new Set((mine?.sessionTypes ?? []).map((t) => t.id))].sort(compareCodePoints) };
   },
 
   diff(declared: EndToEndEncryption, observed: FieldValues, site: HostSiteContext): SettingDiff | undefined {
@@ -40,7 +40,7 @@ export const endToEndEncryptionHandler: HostSettingHandler<EndToEndEncryption> =
     if (current.includes(e2ee.id)) return undefined;
     return {
       before: { [FIELD]: current },
-      after: { [FIELD]: [...current, e2ee.id].sort(compare) },
+      after: { [FIELD]: [...current, e2ee.id].sort(compareCodePoints) },
       unchangedFields: 0,
       notes: [`adds session type ${e2ee.id} ${describe(e2ee)}; keeps the host's other session types`],
     };
@@ -78,6 +78,3 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -16,6 +16,7 @@ import {
   RETENTION_STATEMENT,
   ValidityStatus,
 } from './report-model';
+import { compareCodePoints } from '../../../manifest';
 
 export interface ReportOptions {
   readonly dir: string;
@@ -144,7 +145,7 @@ function controls(records: EvidenceRecord[]): ControlReport[] {
       });
     }
   }
-  return [...byKey.values()].sort((a, b) => a.target.localeCompare(b.target) || a.control.localeCompare(b.control));
+  return [...byKey.values()].sort((a, b) => compareCodePoints(a.target, b.target) || compareCodePoints(a.control, b.control));
 }
 
 function changes(records: EvidenceRecord[]): ChangeReport[] {
@@ -215,7 +216,7 @@ function audit(records: EvidenceRecord[]): OrgReport['audit'] {
     const events = records
       .filter((r) => r.kind === 'audit-event' && r.details?.source === source)
       .map((r) => (r.details?.event ?? {}) as { created?: string; data?: Record<string, unknown> })
-      .sort((a, b) => String(a.created ?? '').localeCompare(String(b.created ?? '')));
+      .sort((a, b) => compareCodePoints(String(a.created ?? ''), String(b.created ?? '')));
     const byCategory: Record<string, number> = {};
     for (const e of events) {
       const category = text(e.data?.eventCategory) ?? 'uncategorized';

@@ -1,4 +1,5 @@
 import { ControlStatus, ValidityStatus } from './report-model';
+import { compareCodePoints } from '../../../manifest';
 
 /** Words, not colours, carry each status, so a black-and-white printout reads the same. */
 export const CONTROL_STATUS_LABEL: Record<ControlStatus, string> = {
@@ -22,7 +23,7 @@ export function formatValue(value: unknown): string {
 
 /** `field: before → after`, one per changed field, sorted. */
 export function fieldChanges(before: Record<string, unknown>, after: Record<string, unknown>): { field: string; before: string; after: string }[] {
-  return [...new Set([...Object.keys(before), ...Object.keys(after)])].sort().map((field) => ({ field, before: formatValue(before[field]), after: formatValue(after[field]) }));
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].sort(compareCodePoints).map((field) => ({ field, before: formatValue(before[field]), after: formatValue(after[field]) }));
 }
 
 /** `2026-03-04 05:06 UTC` from an ISO time; the raw text when it is not one. */
