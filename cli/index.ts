@@ -5,6 +5,7 @@ import { applyCommand, ApplyOptions } from './commands/apply';
 import { driftCommand, DriftOptions } from './commands/drift';
 import { evidenceCommand } from './commands/evidence';
 import { planCommand, PlanOptions } from './commands/plan';
+import { showCommand, ShowOptions } from './commands/show';
 import { simulatorCommand } from './commands/simulator';
 import { synthCommand } from './commands/synth';
 import { checkCommand, CheckOptions } from './commands/check';
@@ -133,6 +134,19 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
     });
 
   program
+    .command('show')
+    .description('render a plan saved with "plan --out" without reading Webex (text, markdown or JSON)')
+    .argument('<plan-file>', 'a plan saved with "plan --out"; refused when edited')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--detailed-exitcode', 'exit 0 when the plan has no changes, 2 when it has, 1 on error')
+    .option('--deny-weakening', 'fail (exit 1) when any change of the plan weakens security')
+    .option('--quiet', 'print only the summary line (text format) and errors')
+    .addHelpText('after', '\nExamples:\n  $ webex-iac show plan.json\n  $ webex-iac show plan.json --format markdown > plan.md\n  $ webex-iac show plan.json --deny-weakening --quiet')
+    .action((planFile: string, opts: ShowOptions) => {
+      showCommand(planFile, opts, io.out);
+    });
+
+  program
     .command('drift')
     .description('read only: report where the live org differs from the declaration; exit 0 none, 2 drift, 1 error')
     .addOption(manifestOption())
@@ -191,7 +205,9 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
       if (code !== 0) throw new ExitCode(code);
     });
 
-  program.addCommand(evidenceCommand({ io, client, recorder: evidence }));
+  // Built in its own module, so it does not inherit the program's settings on its own: without them, its
+  // --help and usage errors would call process.exit instead of returning an exit code from main().
+  program.addCommand(withProgramSettings(evidenceCommand({ io, client, recorder: evidence }), program));
 
   program
     .command('simulator')
@@ -210,6 +226,12 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
     });
 
   return program;
+}
+
+function withProgramSettings(command: Command, program: Command): Command {
+  command.copyInheritedSettings(program);
+  for (const sub of command.commands) withProgramSettings(sub, command);
+  return command;
 }
 
 function profileOption(): Option {
