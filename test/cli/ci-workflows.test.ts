@@ -12,6 +12,7 @@ const WRITE_SECRETS = ['WEBEX_TOKEN', 'WEBEX_CLIENT_ID', 'WEBEX_CLIENT_SECRET', 
 
 interface Step {
   readonly name?: string;
+  readonly if?: string;
   readonly uses?: string;
   readonly run?: string;
   readonly env?: Record<string, string>;
