@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseBaseUrl } from './base-url';
 import { ClientConfigError } from './errors';
 import { redact } from './redact';
+import { DEFAULT_REQUEST_DEADLINE_MS, maxResponseBytesFromEnvironment, requestDeadlineFromEnvironment } from './request-limits';
 import { concurrencyFromEnvironment } from './request-scheduler';
 import { WebexClient, WebexClientOptions } from './webex-client';
 
@@ -21,15 +22,25 @@ const OAuthErrorSchema = z.object({ error: z.string().optional(), error_descript
  * A client from the environment. The token is WEBEX_TOKEN, or — for unattended CI with a Service App —
  * a fresh access token obtained with WEBEX_CLIENT_ID, WEBEX_CLIENT_SECRET and WEBEX_REFRESH_TOKEN
  * (OAuth 2.0 refresh_token grant, RFC 6749 §6). Nothing obtained here is written anywhere. The
- * token's concurrency ceiling is WEBEX_IAC_CONCURRENCY unless `overrides.concurrency` (--concurrency) is given.
+ * token's concurrency ceiling is WEBEX_IAC_CONCURRENCY unless `overrides.concurrency` (--concurrency) is given;
+ * each request's deadline is WEBEX_IAC_REQUEST_TIMEOUT (seconds) and its answer's cap WEBEX_IAC_MAX_RESPONSE_MIB.
  */
 export async function clientFromEnvironment(env: NodeJS.ProcessEnv = process.env, overrides: Partial<WebexClientOptions> = {}): Promise<WebexClient> {
-  const token = env.WEBEX_TOKEN?.trim() ? env.WEBEX_TOKEN : await refreshAccessToken(env);
+  const timeoutMs = requestDeadlineFromEnvironment(env);
+  const maxResponseBytes = maxResponseBytesFromEnvironment(env);
+  const token = env.WEBEX_TOKEN?.trim() ? env.WEBEX_TOKEN : await refreshAccessToken(env, timeoutMs);
   const concurrency = overrides.concurrency ?? concurrencyFromEnvironment(env);
-  return new WebexClient({ baseUrl: env.WEBEX_BASE_URL, token, ...overrides, ...(concurrency === undefined ? {} : { concurrency }) });
+  return new WebexClient({
+    baseUrl: env.WEBEX_BASE_URL,
+    token,
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    ...(maxResponseBytes === undefined ? {} : { maxResponseBytes }),
+    ...overrides,
+    ...(concurrency === undefined ? {} : { concurrency }),
+  });
 }
 
-async function refreshAccessToken(env: NodeJS.ProcessEnv): Promise<string> {
+async function refreshAccessToken(env: NodeJS.ProcessEnv, timeoutMs = DEFAULT_REQUEST_DEADLINE_MS): Promise<string> {
   const clientId = env.WEBEX_CLIENT_ID?.trim();
   const clientSecret = env.WEBEX_CLIENT_SECRET?.trim();
   const refreshToken = env.WEBEX_REFRESH_TOKEN?.trim();
@@ -51,7 +62,9 @@ async function refreshAccessToken(env: NodeJS.ProcessEnv): Promise<string> {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       validateStatus: () => true,
       maxRedirects: 0,
-      timeout: 30_000,
+      // One small JSON answer: the deadline covers it whole, and nothing larger than 1 MiB is read.
+      signal: AbortSignal.timeout(timeoutMs),
+      maxContentLength: 1024 * 1024,
     });
     status = response.status;
     body = response.data;

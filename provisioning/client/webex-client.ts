@@ -1,9 +1,12 @@
 import axios, { AxiosInstance, AxiosResponse } from 'axios';
 import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { parseBaseUrl } from './base-url';
-import { ClientConfigError, UnexpectedResponseError, WebexApiError, WriteOutcomeUnknownError } from './errors';
+import { ClientConfigError, RequestDeadlineError, ResponseTooLargeError, UnexpectedResponseError, WebexApiError, WriteOutcomeUnknownError } from './errors';
 import { nextPagePath } from './link-header';
+import { BodyReadError, readBody } from './read-body';
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REQUEST_DEADLINE_MS, describeDuration, describeSize } from './request-limits';
 import { redact } from './redact';
 import { AttemptOutcome, RequestScheduler, schedulerForToken, sleptTimeClock } from './request-scheduler';
 import { retryAfterSeconds } from './retry-after';
@@ -22,8 +25,17 @@ export interface WebexClientOptions {
   readonly token: string;
   /** Retries of a throttled or unavailable request before giving up. @default 5 */
   readonly maxRetries?: number;
-  /** Per-request timeout. @default 30000 */
+  /**
+   * Overall deadline of one attempt: connect, send, and the answer's headers and full body. An attempt
+   * that misses it is not retried (a read fails; a write's outcome is unknown).
+   * @default WEBEX_IAC_REQUEST_TIMEOUT from clientFromEnvironment, else 60000
+   */
   readonly timeoutMs?: number;
+  /**
+   * Largest response body accepted, in bytes; a larger one is an error, never retried (so never
+   * downloaded twice). @default WEBEX_IAC_MAX_RESPONSE_MIB from clientFromEnvironment, else 64 MiB
+   */
+  readonly maxResponseBytes?: number;
   /**
    * Injected in tests to avoid real waits. A client given one gets a scheduler of its own whose clock
    * moves only by what was slept, instead of the token's shared one.
@@ -70,6 +82,8 @@ export class WebexClient {
   private readonly http: AxiosInstance;
   private readonly token: string;
   private readonly maxRetries: number;
+  private readonly deadlineMs: number;
+  private readonly maxResponseBytes: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly onResponse?: (event: ResponseEvent) => void;
   readonly baseUrl: string;
@@ -86,6 +100,8 @@ export class WebexClient {
     this.token = options.token.trim();
     this.baseUrl = parseBaseUrl(options.baseUrl).origin;
     this.maxRetries = options.maxRetries ?? 5;
+    this.deadlineMs = positive('timeoutMs', options.timeoutMs ?? DEFAULT_REQUEST_DEADLINE_MS);
+    this.maxResponseBytes = positive('maxResponseBytes', options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.onResponse = options.onResponse;
     this.scheduler =
@@ -93,12 +109,11 @@ export class WebexClient {
       (options.sleep ? new RequestScheduler({ ceiling: options.concurrency, clock: sleptTimeClock(options.sleep) }) : schedulerForToken(this.baseUrl, this.token, options.concurrency));
     this.http = axios.create({
       baseURL: this.baseUrl,
-      timeout: options.timeoutMs ?? 30_000,
       validateStatus: () => true,
       maxRedirects: 0,
-      // Keep the body as text: we parse and validate it ourselves, and never let axios echo a request config.
-      transformResponse: [(data: unknown) => data],
-      responseType: 'text',
+      // The body arrives as a stream that readBody reads under the deadline and the size cap; we parse and
+      // validate it ourselves, and never let axios echo a request config.
+      responseType: 'stream',
     });
   }
 
@@ -128,48 +143,61 @@ export class WebexClient {
       const slot = await this.scheduler.acquire();
       if (meter) meter.calls++;
       const trackingId = `WEBEX_IAC_${randomUUID()}`;
-      let response: AxiosResponse<string>;
-      try {
-        response = await this.http.request<string>({
-          method,
-          url: target,
-          data: options.body === undefined ? undefined : JSON.stringify(options.body),
-          headers: {
-            Authorization: `Bearer ${this.token}`,
-            Accept: 'application/json',
-            TrackingID: trackingId,
-            ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          },
-        });
-      } catch (error) {
+      const exchange = await this.exchange(method, target, options.body, trackingId);
+      if (exchange.kind === 'no-answer') {
         slot.release({ kind: 'failed' });
-        const cause = this.clean(networkCause(error));
+        const cause = exchange.deadline ? `no answer within the ${describeDuration(this.deadlineMs)} deadline` : this.clean(exchange.cause);
         if (!isRead) throw new WriteOutcomeUnknownError(method, target, trackingId, cause);
+        // A missed deadline is not retried: a silent server would otherwise hold the command for every retry.
+        if (exchange.deadline) throw new RequestDeadlineError(`${method} ${target} failed: ${cause} (WEBEX_IAC_REQUEST_TIMEOUT) (trackingId ${trackingId})`, method, target, trackingId);
         if (attempt > this.maxRetries) {
           throw new WebexApiError(`${method} ${target} failed after ${attempt} attempts: ${cause} (trackingId ${trackingId})`, 0, method, target, trackingId);
         }
         await this.sleep(backoffMs(attempt));
         continue;
       }
+      const response = exchange.response;
 
       slot.release(loadOutcome(response.status, header(response, 'retry-after')));
       if (meter && response.status === 429) meter.throttled++;
       const responseTrackingId = header(response, 'trackingid') ?? trackingId;
       this.onResponse?.({ method, path: target, status: response.status, trackingId: responseTrackingId, attempt });
-      const body = parseJson(response.data);
+      const success = response.status >= 200 && response.status < 300;
 
-      if (response.status >= 200 && response.status < 300) {
-        const parsed = schema.safeParse(body ?? {});
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0]!;
-          throw new UnexpectedResponseError(
-            `${method} ${target} answered with a body Cisco's spec does not allow: ${issue.path.join('.') || '(root)'}: ${issue.message} (trackingId ${responseTrackingId})`,
-          );
+      if (exchange.kind === 'unread-body') {
+        const { failure } = exchange;
+        const why =
+          failure.kind === 'too-large'
+            ? `a body larger than the ${describeSize(this.maxResponseBytes)} limit (${describeSize(failure.bytes)} or more; WEBEX_IAC_MAX_RESPONSE_MIB)`
+            : failure.kind === 'deadline'
+              ? `a body that did not arrive in full within the ${describeDuration(this.deadlineMs)} deadline (WEBEX_IAC_REQUEST_TIMEOUT)`
+              : `a body that broke off (${this.clean(failure.cause)})`;
+        if (!isRead && success) throw new WriteOutcomeUnknownError(method, target, responseTrackingId, `answered ${response.status} with ${why}`, true);
+        // A broken read is retried like a dropped connection; an oversized or late one never is.
+        if (isRead && failure.kind === 'broken' && attempt <= this.maxRetries) {
+          await this.sleep(backoffMs(attempt));
+          continue;
+        }
+        const error = failure.kind === 'deadline' ? RequestDeadlineError : failure.kind === 'too-large' ? ResponseTooLargeError : UnexpectedResponseError;
+        throw new error(`${method} ${target} answered ${response.status} with ${why} (trackingId ${responseTrackingId})`, method, target, responseTrackingId);
+      }
+      const text = exchange.text;
+
+      if (success) {
+        const data = successBody(response.status, text, header(response, 'content-type'));
+        const parsed = data.ok ? schema.safeParse(data.value) : undefined;
+        const problem = !data.ok ? data.problem : parsed && !parsed.success ? schemaProblem(parsed.error) : undefined;
+        if (problem !== undefined || !parsed?.success) {
+          const what = problem ?? 'a body Cisco\'s spec does not allow';
+          // A write that answered something we cannot understand may or may not have been applied: re-read, never resend.
+          if (!isRead) throw new WriteOutcomeUnknownError(method, target, responseTrackingId, `answered ${response.status} with ${what}`, true);
+          throw new UnexpectedResponseError(`${method} ${target} answered ${response.status} with ${what} (trackingId ${responseTrackingId})`, method, target, responseTrackingId);
         }
         const next = nextPagePath(header(response, 'link'), this.baseUrl);
-        if (next instanceof Error) throw new UnexpectedResponseError(`${method} ${target}: ${next.message} (trackingId ${responseTrackingId})`);
+        if (next instanceof Error) throw new UnexpectedResponseError(`${method} ${target}: ${next.message} (trackingId ${responseTrackingId})`, method, target, responseTrackingId);
         return next === undefined ? { data: parsed.data, trackingId: responseTrackingId } : { data: parsed.data, trackingId: responseTrackingId, next };
       }
+      const body = parseJson(text);
 
       const retryable = RETRY_LATER.has(response.status) || (isRead && GATEWAY.has(response.status));
       if (retryable && attempt <= this.maxRetries) {
@@ -180,6 +208,43 @@ export class WebexClient {
         continue;
       }
       throw this.apiError(method, target, response.status, body, responseTrackingId, retryable ? attempt : undefined);
+    }
+  }
+
+  /**
+   * One attempt under the deadline: sends the request and reads the whole answer, at most
+   * maxResponseBytes of it. The timer covers connect, headers and body alike.
+   */
+  private async exchange(method: HttpMethod, target: string, body: unknown, trackingId: string): Promise<Exchange> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.deadlineMs);
+    try {
+      let response: AxiosResponse<Readable>;
+      try {
+        response = await this.http.request<Readable>({
+          method,
+          url: target,
+          data: body === undefined ? undefined : JSON.stringify(body),
+          signal: controller.signal,
+          headers: {
+            Authorization: `Bearer ${this.token}`,
+            Accept: 'application/json',
+            TrackingID: trackingId,
+            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          },
+        });
+      } catch (error) {
+        return { kind: 'no-answer', deadline: controller.signal.aborted, cause: networkCause(error) };
+      }
+      try {
+        const text = await readBody(response.data, this.maxResponseBytes, controller.signal, header(response, 'content-length'));
+        return { kind: 'answered', response, text };
+      } catch (error) {
+        if (error instanceof BodyReadError) return { kind: 'unread-body', response, failure: error.failure };
+        throw error;
+      }
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -228,6 +293,52 @@ function header(response: AxiosResponse, name: string): string | undefined {
   const value = response.headers[name];
   if (Array.isArray(value)) return value[0];
   return typeof value === 'string' ? value : undefined;
+}
+
+type Exchange =
+  | { readonly kind: 'no-answer'; readonly deadline: boolean; readonly cause: string }
+  | { readonly kind: 'unread-body'; readonly response: AxiosResponse<Readable>; readonly failure: BodyReadError['failure'] }
+  | { readonly kind: 'answered'; readonly response: AxiosResponse<Readable>; readonly text: string };
+
+/** Statuses that carry no body by definition (RFC 9110): only these may answer a 2xx with nothing. */
+const NO_CONTENT = new Set([204, 205]);
+
+/**
+ * The JSON value of a 2xx answer, or why there is none. An empty body is accepted only for 204/205 (the
+ * operation's schema then decides whether "nothing" is an answer); an empty 200, a proxy's HTML page or a
+ * truncated document is never read as an empty object.
+ */
+function successBody(status: number, text: string, contentType: string | undefined): { ok: true; value: unknown } | { ok: false; problem: string } {
+  const type = printable(contentType ?? 'none');
+  if (text.trim() === '') {
+    return NO_CONTENT.has(status) ? { ok: true, value: undefined } : { ok: false, problem: `an empty body (content type ${type}) where a JSON body is expected` };
+  }
+  const size = describeSize(Buffer.byteLength(text));
+  const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== '' && !/^application\/([a-z0-9.+-]+\+)?json$/.test(mediaType)) {
+    return { ok: false, problem: `a body that is not JSON (content type ${type}, ${size})` };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, problem: `a body that is not valid JSON (content type ${type}, ${size}: ${printable((error as Error).message)})` };
+  }
+}
+
+function schemaProblem(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  return `a body Cisco's spec does not allow (${issue.path.join('.') || '(root)'}: ${issue.message})`;
+}
+
+/** Server-chosen text in a message, reduced to printable ASCII and a bounded length. */
+function printable(text: string): string {
+  const clean = text.replace(/[^\x20-\x7e]/g, '?');
+  return clean.length > 80 ? `${clean.slice(0, 80)}…` : clean;
+}
+
+function positive(name: string, value: number): number {
+  if (!Number.isFinite(value) || value <= 0) throw new ClientConfigError(`${name} must be a positive number, received: ${value}`);
+  return value;
 }
 
 function parseJson(text: unknown): unknown {
