@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { invalidProp, nestedOrg, notInsideOrg } from './errors';
+import { containsTemplateSequence, TEMPLATE_SEQUENCE_RULE } from '../manifest/template-sequence';
 
 const WEBEX_ORG = Symbol.for('webex-iac/WebexOrg');
 
@@ -68,6 +69,9 @@ export class WebexOrg extends Construct {
     if (typeof props.name !== 'string' || props.name.trim() === '' || /\p{Cc}/u.test(props.name)) {
       throw invalidProp('WebexOrg', 'name', props.name, 'the non-empty org display name, without control characters', this);
     }
+    // Checked before cdktf sees it: a token or template sequence would be rewritten in cdk.tf.json.
+    if (containsTemplateSequence(props.name)) throw invalidProp('WebexOrg', 'name', props.name, `the org display name ${TEMPLATE_SEQUENCE_RULE}`, this);
+    if (typeof props.orgId === 'string' && containsTemplateSequence(props.orgId)) throw invalidProp('WebexOrg', 'orgId', props.orgId, `a Webex org id ${TEMPLATE_SEQUENCE_RULE}`, this);
     if (props.orgId !== undefined && (typeof props.orgId !== 'string' || !/^\S+$/.test(props.orgId))) {
       throw invalidProp('WebexOrg', 'orgId', props.orgId, 'a Webex org id (non-empty, no spaces)', this);
     }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { canonicalJson } from './canonical-json';
+import { readJsonText } from './files/read-json-text';
 import { Manifest, ManifestSchema, Org } from './schema';
 import { compareCodePoints } from './compare';
 
@@ -23,9 +24,9 @@ export function parseManifest(data: unknown, source = 'manifest'): Manifest {
 export function readManifest(file: string): Manifest {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new ManifestError(`cannot read manifest ${file}: no such file`);
+    text = readJsonText(file, 'manifest');
+  } catch (error) {
+    throw new ManifestError((error as Error).message);
   }
   let data: unknown;
   try {

@@ -3,6 +3,7 @@ import { AttestationsSchema } from './attestations';
 import { PolicyExceptionsSchema } from './exceptions';
 import { AdminAccessSchema, InactiveAccountsSchema, MfaSchema, PasswordPolicySchema } from './org-controls';
 import { constructPath, siteUrl } from './primitives';
+import { TEMPLATE_SEQUENCE_RULE, WITHOUT_TEMPLATE_SEQUENCE } from './template-sequence';
 import { EndToEndEncryptionSchema, HostLobbySchema } from './site-controls';
 
 export * from './primitives';
@@ -111,8 +112,17 @@ export type OrgSettings = z.infer<typeof OrgSettingsSchema>;
 export const OrgSchema = z
   .object({
     path: constructPath,
-    name: z.string().min(1).describe('The org display name as Webex reports it (GET /v1/organizations).'),
-    orgId: z.string().min(1).optional().describe('The Webex org id; when absent the org is found by name.'),
+    name: z
+      .string()
+      .min(1)
+      .regex(WITHOUT_TEMPLATE_SEQUENCE, `an org display name ${TEMPLATE_SEQUENCE_RULE}`)
+      .describe('The org display name as Webex reports it (GET /v1/organizations).'),
+    orgId: z
+      .string()
+      .min(1)
+      .regex(WITHOUT_TEMPLATE_SEQUENCE, `a Webex org id ${TEMPLATE_SEQUENCE_RULE}`)
+      .optional()
+      .describe('The Webex org id; when absent the org is found by name.'),
     settings: OrgSettingsSchema,
     sites: z.array(SiteSchema),
     exceptions: PolicyExceptionsSchema.optional().describe('Accepted findings of policy rules, each with a reason, an owner and an expiry (see manifest/exceptions.ts).'),
@@ -133,7 +143,7 @@ export const ManifestSchema = z
   .object({
     formatVersion: z.literal(MANIFEST_FORMAT_VERSION),
     stack: z.string().min(1).describe('The cdktf stack that produced this manifest.'),
-    orgs: z.array(OrgSchema),
+    orgs: z.array(OrgSchema).min(1, 'at least one org: a manifest without orgs declares nothing, so it can be neither compliant nor converged'),
   })
   .strict()
   .superRefine((manifest, ctx) => {

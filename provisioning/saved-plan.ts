@@ -1,4 +1,6 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { fileSystemError, FileSystemError } from '../manifest/files/file-system-error';
+import { readJsonText } from '../manifest/files/read-json-text';
 import { dirname, join, basename } from 'node:path';
 import { z } from 'zod';
 import { canonicalJson, ManifestError, OrgSchema } from '../manifest';
@@ -47,6 +49,14 @@ const SavedPlanShape = z.object({
 });
 
 export function savePlan(file: string, saved: SavedPlan): void {
+  try {
+    writePlanFile(file, saved);
+  } catch (error) {
+    throw fileSystemError('write the saved plan', file, error);
+  }
+}
+
+function writePlanFile(file: string, saved: SavedPlan): void {
   // Write a temporary file and rename it: a reader never sees half a plan.
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   const fd = openSync(temporary, 'w', 0o600);
@@ -62,10 +72,10 @@ export function savePlan(file: string, saved: SavedPlan): void {
 export function loadSavedPlan(file: string): SavedPlan {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(readJsonText(file, 'saved plan'));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new ManifestError(`cannot read saved plan ${file}: ${reason}`);
+    if (error instanceof FileSystemError) throw new ManifestError(error.message);
+    throw new ManifestError(`cannot read saved plan ${file}: not valid JSON (${(error as Error).message})`);
   }
   const parsed = SavedPlanShape.safeParse(data);
   if (!parsed.success) {

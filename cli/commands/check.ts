@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { findManifests, ManifestError, readManifest } from '../../manifest';
+import { readRegularFile } from '../../manifest/files/read-regular-file';
 import { ComplianceReport, complianceReport, declaredSubject, evaluateOrg, HIPAA_PACK, OrgReport, ProfileId, renderReport, ReportFormat, utcDay } from '../../policies';
 import { DEFAULT_OUTDIR } from '../load-orgs';
 import { useColor } from '../output';
@@ -61,7 +61,7 @@ export function displayPath(file: string, cwd: string = process.cwd()): string {
 export function lineOfConstructPath(manifest: string, constructPath: string): number {
   let text: string;
   try {
-    text = readFileSync(resolve(manifest), 'utf8');
+    text = readRegularFile(resolve(manifest), 'manifest');
   } catch {
     return 1;
   }

@@ -1,3 +1,4 @@
+import { fileSystemError } from '../../manifest/files/file-system-error';
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { ProfileId } from '../../policies';
@@ -122,7 +123,12 @@ function writeAtomically(out: string, text: string, force: boolean, shown: strin
   if (!existsSync(dirname(out))) throw new ImportError(`cannot write ${shown}: folder ${dirname(out)} does not exist`);
   const temp = join(dirname(out), `.${basename(out)}.import-${process.pid}-${Date.now()}.tmp`);
   try {
-    const fd = openSync(temp, 'wx', 0o644);
+    let fd: number;
+    try {
+      fd = openSync(temp, 'wx', 0o644);
+    } catch (error) {
+      throw fileSystemError('write --out', shown, error);
+    }
     try {
       writeSync(fd, text);
       fsyncSync(fd);
@@ -131,7 +137,11 @@ function writeAtomically(out: string, text: string, force: boolean, shown: strin
     }
     // Checked again: the file may have appeared while the org was read.
     refuseExisting(out, force, shown);
-    renameSync(temp, out);
+    try {
+      renameSync(temp, out);
+    } catch (error) {
+      throw fileSystemError('write --out', shown, error);
+    }
   } finally {
     rmSync(temp, { force: true });
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileSystemError } from '../../manifest/files/file-system-error';
 import { evidenceDir, monthFiles, monthOf, orgFolders, orgSlug } from './evidence-paths';
 import { GENESIS, seal, sha256Hex } from './hash-chain';
 import { readHead, writeHead } from './log-head';
@@ -88,8 +89,18 @@ export class EvidenceLog {
         pending.set(file, [...(pending.get(file) ?? []), line]);
         tail = { file, line: lineNumber, sha256: sha256Hex(line) };
       }
-      for (const [file, lines] of pending) appendLines(join(orgDir, file), lines);
-      writeHead(orgDir, { org, ...tail! });
+      for (const [file, lines] of pending) {
+        try {
+          appendLines(join(orgDir, file), lines);
+        } catch (error) {
+          throw fileSystemError('append to the evidence log', join(orgDir, file), error);
+        }
+      }
+      try {
+        writeHead(orgDir, { org, ...tail! });
+      } catch (error) {
+        throw fileSystemError('update the evidence log head in', orgDir, error);
+      }
       return records;
     });
   }

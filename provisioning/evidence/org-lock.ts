@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { lock } from 'proper-lockfile';
+import { makeDirectory } from '../../manifest/files/make-directory';
 
 /** The lock folder inside an org's evidence folder (proper-lockfile creates it with mkdir, atomic on every file system). */
 export const LOCK_NAME = '.lock';
@@ -31,7 +31,7 @@ export async function withOrgLock<T>(orgDir: string, fn: () => T | Promise<T>): 
 }
 
 async function withFileLock<T>(orgDir: string, fn: () => T | Promise<T>): Promise<T> {
-  mkdirSync(orgDir, { recursive: true });
+  makeDirectory(orgDir, 'the evidence folder');
   let compromised: Error | undefined;
   let release: () => Promise<void>;
   try {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { fileSystemError } from '../../manifest/files/file-system-error';
+import { makeDirectory } from '../../manifest/files/make-directory';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { canonicalJson } from '../../manifest';
@@ -60,11 +62,15 @@ export function recordEnforcement(stateDir: string, org: { orgId: string; name: 
   const previous = readState(stateDir, org.orgId);
   const record: EnforcementRecord = { sha256: enforcementHash(values), enforcedAt: now.toISOString(), trackingId };
   const state: StateFile = { formatVersion: STATE_FORMAT_VERSION, orgId: org.orgId, orgName: org.name, enforced: { ...(previous?.enforced ?? {}), [setting]: record } };
-  mkdirSync(stateDir, { recursive: true });
+  makeDirectory(stateDir, 'the state folder');
   const file = stateFile(stateDir, org.orgId);
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, canonicalJson(state), { mode: 0o644 });
-  renameSync(temporary, file);
+  try {
+    writeFileSync(temporary, canonicalJson(state), { mode: 0o644 });
+    renameSync(temporary, file);
+  } catch (error) {
+    throw fileSystemError('write the state file', file, error);
+  }
   return record;
 }
 
