@@ -74,7 +74,7 @@ describe('webex-iac CLI end to end (synth, plan, apply against the simulator)', 
 
   test.each([
     [['plan', '--format', 'xml'], /option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json/],
-    [['plan', '--manifest', '/nonexistent/webex-manifest.json'], /^Error: cannot read manifest \/nonexistent\/webex-manifest.json: no such file\n$/],
+    [['plan', '--manifest', '/nonexistent/webex-manifest.json'], /^Error: cannot read manifest \/nonexistent\/webex-manifest.json: no such file or folder \(ENOENT\)\n$/],
     [['simulator', '--port', 'abc'], /--port must be an integer from 0 to 65535, received: "abc"/],
   ])('bad input %j gets one clear line and exit 1, never a stack trace', async (args, message) => {
     const result = await runCli(args, env);
