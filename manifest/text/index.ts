@@ -8,3 +8,4 @@ export * from './markdown';
 export * from './html';
 export * from './typescript';
 export * from './json';
+export * from './sarif';

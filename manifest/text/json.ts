@@ -3,12 +3,20 @@ const HIDDEN = /[\x7f-\x9f\p{Cf}\p{Zl}\p{Zp}]/gu;
 
 /**
  * A value as JSON: JSON.stringify's result, so always valid and parsing back to the same value, with the
- * characters above written as `\u` escapes too (they occur only inside strings), so that JSON printed to
- * a terminal or opened in a viewer cannot act on them. SARIF's `markdown` message fields need
- * `markdownText` as well: being valid JSON does not make them inert markdown.
+ * characters above written as `\u` escapes (see `inertJson`). SARIF's `markdown` message fields need
+ * `markdownText` as well, and its `text` fields `sarifText`: valid JSON is not inert markup.
  */
 export function jsonText(value: unknown, indent?: number): string {
-  return (JSON.stringify(value, null, indent) ?? 'null').replace(HIDDEN, utf16Escapes);
+  return inertJson(JSON.stringify(value, null, indent) ?? 'null');
+}
+
+/**
+ * Serialized JSON with DEL, C1, bidi and zero-width characters written as `\u` escapes: they occur only
+ * inside strings, so the result parses to the same value, and JSON printed to a terminal or opened in a
+ * viewer cannot act on them. For JSON made by another serializer (e.g. canonicalJson's sorted keys).
+ */
+export function inertJson(json: string): string {
+  return json.replace(HIDDEN, utf16Escapes);
 }
 
 function utf16Escapes(c: string): string {

@@ -31,3 +31,16 @@ export function markdownText(text: string): string {
     .replace(/^[-+=]/, (c) => `&#${c.charCodeAt(0)};`)
     .replace(/^(\d+)([.)])/, (_, digits: string, c: string) => `${digits}&#${c.charCodeAt(0)};`);
 }
+
+/**
+ * Untrusted text as an inline code span, for identifiers such as a construct path: fenced with more
+ * backticks than the longest run inside it (so no backtick closes it early), pipes escaped for table
+ * cells, invisible characters and line breaks shown as visible escapes.
+ */
+export function markdownCode(text: string): string {
+  const body = visibleEscapes(String(text)).replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = body.startsWith('`') || body.endsWith('`') || longest > 0 ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
+}

@@ -4,7 +4,7 @@ declare const UNTRUSTED: unique symbol;
  * Text that webex-iac did not write: people's emails and display names, site and org names read from the
  * live org, Webex error messages and trackingIds, audit event fields. A brand on `string` (so it still
  * travels in plain JSON: plans, evidence, saved plans), naming what must reach a reader only through one
- * of the escapers of this module (`terminalText`, `markdownText`, `htmlText`, `typescriptString`, `jsonText`).
+ * of the escapers of this module (`terminalText`, `markdownText`, `htmlText`, `typescriptString`, `jsonText`, `sarifText`).
  */
 export type Untrusted = string & { readonly [UNTRUSTED]: 'untrusted' };
 

@@ -1,4 +1,4 @@
-import { htmlText, jsonText, markdownText, terminalText, typescriptString, visibleEscapes } from '../../manifest/text';
+import { htmlText, inertJson, jsonText, markdownCode, markdownText, sarifText, terminalText, typescriptString, visibleEscapes } from '../../manifest/text';
 import { EVERYTHING, HOSTILE_CORPUS, HOSTILE_TEXTS } from './corpus';
 import { danglingMarkup, htmlStructure, linkableText, markdownRenderedText, markdownStructure, terminalHazards } from './inspect';
 
@@ -77,6 +77,33 @@ describe('JSON', () => {
     expect(JSON.parse(json)).toEqual({ name: text, nested: [text] });
     expect(terminalHazards(json)).toEqual([]);
   });
+});
+
+describe('markdown code spans', () => {
+  test.each(cases)('%s: one code span, no table break, no line break', (_, text) => {
+    const span = markdownCode(text);
+    const fence = /^`+/.exec(span)![0];
+    expect(span.endsWith(fence)).toBe(true);
+    expect(span.slice(fence.length, -fence.length)).not.toContain(fence);
+    expect(span).not.toMatch(/(^|[^\\])\|/);
+    expect(terminalHazards(span)).toEqual([]);
+    expect(span).not.toContain('\n');
+  });
+});
+
+describe('SARIF plain-text messages', () => {
+  test.each(cases)('%s: no embedded link, no invisible character', (_, text) => {
+    const message = sarifText(text);
+    expect(message).not.toMatch(/(^|[^\\])[[\]]/);
+    expect(terminalHazards(message)).toEqual([]);
+  });
+});
+
+test('inertJson leaves the value and the layout of serialized JSON alone', () => {
+  const value = { a: ['\u202e\u0085x', 'plain'], b: { c: 1 } };
+  const json = inertJson(JSON.stringify(value, null, 2));
+  expect(JSON.parse(json)).toEqual(value);
+  expect(json.split('\n')).toHaveLength(JSON.stringify(value, null, 2).split('\n').length);
 });
 
 test('visibleEscapes is what every escaper shows invisible characters as', () => {
