@@ -1,3 +1,4 @@
+import { markdownCode, markdownText } from '../../manifest/text';
 import { Change, describeTarget, Plan } from '../plan';
 import { formatValue, WRITE_ONLY_BEFORE } from './terminal';
 import { compareCodePoints } from '../../manifest';
@@ -73,7 +74,7 @@ function renderHead(plan: Plan, title: string): string {
     const fields = changes.reduce((n, c) => n + Object.keys(c.after).length, 0);
     const due = (plan.attestations ?? []).filter((a) => a.org === org && a.status !== 'valid').length;
     const exceptions = (plan.exceptions ?? []).filter((e) => e.org === org).length;
-    lines.push(`| ${escapeCell(org)} | ${changes.length} | ${weakening > 0 ? `⚠️ **${weakening}**` : '0'} | ${fields} | ${due > 0 ? `**${due}**` : '0'} | ${exceptions} |`);
+    lines.push(`| ${markdownText(org)} | ${changes.length} | ${weakening > 0 ? `⚠️ **${weakening}**` : '0'} | ${fields} | ${due > 0 ? `**${due}**` : '0'} | ${exceptions} |`);
   }
   lines.push('');
   if (plan.summary.weakening > 0) {
@@ -92,7 +93,7 @@ function renderSections(plan: Plan): Section[] {
     }
     for (const [target, changes] of byTarget) {
       const weakening = changes.some((c) => c.impact === 'weakens');
-      const summary = `${weakening ? '⚠️ weakens — ' : ''}<b>${escapeHtml(org)}</b> › ${escapeHtml(target)}: ${changes.length} change(s)`;
+      const summary = `${weakening ? '⚠️ weakens — ' : ''}<b>${markdownText(org)}</b> › ${markdownText(target)}: ${changes.length} change(s)`;
       const body = changes.flatMap((change) => renderChange(change));
       sections.push({ summary, body });
     }
@@ -105,7 +106,7 @@ function reviewSections(plan: Plan): Section[] {
   const sections: Section[] = [];
   const findings = plan.findings ?? [];
   if (findings.length > 0) {
-    const body = findings.map((f) => `- **${escapeHtml(f.org)}** › ${escapeHtml(describeTarget(f.target))}: ${escapeHtml(f.detail)} _(${f.kind}, \`${f.setting}\`)_`);
+    const body = findings.map((f) => `- **${markdownText(f.org)}** › ${markdownText(describeTarget(f.target))}: ${markdownText(f.detail)} _(${f.kind}, \`${f.setting}\`)_`);
     sections.push({ summary: `🔎 Findings: ${findings.length} (not changes)`, body });
   }
   const attestations = plan.attestations ?? [];
@@ -114,7 +115,7 @@ function reviewSections(plan: Plan): Section[] {
     const body = ['| Org | Attestation | State | Attested by | Expires | Reference |', '|---|---|---|---|---|---|'];
     for (const a of attestations) {
       const state = a.status === 'valid' ? 'valid' : `**${a.status}**`;
-      body.push(`| ${escapeCell(a.org)} | ${escapeCell(a.title)} | ${state} | ${escapeCell(a.attestedBy ?? '')} | ${a.expires ?? ''} | ${escapeCell(a.reference ?? '')} |`);
+      body.push(`| ${markdownText(a.org)} | ${markdownText(a.title)} | ${state} | ${markdownText(a.attestedBy ?? '')} | ${markdownText(a.expires ?? '')} | ${markdownText(a.reference ?? '')} |`);
     }
     sections.push({ summary: `📝 Attestations: ${attestations.length - flagged} valid, ${flagged} expiring, expired or missing (manual; never applied)`, body });
   }
@@ -123,7 +124,7 @@ function reviewSections(plan: Plan): Section[] {
     const body = ['| Org | Rule | Scope | State | Owner | Expires | Reason |', '|---|---|---|---|---|---|---|'];
     for (const e of exceptions) {
       const state = e.status === 'active' ? 'active' : `**${e.status}**`;
-      body.push(`| ${escapeCell(e.org)} | ${e.ruleId} | ${escapeCell(e.appliesTo ?? 'whole org')} | ${state} | ${escapeCell(e.owner)} | ${e.expires} | ${escapeCell(e.reason)} |`);
+      body.push(`| ${markdownText(e.org)} | ${markdownText(e.ruleId)} | ${markdownText(e.appliesTo ?? 'whole org')} | ${state} | ${markdownText(e.owner)} | ${markdownText(e.expires)} | ${markdownText(e.reason)} |`);
     }
     sections.push({ summary: `🛡️ Policy exceptions: ${exceptions.length} (${exceptions.filter((e) => e.status !== 'active').length} expiring or expired)`, body });
   }
@@ -131,14 +132,14 @@ function reviewSections(plan: Plan): Section[] {
 }
 
 function renderChange(change: Change): string[] {
-  const lines = [`\`${change.setting}\` — ${change.action}${change.impact === 'weakens' ? ' — **⚠️ weakens security**' : ''} (declared at \`${change.path}\`)`, '', '```diff'];
+  const lines = [`\`${change.setting}\` — ${change.action}${change.impact === 'weakens' ? ' — **⚠️ weakens security**' : ''} (declared at ${markdownCode(change.path)})`, '', '```diff'];
   for (const field of Object.keys(change.after).sort(compareCodePoints)) {
     const flag = change.fieldImpacts[field] === 'weakens' ? '   # weakens' : '';
     lines.push(`- ${field} = ${change.writeOnly ? WRITE_ONLY_BEFORE : formatValue(change.before[field])}`, `+ ${field} = ${formatValue(change.after[field])}${flag}`);
   }
   lines.push('```');
   if (change.unchangedFields > 0) lines.push(`_${change.unchangedFields} unchanged field(s) hidden._`);
-  for (const note of change.notes) lines.push(`> ${note}`);
+  for (const note of change.notes) lines.push(`> ${markdownText(note)}`);
   lines.push('');
   return lines;
 }
@@ -152,12 +153,4 @@ function assemble(head: string, sections: readonly Section[]): string {
 function closeFence(lines: string[]): string[] {
   const open = lines.filter((l) => l.startsWith('```')).length % 2 === 1;
   return open ? [...lines, '```'] : lines;
-}
-
-function escapeCell(text: string): string {
-  return escapeHtml(text).replace(/\|/g, '\\|');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -1,6 +1,7 @@
 import { createColors } from 'picocolors';
 import type { AppliedChange } from '../applier';
-import { AttestationStatus, Change, ChangeAction, describeTarget, FieldValue, Finding, Plan, ExceptionStatus } from '../plan';
+import { jsonText, terminalQuoted, terminalText } from '../../manifest/text';
+import { AttestationStatus, Change, ChangeAction, describeTarget, FieldValue, Finding, Plan, ExceptionStatus, Target } from '../plan';
 import { compareCodePoints } from '../../manifest';
 
 export interface TerminalOptions {
@@ -27,7 +28,7 @@ export function renderPlanText(plan: Plan, options: TerminalOptions = {}): strin
   for (const org of plan.orgs) {
     const changes = plan.changes.filter((ch) => ch.org === org);
     if (changes.length === 0) continue;
-    lines.push(c.bold(`Org ${JSON.stringify(org)}`), '');
+    lines.push(c.bold(`Org ${terminalQuoted(org)}`), '');
     for (const change of changes) lines.push(...renderChange(change, c), '');
   }
   lines.push(summaryLine(plan, options), ...renderReview(plan, c));
@@ -88,25 +89,25 @@ function renderReview(plan: Plan, c: ReturnType<typeof createColors>): string[] 
 
 function byOrg<T>(plan: Plan, items: readonly T[], org: string, render: (item: T) => string[]): string[] {
   if (items.length === 0) return [];
-  return [...(plan.orgs.length > 1 ? [`  Org ${JSON.stringify(org)}`] : []), ...items.flatMap(render)];
+  return [...(plan.orgs.length > 1 ? [`  Org ${terminalQuoted(org)}`] : []), ...items.flatMap(render)];
 }
 
 function renderFinding(finding: Finding, c: ReturnType<typeof createColors>): string[] {
-  return [`  ${c.yellow('*')} ${describeTarget(finding.target)}: ${finding.detail}`, c.dim(`      # ${finding.kind}, reported by ${finding.setting} (${finding.path})`)];
+  return [`  ${c.yellow('*')} ${target(finding.target)}: ${terminalText(finding.detail)}`, c.dim(`      # ${finding.kind}, reported by ${finding.setting} (${terminalText(finding.path)})`)];
 }
 
 function renderException(e: ExceptionStatus, c: ReturnType<typeof createColors>): string[] {
   const colour = e.status === 'active' ? c.green : e.status === 'expiring' ? c.yellow : c.red;
-  const scope = e.appliesTo ? ` for ${e.appliesTo}` : '';
-  return [`  ${colour(e.status.padEnd(8))} ${e.ruleId}${scope}: ${e.reason}`, c.dim(`      # owner ${e.owner}, expires ${e.expires}; declared at ${e.path}`)];
+  const scope = e.appliesTo ? ` for ${terminalText(e.appliesTo)}` : '';
+  return [`  ${colour(e.status.padEnd(8))} ${terminalText(e.ruleId)}${scope}: ${terminalText(e.reason)}`, c.dim(`      # owner ${terminalText(e.owner)}, expires ${terminalText(e.expires)}; declared at ${terminalText(e.path)}`)];
 }
 
 function renderAttestation(a: AttestationStatus, c: ReturnType<typeof createColors>): string[] {
   const colour = a.status === 'valid' ? c.green : a.status === 'expiring' ? c.yellow : c.red;
-  const head = `  ${colour(a.status.padEnd(8))} ${a.control}: ${a.title}`;
-  if (a.status === 'missing') return [head, c.dim(`      # not attested${a.required ? ' (required)' : ''}; declared at ${a.path}`)];
-  const details = Object.entries(a.details ?? {}).map(([k, v]) => `${k} ${formatValue(v)}`).join(', ');
-  return [head, c.dim(`      # attested by ${a.attestedBy} on ${a.attestedOn}, expires ${a.expires}, reference ${a.reference}${details ? `; ${details}` : ''}`)];
+  const head = `  ${colour(a.status.padEnd(8))} ${terminalText(a.control)}: ${terminalText(a.title)}`;
+  if (a.status === 'missing') return [head, c.dim(`      # not attested${a.required ? ' (required)' : ''}; declared at ${terminalText(a.path)}`)];
+  const details = Object.entries(a.details ?? {}).map(([k, v]) => `${terminalText(k)} ${formatValue(v)}`).join(', ');
+  return [head, c.dim(`      # attested by ${terminalText(a.attestedBy ?? '')} on ${terminalText(a.attestedOn ?? '')}, expires ${terminalText(a.expires ?? '')}, reference ${terminalText(a.reference ?? '')}${details ? `; ${details}` : ''}`)];
 }
 
 function renderChange(change: Change, c: ReturnType<typeof createColors>): string[] {
@@ -114,8 +115,8 @@ function renderChange(change: Change, c: ReturnType<typeof createColors>): strin
   const style = ACTION_STYLE[change.action] ?? ACTION_STYLE.update;
   const symbol = change.action === 'revoke' ? c.red(style.symbol) : c.yellow(style.symbol);
   const lines = [
-    c.bold(`  # ${describeTarget(change.target)}: ${change.setting}${style.heading.startsWith(':') ? '' : ' '}${style.heading}`) + (weakens ? ` ${c.red(c.bold('(WEAKENS SECURITY)'))}` : ''),
-    c.dim(`  # declared at ${change.path}`),
+    c.bold(`  # ${target(change.target)}: ${change.setting}${style.heading.startsWith(':') ? '' : ' '}${style.heading}`) + (weakens ? ` ${c.red(c.bold('(WEAKENS SECURITY)'))}` : ''),
+    c.dim(`  # declared at ${terminalText(change.path)}`),
     `  ${symbol} ${change.setting} {`,
   ];
   const fields = Object.keys(change.after).sort(compareCodePoints);
@@ -129,32 +130,38 @@ function renderChange(change: Change, c: ReturnType<typeof createColors>): strin
     lines.push(c.dim(`        # (${change.unchangedFields} unchanged ${change.unchangedFields === 1 ? 'field' : 'fields'} hidden)`));
   }
   lines.push('    }');
-  for (const note of change.notes) lines.push(c.dim(`    # note: ${note}`));
+  for (const note of change.notes) lines.push(c.dim(`    # note: ${terminalText(note)}`));
   return lines;
 }
 
 export function formatValue(value: FieldValue | undefined): string {
   if (value === undefined || value === null) return '(unset)';
-  if (Array.isArray(value)) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
-  return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v) => jsonText(v)).join(', ')}]`;
+  return jsonText(value);
+}
+
+/** A target as a reviewer reads it; its email and site come from Webex, so they are escaped. */
+function target(t: Target): string {
+  return terminalText(describeTarget(t));
 }
 
 /** One line per change as apply completes it, worded by action. */
 export function describeApplied(applied: AppliedChange): string {
-  const { change, trackingId } = applied;
-  const target = describeTarget(change.target);
+  const { change } = applied;
+  const trackingId = terminalText(applied.trackingId ?? '');
+  const where = target(change.target);
   switch (change.action) {
     case 'enforce': {
       const unverified = applied.unverifiedFields ?? [];
-      const check = unverified.length === 0 ? "Webex's response echoed every field" : `Webex's response did not echo ${unverified.join(', ')}: not verifiable`;
-      return `${target}: ${change.setting} enforced (write-only; ${check}) and recorded in the state folder (trackingId ${trackingId})`;
+      const check = unverified.length === 0 ? "Webex's response echoed every field" : `Webex's response did not echo ${unverified.map(terminalText).join(', ')}: not verifiable`;
+      return `${where}: ${change.setting} enforced (write-only; ${check}) and recorded in the state folder (trackingId ${trackingId})`;
     }
     case 'revoke':
-      return `${target}: ${change.setting}: admin roles revoked and verified (trackingId ${trackingId})`;
+      return `${where}: ${change.setting}: admin roles revoked and verified (trackingId ${trackingId})`;
     case 'deactivate':
-      return `${target}: ${change.setting}: login turned off and verified (trackingId ${trackingId})`;
+      return `${where}: ${change.setting}: login turned off and verified (trackingId ${trackingId})`;
     default:
-      return `${target}: ${change.setting} updated and verified (trackingId ${trackingId})`;
+      return `${where}: ${change.setting} updated and verified (trackingId ${trackingId})`;
   }
 }
 

@@ -33,6 +33,21 @@ export function markdownStructure(markdown: string): string[] {
       tokens.push('&');
       continue;
     }
+    if (c === '`') {
+      // A code span (or fence) is literal up to the next run of exactly as many backticks; only an
+      // unescaped pipe inside it still counts (it splits a table row).
+      const run = /^`+/.exec(rest)![0];
+      const close = new RegExp(`(?<!\`)${run}(?!\`)`).exec(markdown.slice(i + run.length));
+      if (close) {
+        const body = markdown.slice(i + run.length, i + run.length + close.index);
+        tokens.push(run.length >= 3 && markdown[i - 1] === '\n' ? 'fence' : 'code', ...[...body.matchAll(/(?<!\\)\|/g)].map(() => '|'));
+        i += run.length + close.index + run.length - 1;
+        continue;
+      }
+      tokens.push(...run.split(''));
+      i += run.length - 1;
+      continue;
+    }
     if (/^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/i.test(rest) && !/[a-z0-9]/i.test(markdown[i - 1] ?? '')) {
       tokens.push('autolink');
       continue;
@@ -62,9 +77,10 @@ export function danglingMarkup(html: string): string[] {
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-/** Text as GitHub's text filters (autolinks, mentions, references, emoji) see it: references decoded, escapes dropped. */
+/** Text as GitHub's text filters (autolinks, mentions, references, emoji) see it: code left out (they skip it), references decoded, escapes dropped. */
 export function markdownRenderedText(markdown: string): string {
   return markdown
+    .replace(/(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, ' (code) ')
     .replace(/\\([!-/:-@[-`{-~])/g, '$1')
     .replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]+);/g, (whole, ref: string) =>
       ref.startsWith('#x') || ref.startsWith('#X') ? String.fromCodePoint(parseInt(ref.slice(2), 16)) : ref.startsWith('#') ? String.fromCodePoint(Number(ref.slice(1))) : (NAMED_ENTITIES[ref] ?? whole),
