@@ -1,4 +1,5 @@
 import { canonicalJson } from '../../manifest';
+import { inertJson } from '../../manifest/text';
 import { citation } from '../citations';
 import { PROFILES } from '../profiles';
 import type { ComplianceReport } from '../report';
@@ -10,7 +11,7 @@ import { findingId } from '../subject';
  * their title and designation, so the file reads on its own as evidence.
  */
 export function renderJsonReport(report: ComplianceReport): string {
-  return canonicalJson({
+  return inertJson(canonicalJson({
     ...report,
     profile: { id: report.profile, title: PROFILES[report.profile].title },
     orgs: report.orgs.map((org) => ({
@@ -21,5 +22,5 @@ export function renderJsonReport(report: ComplianceReport): string {
         judgements: result.judgements.map((j) => ({ ...j, findingId: findingId(j.target) ?? null })),
       })),
     })),
-  });
+  }));
 }

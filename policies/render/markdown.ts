@@ -1,6 +1,7 @@
 import { formatCitation, shortCitation } from '../citations';
 import { PROFILES } from '../profiles';
 import type { ComplianceReport, OrgReport, ResultStatus, RuleResult } from '../report';
+import { markdownCode, markdownText as escape } from '../../manifest/text';
 import { describeTarget } from '../subject';
 import { summaryLine } from './terminal';
 
@@ -21,7 +22,7 @@ export function renderMarkdownReport(report: ComplianceReport): string {
 }
 
 function renderOrg(org: OrgReport): string[] {
-  const out = [`### ${escape(org.org)}${org.manifest ? ` (\`${org.manifest}\`)` : ''}`, ''];
+  const out = [`### ${escape(org.org)}${org.manifest ? ` (${markdownCode(org.manifest)})` : ''}`, ''];
   const open = org.results.flatMap((r) => r.judgements.filter((j) => j.status !== 'pass').map((j) => ({ r, j })));
   const errors = org.results.filter((r) => r.status === 'error');
   if (open.length === 0 && errors.length === 0) {
@@ -32,7 +33,7 @@ function renderOrg(org: OrgReport): string[] {
     for (const { r, j } of open) {
       const icon = j.status === 'fail' && r.level === 'SHOULD' ? '⚠️' : ICON[j.status];
       const excepted = j.exception ? ` (exception ${j.exception.state}: ${escape(j.exception.reason)})` : '';
-      out.push(`| ${icon} | ${r.ruleId} | ${r.level} | ${escape(describeTarget(j.target))} | ${escape(j.message)}${excepted} | \`${j.path}\` | ${cites(r)} |`);
+      out.push(`| ${icon} | ${r.ruleId} | ${r.level} | ${escape(describeTarget(j.target))} | ${escape(j.message)}${excepted} | ${markdownCode(j.path)} | ${cites(r)} |`);
     }
   }
   out.push('', '#### Exceptions', '');
@@ -41,7 +42,7 @@ function renderOrg(org: OrgReport): string[] {
   } else {
     out.push('| Rule | Scope | State | Owner | Expires | Reason | Note |', '|---|---|---|---|---|---|---|');
     for (const { exception: e, state, note } of org.exceptions) {
-      out.push(`| ${e.ruleId} | ${escape(e.appliesTo ?? 'whole org')} | ${state} | ${escape(e.owner)} | ${e.expires} | ${escape(e.reason)} | ${escape(note)} |`);
+      out.push(`| ${escape(e.ruleId)} | ${escape(e.appliesTo ?? 'whole org')} | ${state} | ${escape(e.owner)} | ${escape(e.expires)} | ${escape(e.reason)} | ${escape(note)} |`);
     }
   }
   out.push('', `<details><summary>All ${org.results.length} rules</summary>`, '', '| | Rule | Level | Automation | Title | Cites |', '|---|---|---|---|---|---|');
@@ -52,9 +53,4 @@ function renderOrg(org: OrgReport): string[] {
 
 function cites(result: RuleResult): string {
   return result.citations.map(formatCitation).join('; ');
-}
-
-/** Table cells: no pipe or newline breaks the row. */
-function escape(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }

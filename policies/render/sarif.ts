@@ -6,6 +6,7 @@ import { citationsOf, levelOf, PROFILES } from '../profiles';
 import type { ComplianceReport, JudgementResult, OrgReport, RuleResult } from '../report';
 import type { Rule, Severity } from '../rule';
 import { describeTarget, findingId } from '../subject';
+import { jsonText, sarifText } from '../../manifest/text';
 
 /** GitHub code scanning reads `security-severity` (0.0–10.0) to rank security results. */
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
@@ -41,7 +42,7 @@ export function renderSarifReport(report: ComplianceReport, pack: readonly Rule[
           {
             executionSuccessful: errors.length === 0,
             endTimeUtc: report.generatedAt,
-            toolExecutionNotifications: errors.map(({ org, r }) => ({ level: 'error', message: { text: `${r.ruleId} failed to run for ${org}: ${r.error}` }, descriptor: { id: r.ruleId, index: ruleIndex.get(r.ruleId) } })),
+            toolExecutionNotifications: errors.map(({ org, r }) => ({ level: 'error', message: { text: `${r.ruleId} failed to run for ${sarifText(org)}: ${sarifText(r.error ?? '')}` }, descriptor: { id: r.ruleId, index: ruleIndex.get(r.ruleId) } })),
           },
         ],
         artifacts: artifacts.map((file) => ({ location: { uri: toUri(file) }, roles: ['analysisTarget'] })),
@@ -57,7 +58,7 @@ export function renderSarifReport(report: ComplianceReport, pack: readonly Rule[
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${jsonText(log, 2)}\n`;
 }
 
 function descriptor(rule: Rule, report: ComplianceReport) {
@@ -88,12 +89,12 @@ function resultsOf(org: OrgReport, result: RuleResult, ruleIndex: number, artifa
   const base = { ruleId: result.ruleId, ruleIndex };
   const cites = result.citations.map(formatCitation).join(', ');
   if (result.status === 'error') {
-    return [{ ...base, kind: 'fail', level: 'error', message: { text: `${org.org}: the check of ${result.ruleId} failed: ${result.error} (${cites})` }, locations: [location(org, org.path, artifacts, options)] }];
+    return [{ ...base, kind: 'fail', level: 'error', message: { text: `${sarifText(org.org)}: the check of ${result.ruleId} failed: ${sarifText(result.error ?? '')} (${cites})` }, locations: [location(org, org.path, artifacts, options)] }];
   }
   return result.judgements.map((j) => ({
     ...base,
     ...kindAndLevel(result, j),
-    message: { text: `${org.org}, ${describeTarget(j.target)}: ${j.message} (${result.level}; ${cites})` },
+    message: { text: `${sarifText(org.org)}, ${sarifText(describeTarget(j.target))}: ${sarifText(j.message)} (${result.level}; ${cites})` },
     locations: [location(org, j.path, artifacts, options)],
     partialFingerprints: { 'webexIacFinding/v1': createHash('sha256').update(`${org.org}\u0000${j.finding}`).digest('hex') },
     ...(j.status === 'excepted' && j.exception
@@ -124,5 +125,6 @@ function location(org: OrgReport, constructPath: string, artifacts: readonly str
 /** A file path as a SARIF URI: relative paths stay relative (forward slashes), absolute ones become file: URIs. */
 export function toUri(file: string): string {
   if (isAbsolute(file)) return pathToFileURL(file).href;
-  return file.split(sep).map(encodeURIComponent).join('/');
+  // A lone surrogate cannot be percent-encoded: it becomes U+FFFD rather than a crash.
+  return file.replace(/\p{Cs}/gu, '\ufffd').split(sep).map(encodeURIComponent).join('/');
 }

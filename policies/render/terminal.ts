@@ -2,6 +2,7 @@ import { createColors } from 'picocolors';
 import { describeCitation, formatCitation } from '../citations';
 import { PROFILES } from '../profiles';
 import type { ComplianceReport, OrgReport, ResultStatus, RuleResult, Summary } from '../report';
+import { terminalText as t } from '../../manifest/text';
 import { describeTarget } from '../subject';
 
 type Colors = ReturnType<typeof createColors>;
@@ -23,14 +24,14 @@ export function renderTerminalReport(report: ComplianceReport, options: { color?
 }
 
 function renderOrg(org: OrgReport, c: Colors): string[] {
-  const lines = [c.bold(`${org.org}${org.manifest ? ` (${org.manifest})` : ''}`)];
+  const lines = [c.bold(`${t(org.org)}${org.manifest ? ` (${t(org.manifest)})` : ''}`)];
   for (const result of org.results) lines.push(...renderResult(result, c));
   if (org.exceptions.length > 0) {
     lines.push('', '  Exceptions:');
     for (const { exception, state, note } of org.exceptions) {
-      const scope = exception.appliesTo ? `[${exception.appliesTo}]` : '';
+      const scope = exception.appliesTo ? `[${t(exception.appliesTo)}]` : '';
       const color = state === 'active' ? c.yellow : c.red;
-      lines.push(`    ${color(`${exception.ruleId}${scope} ${state}`)}: "${exception.reason}" ${note}`);
+      lines.push(`    ${color(`${t(exception.ruleId)}${scope} ${state}`)}: "${t(exception.reason)}" ${t(note)}`);
     }
   }
   return lines;
@@ -41,15 +42,15 @@ function renderResult(result: RuleResult, c: Colors): string[] {
   const color = colorOf(result.status, shall, c);
   const status = result.status === 'fail' && !shall ? 'warning' : result.status;
   const evidence = result.status === 'pass' ? result.judgements.find((j) => j.evidence)?.evidence : undefined;
-  const head = `  ${color(`${SYMBOL[result.status]} ${result.ruleId}`)} ${result.level.padEnd(6)} ${result.title}${result.status === 'pass' ? '' : color(` [${status}]`)}`;
-  const lines = [evidence ? `${head} ${c.dim(`(${evidence})`)}` : head];
-  if (result.status === 'error') lines.push(`      the check failed: ${result.error}`);
+  const head = `  ${color(`${SYMBOL[result.status]} ${result.ruleId}`)} ${result.level.padEnd(6)} ${t(result.title)}${result.status === 'pass' ? '' : color(` [${status}]`)}`;
+  const lines = [evidence ? `${head} ${c.dim(`(${t(evidence)})`)}` : head];
+  if (result.status === 'error') lines.push(`      the check failed: ${t(result.error ?? '')}`);
   for (const j of result.judgements.filter((j) => j.status !== 'pass')) {
-    lines.push(`      ${describeTarget(j.target)}: ${j.message}`);
-    lines.push(c.dim(`        at ${j.path}`));
+    lines.push(`      ${t(describeTarget(j.target))}: ${t(j.message)}`);
+    lines.push(c.dim(`        at ${t(j.path)}`));
     if (j.exception) {
       const e = j.exception;
-      lines.push(`        ${e.state === 'active' ? 'excepted' : `exception ${e.state}`}: "${e.reason}" (owner ${e.owner}, until ${e.expires})`);
+      lines.push(`        ${e.state === 'active' ? 'excepted' : `exception ${e.state}`}: "${t(e.reason)}" (owner ${t(e.owner)}, until ${t(e.expires)})`);
     }
   }
   if (result.status === 'fail' || result.status === 'error') {
@@ -83,5 +84,5 @@ export function summaryLine(s: Summary, compliant: boolean, c: Colors = createCo
 
 /** `WBX.MEET.1v1 (45 CFR 164.312(a)(1)) at <path>: <target>: <message>` for a one-line error. */
 export function describeFinding(result: RuleResult, judgement: RuleResult['judgements'][number]): string {
-  return `${result.ruleId} (${result.citations.map(formatCitation).join(', ')}) at ${judgement.path}: ${describeTarget(judgement.target)}: ${judgement.message}`;
+  return `${result.ruleId} (${result.citations.map(formatCitation).join(', ')}) at ${t(judgement.path)}: ${t(describeTarget(judgement.target))}: ${t(judgement.message)}`;
 }

@@ -1,7 +1,7 @@
 /** Fields of the renderers' models that hold text from Webex (or from whoever wrote a manifest): each is replaced by `text`. */
 const UNTRUSTED_KEYS = new Set([
   'org', 'orgs', 'email', 'siteUrl', 'personId', 'orgId', 'detail', 'notes', 'attestedBy', 'reference', 'reason', 'owner', 'appliesTo', 'path',
-  'message', 'error', 'note', 'manifest', 'actor', 'trackingId', 'target', 'category', 'action', 'record', 'command', 'file', 'attestationsMissing', 'value',
+  'message', 'error', 'note', 'manifest', 'evidence', 'actor', 'trackingId', 'target', 'category', 'action', 'record', 'command', 'file', 'attestationsMissing', 'value',
 ]);
 
 /**

@@ -118,7 +118,7 @@ describe('terminal and markdown', () => {
     const md = renderMarkdownReport(mixedReport());
     expect(md).toMatch(/^## webex-iac assess: ❌ not compliant\n/);
     expect(md).toContain(`| ❌ | WBX.MEET.1v1 | SHALL | site ${SITE} | joinBeforeHost is true, must be false | \`clinic/Org/HipaaBaseline/MeetingSecurity\` | 45 CFR 164.312(a)(1) |`);
-    expect(md).toContain('| WBX.AUTH.2v1 | a@clinic.example | active | it@clinic.example | 2026-07-31 | MFA enrolment booked for 2026-07-01 |');
+    expect(md).toContain('| WBX.AUTH.2v1 | a&#64;&#8203;clinic.example | active | it&#64;&#8203;clinic.example | 2026-07-31 | MFA enrolment booked for 2026-07-01 |');
     expect(md).toContain(`<details><summary>All ${HIPAA_PACK.length + 1} rules</summary>`);
     expect(renderMarkdownReport(compliantReport())).toContain('No findings.');
   });
