@@ -2,15 +2,16 @@ import { canonicalJson, compareCodePoints } from '../../manifest';
 import { UnexpectedResponseError } from '../client/errors';
 import { linkPages } from '../client/paging';
 import { AdminAuditEventListSchema, SecurityAuditEventListSchema } from '../client/schemas/audit-events';
-import { WebexClient } from '../client/webex-client';
+import { ApiPath, WebexClient } from '../client/webex-client';
 import { splitWindows, TimeWindow } from './audit-windows';
 import { CommandEntry, EvidenceRecorder } from './evidence-recorder';
 import { sha256Hex } from './hash-chain';
 
 export type AuditSource = 'admin-audit' | 'security-audit';
 
-/** Admin audit pages with offset; its limit is 200 (webex-admin.json). */
+/** Admin audit pages with offset (or Link, when Webex sends one); its limit is 200 (webex-admin.json). */
 export const ADMIN_AUDIT_MAX = 200;
+const ADMIN_AUDIT = '/v1/adminAudit/events';
 /** Security audit pages with Link; its limit is 1000. */
 export const SECURITY_AUDIT_MAX = 1000;
 /** Without --since and without an earlier collection: the last 30 days. */
@@ -39,7 +40,7 @@ interface AuditEvent {
 }
 
 /**
- * Pulls both audit APIs for one org into its evidence log: admin audit (offset paging, `max` 200) and
+ * Pulls both audit APIs for one org into its evidence log: admin audit (offset or Link paging, `max` 200) and
  * security audit (Link paging, `max` 1000), each in windows of at most a year. An event already in the
  * log (same source and id) is not added again, so a re-run adds only what is new. Ends with an
  * `audit-collection` record whose `to` is where the next run starts by default.
@@ -107,18 +108,33 @@ export async function collectAuditEvents(
   return { org: target.org, orgId: target.orgId, sources };
 }
 
-/** Offset paging: `max` 200, `offset` advancing by what each page held, until a page comes back short. */
+/**
+ * Admin audit pages: `max` 200 and `offset`, as Cisco's spec declares, but a `Link: <…>; rel="next"` is
+ * followed verbatim whenever a page carries one (Webex's general paging, docs/basics#pagination). A short
+ * page proves nothing (Webex may cap `max` lower than asked): the list ends only at an empty page, or, once
+ * paging by Link, at a page without a next link.
+ */
 async function* adminAuditPages(client: WebexClient, orgId: string, window: TimeWindow): AsyncGenerator<AuditEvent[]> {
+  const query = { orgId, from: window.from.toISOString(), to: window.to.toISOString(), max: ADMIN_AUDIT_MAX };
+  const seenLinks = new Set<string>();
   let previousFirst: string | undefined;
-  for (let offset = 0; ; ) {
-    const { data } = await client.get('/v1/adminAudit/events', AdminAuditEventListSchema, { orgId, from: window.from.toISOString(), to: window.to.toISOString(), max: ADMIN_AUDIT_MAX, offset });
+  let offset = 0;
+  let link: ApiPath | undefined;
+  for (;;) {
+    const { data, next } = link === undefined ? await client.get(ADMIN_AUDIT, AdminAuditEventListSchema, { ...query, offset }) : await client.get(link, AdminAuditEventListSchema);
     const first = data.items[0]?.id;
-    if (offset > 0 && first !== undefined && first === previousFirst) {
-      throw new UnexpectedResponseError(`GET /v1/adminAudit/events answered offset ${offset} with the page it gave before: it ignores offset, so the events cannot all be read`);
+    if (link === undefined && offset > 0 && first !== undefined && first === previousFirst) {
+      throw new UnexpectedResponseError(`GET ${ADMIN_AUDIT} answered offset ${offset} with the page it gave before: it ignores offset, so the events cannot all be read`);
     }
     previousFirst = first;
     yield data.items;
-    if (data.items.length < ADMIN_AUDIT_MAX) return;
+    if (next !== undefined) {
+      if (seenLinks.has(next)) throw new UnexpectedResponseError(`GET ${ADMIN_AUDIT}: the Link header leads back to a page already read (${next}); the list does not end`);
+      seenLinks.add(next);
+      link = next;
+      continue;
+    }
+    if (link !== undefined || data.items.length === 0) return;
     offset += data.items.length;
   }
 }

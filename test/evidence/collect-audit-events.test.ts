@@ -36,7 +36,9 @@ function twoYearScript(): ScriptedResponse[] {
     page(admin.slice(0, 200)),
     page(admin.slice(200, 201)),
     page([]),
+    page([]),
     page(admin.slice(201, 203)),
+    page([]),
     page([loginEvent(1), loginEvent(2)], { Link: '</v1/admin/securityAudit/events?orgId=x&cursor=b2Zmc2V0OjI&max=1000>; rel="next"' }),
     page([loginEvent(3)]),
     page([]),
@@ -65,10 +67,12 @@ describe('evidence collect: Webex admin and security audit events into the log',
       expect(admin.map((u) => [u.searchParams.get('offset'), u.searchParams.get('max'), u.searchParams.get('orgId')])).toEqual([
         ['0', '200', ORG_ID],
         ['200', '200', ORG_ID],
+        ['201', '200', ORG_ID],
         ['0', '200', ORG_ID],
         ['0', '200', ORG_ID],
+        ['2', '200', ORG_ID],
       ]);
-      const windows = [admin[0]!, admin[2]!, admin[3]!].map((u) => [Date.parse(u.searchParams.get('from')!), Date.parse(u.searchParams.get('to')!)] as const);
+      const windows = [admin[0]!, admin[3]!, admin[4]!].map((u) => [Date.parse(u.searchParams.get('from')!), Date.parse(u.searchParams.get('to')!)] as const);
       expect(windows[0]![0]).toBe(Date.parse('2024-01-01T00:00:00.000Z'));
       expect(windows[2]![1]).toBe(NOW.getTime());
       for (const [i, [from, to]] of windows.entries()) {
@@ -76,7 +80,7 @@ describe('evidence collect: Webex admin and security audit events into the log',
         if (i > 0) expect(from).toBe(windows[i - 1]![1]);
       }
       // The second security request is the Link URL, verbatim.
-      expect(server.received[6]!.url).toBe('/v1/admin/securityAudit/events?orgId=x&cursor=b2Zmc2V0OjI&max=1000');
+      expect(server.received[8]!.url).toBe('/v1/admin/securityAudit/events?orgId=x&cursor=b2Zmc2V0OjI&max=1000');
       expect(security.filter((u) => !u.searchParams.has('cursor')).map((u) => [u.searchParams.get('max'), u.searchParams.has('startTime'), u.searchParams.has('endTime')])).toEqual([
         ['1000', true, true],
         ['1000', true, true],
@@ -84,7 +88,7 @@ describe('evidence collect: Webex admin and security audit events into the log',
       ]);
       for (const r of server.received.filter((r) => !r.url.includes('cursor='))) expect(validateRequest({ method: r.method, url: r.url })).toEqual([]);
 
-      expect(result.sources['admin-audit']).toMatchObject({ fetched: 203, added: 203, requests: 4, from: '2024-01-01T00:00:00.000Z', to: NOW.toISOString() });
+      expect(result.sources['admin-audit']).toMatchObject({ fetched: 203, added: 203, requests: 6, from: '2024-01-01T00:00:00.000Z', to: NOW.toISOString() });
       expect(result.sources['security-audit']).toMatchObject({ fetched: 4, added: 4, requests: 4 });
       const records = new EvidenceLog({ dir, toolVersion: 't' }).read(ORG).map((s) => s.record);
       expect(records.filter((r) => r.kind === 'audit-event')).toHaveLength(207);
@@ -104,7 +108,7 @@ describe('evidence collect: Webex admin and security audit events into the log',
       await first.close();
     }
     const later = new Date(NOW.getTime() + DAY);
-    const second = await startScriptedServer([me, page([adminEvent(202), adminEvent(500)]), page([loginEvent(4), loginEvent(9)])]);
+    const second = await startScriptedServer([me, page([adminEvent(202), adminEvent(500)]), page([]), page([loginEvent(4), loginEvent(9)])]);
     try {
       const result = await collectAuditEvents(new WebexClient({ baseUrl: second.url, token: TOKEN }), recorderFor(), { org: ORG, orgId: ORG_ID, now: later });
       expect(result.sources['admin-audit']).toMatchObject({ fetched: 2, added: 1 });
@@ -150,6 +154,41 @@ describe('evidence collect: Webex admin and security audit events into the log',
     try {
       const client = new WebexClient({ baseUrl: server.url, token: TOKEN });
       await expect(collectAuditEvents(client, recorderFor(), { org: ORG, orgId: ORG_ID, now: NOW })).rejects.toThrow(/answered offset 200 with the page it gave before/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('admin audit: a server that caps pages below the requested 200 loses nothing (a short page is not the end)', async () => {
+    const events = Array.from({ length: 120 }, (_, i) => adminEvent(i));
+    // Webex answers at most 50 per page whatever max asks: 50, 50, 20, then nothing.
+    const server = await startScriptedServer([me, page(events.slice(0, 50)), page(events.slice(50, 100)), page(events.slice(100, 120)), page([]), page([])]);
+    try {
+      const result = await collectAuditEvents(new WebexClient({ baseUrl: server.url, token: TOKEN }), recorderFor(), { org: ORG, orgId: ORG_ID, now: NOW });
+      const offsets = server.received.slice(1, 5).map((r) => new URL(r.url, server.url).searchParams.get('offset'));
+      expect(offsets).toEqual(['0', '50', '100', '120']);
+      expect(result.sources['admin-audit']).toMatchObject({ fetched: 120, added: 120 });
+      const stored = new EvidenceLog({ dir, toolVersion: 't' }).read(ORG).filter((s) => s.record.kind === 'audit-event' && s.record.details!.source === 'admin-audit');
+      expect(new Set(stored.map((s) => s.record.details!.eventId))).toEqual(new Set(events.map((e) => e.id)));
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('admin audit: follows Link verbatim when Webex pages by Link, and ends at the page without one', async () => {
+    const events = Array.from({ length: 5 }, (_, i) => adminEvent(i));
+    const server = await startScriptedServer([
+      me,
+      page(events.slice(0, 2), { Link: '</v1/adminAudit/events?orgId=x&cursor=c2Vjb25k&max=200>; rel="next"' }),
+      page(events.slice(2, 4), { Link: '</v1/adminAudit/events?orgId=x&cursor=dGhpcmQ&max=200>; rel="next"' }),
+      page(events.slice(4, 5)),
+      page([]),
+    ]);
+    try {
+      const result = await collectAuditEvents(new WebexClient({ baseUrl: server.url, token: TOKEN }), recorderFor(), { org: ORG, orgId: ORG_ID, now: NOW });
+      expect(server.received.slice(2, 4).map((r) => r.url)).toEqual(['/v1/adminAudit/events?orgId=x&cursor=c2Vjb25k&max=200', '/v1/adminAudit/events?orgId=x&cursor=dGhpcmQ&max=200']);
+      expect(new URL(server.received[4]!.url, server.url).pathname).toBe('/v1/admin/securityAudit/events');
+      expect(result.sources['admin-audit']).toMatchObject({ fetched: 5, added: 5, requests: 3 });
     } finally {
       await server.close();
     }
