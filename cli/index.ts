@@ -6,6 +6,7 @@ import { driftCommand, DriftOptions } from './commands/drift';
 import { evidenceCommand } from './commands/evidence';
 import { planCommand, PlanOptions } from './commands/plan';
 import { showCommand, ShowOptions } from './commands/show';
+import { initCommand, InitOptions } from './commands/init';
 import { simulatorCommand } from './commands/simulator';
 import { synthCommand } from './commands/synth';
 import { checkCommand, CheckOptions } from './commands/check';
@@ -67,6 +68,18 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
   // Evidence of this command line (45 CFR 164.316(b)); WEBEX_IAC_EVIDENCE_DIR or --dir picks the folder.
   const evidence = (dir?: string) => EvidenceRecorder.fromEnvironment(dir ? { ...io.env, WEBEX_IAC_EVIDENCE_DIR: dir } : io.env, { toolVersion: VERSION, argv });
   const manifestOption = () => new Option('--manifest <path>', 'a webex-manifest.json to use (repeatable); default: every manifest under cdktf.out/').argParser(collect).default(undefined);
+
+  program
+    .command('init')
+    .description('scaffold a new repo that declares a hardened org with webex-iac: package.json, cdktf.json, main.ts, CI workflows, .gitignore')
+    .argument('[dir]', 'the folder to create the repo in (empty, or absent)', '.')
+    .option('--org <name>', 'the org\'s display name in Webex (default: a placeholder)')
+    .option('--site <url>', 'the org\'s Meetings site, e.g. clinic.webex.com (default: a placeholder)')
+    .option('--force', 'write into a folder that has files, overwriting only the files init writes')
+    .addHelpText('after', '\nExamples:\n  $ mkdir riverside-webex && cd riverside-webex && npx webex-iac init --org "Riverside Family Clinic" --site riverside-clinic.webex.com')
+    .action((dir: string, opts: InitOptions) => {
+      initCommand(dir, opts, io.out);
+    });
 
   program
     .command('synth')
@@ -191,7 +204,7 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
     .option('--out <file>', 'write the program to this file (atomically); default: print it on stdout')
     .option('--force', 'overwrite --out when it exists')
     .option('--stack <id>', 'the cdktf stack id (default: the org name in kebab case)')
-    .option('--constructs-module <module>', "the module the program imports the constructs from (default: the project's constructs/ folder, relative to --out)")
+    .option('--constructs-module <module>', "the module the program imports the constructs from (default: 'webex-iac' when installed as a package; from a source checkout, its constructs/ folder relative to --out)")
     .addOption(profileOption())
     .option('--quiet', 'show no progress on stderr')
     .addOption(concurrencyOption())

@@ -1,3 +1,4 @@
+import { declarationLocator } from '../declaration-locator';
 import { resolve } from 'node:path';
 import { findManifests, Org, readManifest } from '../../manifest';
 import { AuditView, ComplianceReport, complianceReport, evaluateOrg, HIPAA_PACK, observedSubject, OrgReport, ProfileId, renderReport, ReportFormat, utcDay } from '../../policies';
@@ -40,7 +41,7 @@ export async function assessCommand(
   now: Date = new Date(),
 ): Promise<number> {
   const report = await assessOrgs(options, client, recorder, now);
-  io.out.write(renderReport(report, options.format, { color: useColor(io.out, io.env), pack: HIPAA_PACK, lineOf: lineOfConstructPath }));
+  io.out.write(renderReport(report, options.format, { color: useColor(io.out, io.env), pack: HIPAA_PACK, lineOf: lineOfConstructPath, locate: declarationLocator() }));
   return report.compliant ? 0 : 1;
 }
 

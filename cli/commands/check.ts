@@ -1,3 +1,4 @@
+import { declarationLocator } from '../declaration-locator';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { findManifests, ManifestError, readManifest } from '../../manifest';
 import { readRegularFile } from '../../manifest/files/read-regular-file';
@@ -47,7 +48,7 @@ export function checkCommand(options: CheckOptions, io: { out: NodeJS.WriteStrea
     files.map((file) => ({ file, display: displayPath(file) })),
     { profile: options.profile, now },
   );
-  io.out.write(renderReport(report, options.format, { color: useColor(io.out, io.env), pack: HIPAA_PACK, lineOf: lineOfConstructPath }));
+  io.out.write(renderReport(report, options.format, { color: useColor(io.out, io.env), pack: HIPAA_PACK, lineOf: lineOfConstructPath, locate: declarationLocator() }));
   return report.compliant ? 0 : 1;
 }
 

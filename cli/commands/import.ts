@@ -9,11 +9,14 @@ import { count, ImportNote } from '../import/declaration';
 import { generateImport, GeneratedImport } from '../import/generate';
 import { hardeningReport, renderHardeningDigest } from '../import/hardening-report';
 import { ImportError, readOrgForImport } from '../import/read-org';
-import { VERSION } from '../version';
+import { PACKAGE_ROOT, VERSION } from '../version';
 import { auditView } from './assess';
 
-/** This installation's constructs/ folder: what the generated program imports unless told otherwise. */
-const CONSTRUCTS_DIR = join(__dirname, '..', '..', 'constructs');
+/** The source checkout's constructs/ folder, when webex-iac runs from its sources rather than an installed package. */
+const CONSTRUCTS_DIR = join(PACKAGE_ROOT, 'constructs');
+const RUNS_FROM_SOURCES = existsSync(join(CONSTRUCTS_DIR, 'index.ts'));
+/** What an installed webex-iac's programs import the constructs from: the package itself. */
+const PACKAGE_MODULE = 'webex-iac';
 
 export interface ImportOptions {
   /** The org's display name. */
@@ -59,7 +62,8 @@ export async function importCommand(
   }
 
   const observation = await readOrgForImport(client, { orgName: options.org, orgId: options.orgId, sites: options.site }, { now, toolVersion: VERSION, stateDir: options.stateDir, progress: options.progress });
-  const constructsModule = options.constructsModule ?? (out === undefined ? './constructs' : moduleSpecifier(dirname(out), CONSTRUCTS_DIR));
+  const constructsModule =
+    options.constructsModule ?? (!RUNS_FROM_SOURCES ? PACKAGE_MODULE : out === undefined ? './constructs' : moduleSpecifier(dirname(out), CONSTRUCTS_DIR));
   const generated = generateImport(observation, { constructsModule, ...(options.stack ? { stackId: options.stack } : {}) });
 
   if (out !== undefined) writeAtomically(out, generated.source, options.force === true, options.out!);

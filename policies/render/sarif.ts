@@ -11,7 +11,21 @@ import { jsonText, sarifText } from '../../manifest/text';
 /** GitHub code scanning reads `security-severity` (0.0–10.0) to rank security results. */
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
 
+/** Where a result is shown in the user's repository: a file (repository-relative) and a line. */
+export interface SourceLocation {
+  readonly uri: string;
+  readonly line: number;
+  /** Why the location is not the declaration itself (e.g. only the generated manifest was found). */
+  readonly note?: string;
+}
+
 export interface SarifOptions {
+  /**
+   * Where a construct path is declared in the user's repository (the program that declared it, else the
+   * manifest relative to the repository root). When given, results point there instead of at the
+   * manifest, which lives in a generated folder that repositories do not commit.
+   */
+  readonly locate?: (manifest: string, constructPath: string) => SourceLocation | undefined;
   /**
    * Where a construct path is declared in a manifest file: the 1-based line of its `"path"` entry, so
    * code scanning points at it. Default: line 1.
@@ -28,7 +42,10 @@ export interface SarifOptions {
  */
 export function renderSarifReport(report: ComplianceReport, pack: readonly Rule[], options: SarifOptions = {}): string {
   const ruleIndex = new Map(pack.map((rule, i) => [rule.id, i]));
-  const artifacts = [...new Set(report.orgs.map((o) => o.manifest).filter((m): m is string => m !== undefined))];
+  const located = (manifest: string, path: string) => options.locate?.(manifest, path);
+  const artifacts = [
+    ...new Set(report.orgs.flatMap((o) => (o.manifest === undefined ? [] : [located(o.manifest, o.path)?.uri ?? o.manifest, ...o.results.flatMap((r) => r.judgements.map((j) => located(o.manifest!, j.path)?.uri ?? o.manifest!))]))),
+  ];
   const results = report.orgs.flatMap((org) => org.results.flatMap((result) => resultsOf(org, result, ruleIndex.get(result.ruleId)!, artifacts, options)));
   const errors = report.orgs.flatMap((org) => org.results.filter((r) => r.status === 'error').map((r) => ({ org: org.org, r })));
   const log = {
@@ -118,6 +135,11 @@ function kindAndLevel(result: RuleResult, j: JudgementResult): { kind: string; l
 function location(org: OrgReport, constructPath: string, artifacts: readonly string[], options: SarifOptions) {
   const logicalLocations = [{ fullyQualifiedName: constructPath, name: constructPath.split('/').pop() ?? constructPath, kind: 'object' }];
   if (org.manifest === undefined) return { logicalLocations };
+  const source = options.locate?.(org.manifest, constructPath);
+  if (source !== undefined) {
+    const physicalLocation = { artifactLocation: { uri: toUri(source.uri), index: artifacts.indexOf(source.uri) }, region: { startLine: Math.max(1, source.line) } };
+    return { physicalLocation, logicalLocations, ...(source.note ? { message: { text: source.note } } : {}) };
+  }
   const startLine = Math.max(1, options.lineOf?.(org.manifest, constructPath) ?? 1);
   return { physicalLocation: { artifactLocation: { uri: toUri(org.manifest), index: artifacts.indexOf(org.manifest) }, region: { startLine } }, logicalLocations };
 }

@@ -88,6 +88,22 @@ describe('webex-iac synth and check: the policy pack before anything touches an 
     expect(existsSync(join(dir, 'app', 'out-fail'))).toBe(false);
   });
 
+  test('SARIF results point at the line of the program that declared the control, a file the repository holds', async () => {
+    const synth = await runCli(['synth', '--output', 'out-sarif', '--allow-noncompliant'], {}, join(dir, 'app'));
+    expect(synth.code).toBe(0);
+    const manifest = join(dir, 'app', 'out-sarif', 'stacks', 'clinic', 'webex-manifest.json');
+    const sarif = JSON.parse((await runCli(['check', '--manifest', manifest, '--format', 'sarif'])).stdout) as {
+      runs: [{ artifacts: { location: { uri: string } }[]; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }];
+    };
+    const program = readFileSync(join(dir, 'app', 'app.ts'), 'utf8').split('\n');
+    const lineOf = (text: string) => program.findIndex((l) => l.includes(text)) + 1;
+    const jbh = sarif.runs[0].results.find((r) => r.ruleId === 'WBX.MEET.1v1')!.locations[0]!.physicalLocation;
+    // MeetingSecurity is created by HipaaBaseline itself: the result points at the line that declared the baseline.
+    expect(jbh).toEqual({ artifactLocation: { uri: 'app.ts', index: 0 }, region: { startLine: lineOf("new HipaaBaseline(org, 'HipaaBaseline'") } });
+    expect(sarif.runs[0].artifacts.map((a) => a.location.uri)).toEqual(['app.ts']);
+    expect(JSON.stringify(sarif)).not.toContain('out-sarif');
+  });
+
   test('an exception with a reason and a future expiry lets it pass, and is listed', async () => {
     const result = await runCli(['synth', '--output', 'out-excepted'], { EXC_EXPIRES: day(30) }, join(dir, 'app'));
     expect(result.stderr).toBe('');
