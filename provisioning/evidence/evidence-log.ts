@@ -131,7 +131,7 @@ export class EvidenceLog {
     return sealed;
   }
 
-  /** Every record of an org, oldest first; lines that are not records are skipped (verify reports them). */
+  /** Every record of an org, oldest first; a line that is not a record is an EvidenceLogError naming file and line. */
   read(org: string): StoredRecord[] {
     return readOrgFolder(join(this.dir, orgSlug(org)));
   }
@@ -184,18 +184,29 @@ function appendLines(path: string, lines: readonly string[]): void {
   }
 }
 
+/**
+ * Every record of one org folder. A line that is not a record (altered, cut, or not JSON) is an error
+ * naming its file and line, never skipped: what is built from the log (reports, collection, attestation
+ * dedup) must not silently stand on a part of it.
+ */
 function readOrgFolder(orgDir: string): StoredRecord[] {
   const out: StoredRecord[] = [];
   for (const file of monthFiles(orgDir)) {
-    readMonthFile(join(orgDir, file)).lines.forEach((text, i) => {
+    const path = join(orgDir, file);
+    readMonthFile(path).lines.forEach((text, i) => {
+      const where = `${path} line ${i + 1}`;
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {
-        return;
+        throw new EvidenceLogError(`${where} is not valid JSON: the log was altered or cut; run webex-iac evidence verify`);
       }
       const parsed = EvidenceRecordSchema.safeParse(json);
-      if (parsed.success) out.push({ file: join(orgDir, file), line: i + 1, record: parsed.data as unknown as EvidenceRecord });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new EvidenceLogError(`${where} is not an evidence record (${issue?.path.join('.') || '(root)'}: ${issue?.message}); run webex-iac evidence verify`);
+      }
+      out.push({ file: path, line: i + 1, record: parsed.data as unknown as EvidenceRecord });
     });
   }
   return out;
