@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { AUTO_LOCK_MINUTES, HostLobby as HostLobbyEntry, HostSelection } from '../manifest/schema';
+import { AUTO_LOCK_MINUTES, HOST_LOBBY_FIELDS, HostLobby as HostLobbyEntry, HostSelection } from '../manifest/schema';
 import { ControlLayer } from './control-layer';
 import { autoLockMinutesWithoutAutoLock, invalidProp } from './errors';
 import { HostSelectionProps, resolveHostSelection } from './host-selection';
@@ -60,6 +60,16 @@ export interface HostLobbyProps {
    * @default - every host of the site
    */
   readonly hosts?: HostSelectionProps;
+
+  /**
+   * Props pinned to their exact declared value (`enabledAutoLock`, `autoLockMinutes`,
+   * `enabledNotifyHost`, `enabledJoinBeforeHost`). Every other value is a floor: a host whose lobby is
+   * already stricter keeps it. A pinned value is set even where that weakens the host's lobby; the plan
+   * flags it as weakening, so CI refuses it without consent. Pins of layers add up.
+   *
+   * @default - none: every declared value is a floor
+   */
+  readonly exactFields?: readonly string[];
 }
 
 /** What a HostLobby declares for a site: the manifest entry without its path. */
@@ -74,7 +84,15 @@ export const HOST_LOBBY_DEFAULTS = Object.freeze({
 });
 
 const FLAGS = ['enabledAutoLock', 'enabledNotifyHost', 'enabledJoinBeforeHost'] as const;
-const PROPS = [...FLAGS, 'autoLockMinutes', 'hosts'];
+const PROPS = [...FLAGS, 'autoLockMinutes', 'hosts', 'exactFields'];
+
+/** HostLobby prop → the manifest's dotted field. */
+const FIELD_OF_PROP: Readonly<Record<string, (typeof HOST_LOBBY_FIELDS)[number]>> = {
+  enabledAutoLock: 'personalMeetingRoom.enabledAutoLock',
+  autoLockMinutes: 'personalMeetingRoom.autoLockMinutes',
+  enabledNotifyHost: 'personalMeetingRoom.enabledNotifyHost',
+  enabledJoinBeforeHost: 'schedulingOptions.enabledJoinBeforeHost',
+};
 
 /**
  * Resolves layers of HostLobby props, broadest first, over the HIPAA-safe defaults. A narrower layer's
@@ -85,9 +103,11 @@ export function resolveHostLobby(layers: readonly ControlLayer<HostLobbyProps>[]
   let values: { enabledAutoLock: boolean; autoLockMinutes: number; enabledNotifyHost: boolean; enabledJoinBeforeHost: boolean } = { ...HOST_LOBBY_DEFAULTS };
   let minutesSet = false;
   let hosts: HostSelection | undefined;
+  const exact = new Set<string>();
   for (const layer of layers) {
     const props = validate(layer, scope);
-    values = { ...values, ...Object.fromEntries(Object.entries(props).filter(([k, v]) => v !== undefined && k !== 'hosts')) };
+    for (const prop of props.exactFields ?? []) exact.add(FIELD_OF_PROP[prop]!);
+    values = { ...values, ...Object.fromEntries(Object.entries(props).filter(([k, v]) => v !== undefined && k !== 'hosts' && k !== 'exactFields')) };
     if (props.autoLockMinutes !== undefined) minutesSet = true;
     if (props.hosts !== undefined) hosts = resolveHostSelection(layer.owner, `${layer.prefix}hosts`, props.hosts, scope);
     if (props.autoLockMinutes !== undefined && !values.enabledAutoLock) {
@@ -103,6 +123,9 @@ export function resolveHostLobby(layers: readonly ControlLayer<HostLobbyProps>[]
     schedulingOptions: { enabledJoinBeforeHost: values.enabledJoinBeforeHost },
   };
   if (hosts !== undefined) settings.hosts = hosts;
+  const declared = new Set(Object.keys(settings.personalMeetingRoom ?? {}).map((f) => `personalMeetingRoom.${f}`).concat('schedulingOptions.enabledJoinBeforeHost'));
+  const pinned = HOST_LOBBY_FIELDS.filter((f) => exact.has(f) && declared.has(f));
+  if (pinned.length > 0) settings.exactFields = pinned;
   return settings;
 }
 
@@ -110,6 +133,10 @@ function validate(layer: ControlLayer<HostLobbyProps>, scope: IConstruct): HostL
   const { owner, prefix } = layer;
   const props = checkProps(owner, prefix.replace(/\.$/, ''), layer.props, PROPS, scope) as HostLobbyProps;
   for (const flag of FLAGS) checkBoolean(owner, `${prefix}${flag}`, props[flag], scope);
+  const exactFields = props.exactFields;
+  if (exactFields !== undefined && (!Array.isArray(exactFields) || exactFields.some((p) => typeof p !== 'string' || !Object.hasOwn(FIELD_OF_PROP, p)))) {
+    throw invalidProp(owner, `${prefix}exactFields`, exactFields, `a list of prop names among ${Object.keys(FIELD_OF_PROP).join(', ')}`, scope);
+  }
   const minutes = props.autoLockMinutes;
   if (minutes !== undefined && !(AUTO_LOCK_MINUTES as readonly unknown[]).includes(minutes)) {
     throw invalidProp(owner, `${prefix}autoLockMinutes`, minutes, `one of ${AUTO_LOCK_MINUTES.join(', ')} (Cisco's options)`, scope);

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { PASSWORD_CRITERIA_MAX, MeetingSecurity as MeetingSecurityEntry, PasswordCriteria } from '../manifest/schema';
+import { MEETING_SECURITY_FIELDS, PASSWORD_CRITERIA_MAX, MeetingSecurity as MeetingSecurityEntry, PasswordCriteria } from '../manifest/schema';
 import {
   audioBeforeHostWithoutJoinBeforeHost,
   invalidProp,
@@ -173,12 +173,23 @@ export interface MeetingSecurityProps {
    * disallowDynamicWebText true, disallowList true, disallowValues ['password', 'webex', '123456', 'qwerty', 'letmein']
    */
   readonly passwordCriteria?: PasswordCriteriaProps;
+
+  /**
+   * Fields pinned to their exact declared value, as dotted names (`joinBeforeHost`,
+   * `passwordCriteria.minAlpha`, ...). Every other value is a floor: where a site is already stricter,
+   * webex-iac keeps the stricter live value. A pinned field is set as declared even where that weakens
+   * the site; the plan flags it as weakening, so CI refuses it without consent (`--deny-weakening`).
+   * Pins of layers add up (a baseline's org-wide pins hold on every site).
+   *
+   * @default - none: every declared value is a floor
+   */
+  readonly exactFields?: readonly string[];
 }
 
 /** The settings a MeetingSecurity declares: every option, with passwordCriteria when strong passwords are required. */
 export type MeetingSecuritySettings = Omit<MeetingSecurityEntry, 'path'>;
 
-type MeetingSecurityFlag = Exclude<keyof MeetingSecurityProps, 'passwordCriteria'>;
+type MeetingSecurityFlag = Exclude<keyof MeetingSecurityProps, 'passwordCriteria' | 'exactFields'>;
 type CriteriaFlag = 'mixedCase' | 'disallowDynamicWebText' | 'disallowList';
 type CriteriaMinimum = 'minLength' | 'minNumeric' | 'minAlpha' | 'minSpecial';
 
@@ -208,7 +219,7 @@ export const PASSWORD_CRITERIA_DEFAULTS: Readonly<Required<Omit<PasswordCriteria
 const FLAGS = Object.keys(MEETING_SECURITY_DEFAULTS) as MeetingSecurityFlag[];
 const CRITERIA_FLAGS: readonly CriteriaFlag[] = ['mixedCase', 'disallowDynamicWebText', 'disallowList'];
 const CRITERIA_MINIMUMS: readonly CriteriaMinimum[] = ['minLength', 'minNumeric', 'minAlpha', 'minSpecial'];
-const PROPS = [...FLAGS, 'passwordCriteria'];
+const PROPS = [...FLAGS, 'passwordCriteria', 'exactFields'];
 const CRITERIA_PROPS = [...CRITERIA_FLAGS, ...CRITERIA_MINIMUMS, 'disallowValues'];
 
 /**
@@ -238,8 +249,10 @@ export function resolveMeetingSecurity(layers: readonly MeetingSecurityLayer[], 
   const origins: Partial<Record<MeetingSecurityFlag, MeetingSecurityLayer>> = {};
   let criteria: Required<PasswordCriteria> = { ...PASSWORD_CRITERIA_DEFAULTS, disallowValues: [...PASSWORD_CRITERIA_DEFAULTS.disallowValues] };
 
+  const exact = new Set<string>();
   for (const layer of layers) {
     const props = validateLayer(layer, scope);
+    for (const field of props.exactFields ?? []) exact.add(field);
     for (const flag of FLAGS) {
       const value = props[flag];
       if (value === undefined) continue;
@@ -264,6 +277,9 @@ export function resolveMeetingSecurity(layers: readonly MeetingSecurityLayer[], 
 
   const settings: MeetingSecuritySettings = { ...flags };
   if (flags.requireStrongPassword) settings.passwordCriteria = { ...criteria, disallowValues: [...criteria.disallowValues] };
+  // A pin of a criterion that is no longer declared (strong passwords turned off) pins nothing.
+  const pinned = MEETING_SECURITY_FIELDS.filter((f) => exact.has(f) && (flags.requireStrongPassword || !f.startsWith('passwordCriteria.')));
+  if (pinned.length > 0) settings.exactFields = pinned;
   return settings;
 }
 
@@ -275,6 +291,10 @@ function validateLayer(layer: MeetingSecurityLayer, scope: IConstruct): MeetingS
     if (!PROPS.includes(key)) throw unknownProp(owner, `${prefix}${key}`, PROPS, scope);
   }
   for (const flag of FLAGS) checkBoolean(owner, `${prefix}${flag}`, props[flag], scope);
+  const exactFields = props.exactFields;
+  if (exactFields !== undefined && (!Array.isArray(exactFields) || exactFields.some((f) => !(MEETING_SECURITY_FIELDS as readonly unknown[]).includes(f)))) {
+    throw invalidProp(owner, `${prefix}exactFields`, exactFields, `a list of field names among ${MEETING_SECURITY_FIELDS.join(', ')}`, scope);
+  }
 
   const criteria = props.passwordCriteria;
   if (criteria === undefined) return props;

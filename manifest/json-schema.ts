@@ -3,6 +3,7 @@ import { canonicalJson } from './canonical-json';
 import {
   AdminAccessSchema,
   AttestationsSchema,
+  HostLobbySchema,
   HostSelectionSchema,
   InactiveAccountsSchema,
   MANIFEST_FORMAT_VERSION,
@@ -15,6 +16,8 @@ import {
 /** Lists that must not repeat items (zod checks them in superRefine, which JSON Schema cannot see). */
 const UNIQUE_LISTS: readonly unknown[] = [
   PasswordCriteriaSchema.shape.disallowValues,
+  MeetingSecuritySchema.shape.exactFields,
+  HostLobbySchema.shape.exactFields,
   HostSelectionSchema.shape.emails,
   HostSelectionSchema.shape.emailDomains,
   HostSelectionSchema.shape.exemptEmails,

@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { AttestationsSchema } from './attestations';
 import { PolicyExceptionsSchema } from './exceptions';
 import { AdminAccessSchema, InactiveAccountsSchema, MfaSchema, PasswordPolicySchema } from './org-controls';
+import { checkExactFields, exactFieldsSchema } from './exact-fields';
 import { constructPath, siteUrl } from './primitives';
 import { TEMPLATE_SEQUENCE_RULE, WITHOUT_TEMPLATE_SEQUENCE } from './template-sequence';
 import { EndToEndEncryptionSchema, HostLobbySchema } from './site-controls';
 
 export * from './primitives';
+export * from './exact-fields';
 export * from './site-controls';
 export * from './org-controls';
 export * from './attestations';
@@ -44,6 +46,25 @@ export const PasswordCriteriaSchema = z
   .strict();
 export type PasswordCriteria = z.infer<typeof PasswordCriteriaSchema>;
 
+/** The fields of a site's securityOptions webex-iac manages, as dotted names (as in plans and `exactFields`). */
+export const MEETING_SECURITY_FIELDS = [
+  'joinBeforeHost',
+  'audioBeforeHost',
+  'firstAttendeeAsPresenter',
+  'unlistAllMeetings',
+  'requireLoginBeforeAccess',
+  'allowMobileScreenCapture',
+  'requireStrongPassword',
+  'passwordCriteria.mixedCase',
+  'passwordCriteria.minLength',
+  'passwordCriteria.minNumeric',
+  'passwordCriteria.minAlpha',
+  'passwordCriteria.minSpecial',
+  'passwordCriteria.disallowDynamicWebText',
+  'passwordCriteria.disallowList',
+  'passwordCriteria.disallowValues',
+] as const;
+
 /**
  * The declared part of a site's securityOptions. Only declared fields are managed: a field left out is
  * never read into a diff and never written.
@@ -59,9 +80,11 @@ export const MeetingSecuritySchema = z
     allowMobileScreenCapture: z.boolean().optional(),
     requireStrongPassword: z.boolean().optional(),
     passwordCriteria: PasswordCriteriaSchema.optional(),
+    exactFields: exactFieldsSchema(MEETING_SECURITY_FIELDS),
   })
   .strict()
   .superRefine((value, ctx) => {
+    checkExactFields(value, value.exactFields, ctx);
     // Cisco: audioBeforeHost "can't be turned on when joinBeforeHost was false".
     if (value.audioBeforeHost === true && value.joinBeforeHost === false) {
       ctx.addIssue({ code: 'custom', path: ['audioBeforeHost'], message: 'audioBeforeHost cannot be true while joinBeforeHost is false' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkExactFields, exactFieldsSchema } from './exact-fields';
 import { checkNoRepeats, constructPath, email, emailDomain } from './primitives';
 
 /** Cisco: personal room `autoLockMinutes` "Valid options are 0, 5, 10, 15 and 20". */
@@ -46,6 +47,14 @@ export const SchedulingLobbySchema = z
   })
   .strict();
 
+/** The fields of a host's lobby webex-iac manages, as dotted names (as in plans and `exactFields`). */
+export const HOST_LOBBY_FIELDS = [
+  'personalMeetingRoom.enabledAutoLock',
+  'personalMeetingRoom.autoLockMinutes',
+  'personalMeetingRoom.enabledNotifyHost',
+  'schedulingOptions.enabledJoinBeforeHost',
+] as const;
+
 /**
  * The lobby of each selected host: personal room auto-lock and lobby notification, and join-before-host
  * in the host's scheduling options. Only declared fields are managed; every other field of those
@@ -57,8 +66,10 @@ export const HostLobbySchema = z
     hosts: HostSelectionSchema.optional(),
     personalMeetingRoom: PersonalRoomLobbySchema.optional(),
     schedulingOptions: SchedulingLobbySchema.optional(),
+    exactFields: exactFieldsSchema(HOST_LOBBY_FIELDS),
   })
-  .strict();
+  .strict()
+  .superRefine((value, ctx) => checkExactFields(value, value.exactFields, ctx));
 export type HostLobby = z.infer<typeof HostLobbySchema>;
 
 /** How the site's end-to-end encryption session type is found among GET /v1/admin/meeting/config/sessionTypes. */

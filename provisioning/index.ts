@@ -12,6 +12,7 @@ export * from './render/json';
 export * from './render/markdown';
 export * from './saved-plan';
 export * from './security-impact';
+export * from './floors';
 export * from './observed-hash';
 export * from './plan-parts';
 export * from './plan-attestations';

@@ -37,6 +37,7 @@ export function planHostSettings(org: Org, live: ObservedOrg, parts: PlanParts):
           after: diff.after,
           unchangedFields: diff.unchangedFields,
           notes: diff.notes,
+          ...(diff.rules ? { valueRules: diff.rules } : {}),
           fieldImpacts,
           impact: changeImpact(Object.values(fieldImpacts)),
         });

@@ -4,6 +4,7 @@
  */
 export const PLAN_FORMAT_VERSION = 1;
 
+import type { ValueRule } from './floors';
 import type { Impact } from './security-impact';
 
 /** A scalar or list value of one managed field, as read from or written to Webex. */
@@ -57,6 +58,12 @@ export interface Change {
    * plan when one of them has changed, as it does for `before`.
    */
   readonly plannedFrom?: FieldValues;
+  /**
+   * Which rule decided each value of `after`: `declared`, `floor` (the stricter live value kept, or a
+   * deny-list kept as a superset), `exact` (pinned by the declaration's exactFields) or `dependency`
+   * (forced by a rule of Cisco's between fields). Present on updates of readable settings.
+   */
+  readonly valueRules?: Record<string, ValueRule>;
   /** Security impact of each changed field. */
   readonly fieldImpacts: Record<string, Impact>;
   /** Weakens if any field weakens; plans list weakening changes first. */

@@ -47,6 +47,7 @@ export function planChanges(orgs: readonly Org[], observed: readonly ObservedOrg
           after: diff.after,
           unchangedFields: diff.unchangedFields,
           notes: diff.notes,
+          ...(diff.rules ? { valueRules: diff.rules } : {}),
           fieldImpacts,
           impact: changeImpact(Object.values(fieldImpacts)),
         });

@@ -1,4 +1,5 @@
 import { markdownCode, markdownText } from '../../manifest/text';
+import { fieldFlag } from '../floors';
 import { Change, describeTarget, Plan } from '../plan';
 import { formatValue, WRITE_ONLY_BEFORE } from './terminal';
 import { compareCodePoints } from '../../manifest';
@@ -134,7 +135,8 @@ function reviewSections(plan: Plan): Section[] {
 function renderChange(change: Change): string[] {
   const lines = [`\`${change.setting}\` — ${change.action}${change.impact === 'weakens' ? ' — **⚠️ weakens security**' : ''} (declared at ${markdownCode(change.path)})`, '', '```diff'];
   for (const field of Object.keys(change.after).sort(compareCodePoints)) {
-    const flag = change.fieldImpacts[field] === 'weakens' ? '   # weakens' : '';
+    const text = fieldFlag(change.fieldImpacts[field] === 'weakens', change.valueRules?.[field]);
+    const flag = text === '' ? '' : `   ${text}`;
     lines.push(`- ${field} = ${change.writeOnly ? WRITE_ONLY_BEFORE : formatValue(change.before[field])}`, `+ ${field} = ${formatValue(change.after[field])}${flag}`);
   }
   lines.push('```');

@@ -1,6 +1,7 @@
 import { createColors } from 'picocolors';
 import type { AppliedChange } from '../applier';
 import { jsonText, terminalQuoted, terminalText } from '../../manifest/text';
+import { fieldFlag } from '../floors';
 import { AttestationStatus, Change, ChangeAction, describeTarget, FieldValue, Finding, Plan, ExceptionStatus, Target } from '../plan';
 import { compareCodePoints } from '../../manifest';
 
@@ -122,7 +123,9 @@ function renderChange(change: Change, c: ReturnType<typeof createColors>): strin
   const fields = Object.keys(change.after).sort(compareCodePoints);
   const width = Math.max(...fields.map((f) => f.length));
   for (const field of fields) {
-    const flag = change.fieldImpacts[field] === 'weakens' ? c.red('  # weakens') : '';
+    const weakens = change.fieldImpacts[field] === 'weakens';
+    const text = fieldFlag(weakens, change.valueRules?.[field]);
+    const flag = text === '' ? '' : `  ${weakens ? c.red(text) : c.dim(text)}`;
     const before = change.writeOnly ? WRITE_ONLY_BEFORE : formatValue(change.before[field]);
     lines.push(`      ${symbol} ${field.padEnd(width)} = ${before} ${c.yellow('->')} ${formatValue(change.after[field])}${flag}`);
   }

@@ -3,7 +3,9 @@ import { PersonalRoomLobbyResponseSchema, PersonalRoomResponse, PersonalRoomResp
 import { WebexClient } from '../client/webex-client';
 import { flatten, sameValue } from '../field-values';
 import { withSecretsMasked } from '../people/person-update';
+import { desiredValues, exactWeakeningNote, floorNotes, ValueRule } from '../floors';
 import { FieldValues } from '../plan';
+import { fieldImpact } from '../security-impact';
 import { HostRef, HostSettingHandler } from './host-setting-handler';
 import { SettingDiff } from './setting-handler';
 
@@ -57,19 +59,28 @@ export const hostLobbyHandler: HostSettingHandler<HostLobby> = {
   },
 
   diff(declared: HostLobby, observed: FieldValues): SettingDiff | undefined {
-    const wanted = flatten({ personalMeetingRoom: declared.personalMeetingRoom, schedulingOptions: declared.schedulingOptions });
+    const declaredValues = flatten({ personalMeetingRoom: declared.personalMeetingRoom, schedulingOptions: declared.schedulingOptions });
+    // The lock delay of a room that does not lock is no floor: only the delay of a room that locks now
+    // and still locks after the plan is kept.
+    const lockAfter = desiredValues('hostLobby', declaredValues, observed, declared.exactFields).values['personalMeetingRoom.enabledAutoLock'] ?? observed['personalMeetingRoom.enabledAutoLock'];
+    const locking = observed['personalMeetingRoom.enabledAutoLock'] === true && lockAfter === true;
+    const desired = desiredValues('hostLobby', declaredValues, locking ? observed : { ...observed, 'personalMeetingRoom.autoLockMinutes': null }, declared.exactFields);
     const before: FieldValues = {};
     const after: FieldValues = {};
+    const rules: Record<string, ValueRule> = {};
+    const notes = floorNotes(declaredValues, desired, observed);
     let unchangedFields = 0;
-    for (const [field, value] of Object.entries(wanted)) {
+    for (const [field, value] of Object.entries(desired.values)) {
       if (sameValue(observed[field] ?? null, value)) {
         unchangedFields++;
       } else {
         before[field] = observed[field] ?? null;
         after[field] = value;
+        rules[field] = desired.rules[field]!;
+        if (rules[field] === 'exact' && fieldImpact('hostLobby', field, before[field], value) === 'weakens') notes.push(exactWeakeningNote(field, before[field], value));
       }
     }
-    return Object.keys(after).length === 0 ? undefined : { before, after, unchangedFields, notes: [] };
+    return Object.keys(after).length === 0 ? undefined : { before, after, unchangedFields, notes, rules };
   },
 
   // The lock delay means nothing while auto-lock is off: turning the lock on is what strengthens, whatever the delay.

@@ -3,7 +3,9 @@ import { CommonSettingsSchema } from '../client/schemas/common-settings';
 import { WebexClient } from '../client/webex-client';
 import { PlanError } from '../errors';
 import { flatten, sameValue, unflatten } from '../field-values';
+import { desiredValues, exactWeakeningNote, floorNotes, ValueRule } from '../floors';
 import { FieldValues } from '../plan';
+import { fieldImpact } from '../security-impact';
 import { onSite } from './default-site';
 import { SettingDiff, SiteSettingHandler } from './setting-handler';
 
@@ -44,11 +46,15 @@ export const meetingSecurityHandler: SiteSettingHandler<MeetingSecurity> = {
   },
 
   diff(declared: MeetingSecurity, observed: FieldValues): SettingDiff | undefined {
-    const { path: _path, ...values } = declared;
-    const wanted = flatten(values);
+    const { path: _path, exactFields, ...values } = declared;
+    const declaredValues = flatten(values);
+    // Declared values are floors: a site stricter than the declaration keeps its stricter values.
+    const desired = desiredValues('meetingSecurity', declaredValues, observed, exactFields);
+    const wanted = desired.values;
     const before: FieldValues = {};
     const after: FieldValues = {};
-    const notes: string[] = [];
+    const rules: Record<string, ValueRule> = {};
+    const notes: string[] = floorNotes(declaredValues, desired, observed);
     let unchangedFields = 0;
     for (const [field, value] of Object.entries(wanted)) {
       if (sameValue(observed[field], value)) {
@@ -56,16 +62,26 @@ export const meetingSecurityHandler: SiteSettingHandler<MeetingSecurity> = {
       } else {
         before[field] = observed[field] ?? null;
         after[field] = value;
+        rules[field] = desired.rules[field]!;
+        if (rules[field] === 'exact' && fieldImpact('meetingSecurity', field, before[field], value) === 'weakens') notes.push(exactWeakeningNote(field, before[field], value));
       }
     }
 
     // Cisco refuses audioBeforeHost=true while joinBeforeHost is false, so turning join-before-host off
-    // must turn audio-before-host off in the same request even when the latter is not declared.
+    // (or a floor keeping it off) turns audio-before-host off in the same request, declared or not.
     const joinAfter = (wanted.joinBeforeHost ?? observed.joinBeforeHost) as boolean;
-    if (!joinAfter && observed.audioBeforeHost === true && wanted.audioBeforeHost === undefined) {
-      before.audioBeforeHost = true;
-      after.audioBeforeHost = false;
-      notes.push('audioBeforeHost is turned off because Webex does not allow it while joinBeforeHost is false');
+    const audioAfter = (wanted.audioBeforeHost ?? observed.audioBeforeHost) as boolean;
+    if (!joinAfter && audioAfter === true) {
+      if (desired.rules.audioBeforeHost === 'exact') {
+        throw new PlanError(`${declared.path}: audioBeforeHost is pinned true in exactFields, but joinBeforeHost stays false on the site and Webex does not allow both; pin joinBeforeHost: true as well`);
+      }
+      if (observed.audioBeforeHost === true) {
+        if (wanted.audioBeforeHost !== undefined && !('audioBeforeHost' in after)) unchangedFields--;
+        before.audioBeforeHost = true;
+        after.audioBeforeHost = false;
+        rules.audioBeforeHost = 'dependency';
+        notes.push('audioBeforeHost is turned off because Webex does not allow it while joinBeforeHost is false');
+      }
     }
 
     // Cisco refuses passwordCriteria while requireStrongPassword is false.
@@ -78,7 +94,7 @@ export const meetingSecurityHandler: SiteSettingHandler<MeetingSecurity> = {
     }
 
     if (Object.keys(after).length === 0) return undefined;
-    return { before, after, unchangedFields, notes };
+    return { before, after, unchangedFields, notes, rules };
   },
 
   async write(client: WebexClient, siteUrl: string, after: FieldValues): Promise<string> {

@@ -1,4 +1,5 @@
 import { WebexClient } from '../client/webex-client';
+import type { ValueRule } from '../floors';
 import { FieldValues } from '../plan';
 
 /** The difference a handler found between declared and observed values of one setting. */
@@ -7,6 +8,8 @@ export interface SettingDiff {
   readonly after: FieldValues;
   readonly unchangedFields: number;
   readonly notes: string[];
+  /** Which rule decided each value of `after` (floors.ts). */
+  readonly rules?: Record<string, ValueRule>;
 }
 
 /**

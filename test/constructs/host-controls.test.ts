@@ -36,7 +36,7 @@ describe('HostLobby', () => {
     ['Noncompliance 3: hosts by emails and by domains', { hosts: { emails: ['a@b.example'], emailDomains: ['b.example'] } }, 'HostLobby hosts must be a selection by emails or by emailDomains, not both, received: {"emails":["a@b.example"],"emailDomains":["b.example"]} (at clinic/Org/Site/Lobby)'],
     ['Noncompliance 4: an email in upper case', { hosts: { emails: ['Dr.Lee@clinic.example'] } }, 'HostLobby hosts.emails must be a list of lower-case email addresses, without repeats, with at least one item, received: ["Dr.Lee@clinic.example"] (at clinic/Org/Site/Lobby)'],
     ['Noncompliance 5: a repeated exemption', { hosts: { exemptEmails: ['a@b.example', 'a@b.example'] } }, 'HostLobby hosts.exemptEmails must be a list of lower-case email addresses, without repeats, received: ["a@b.example","a@b.example"] (at clinic/Org/Site/Lobby)'],
-    ['Noncompliance 6: an unknown prop', { waitingRoom: true }, 'HostLobby waitingRoom is not a known setting, allowed: autoLockMinutes, enabledAutoLock, enabledJoinBeforeHost, enabledNotifyHost, hosts (at clinic/Org/Site/Lobby)'],
+    ['Noncompliance 6: an unknown prop', { waitingRoom: true }, 'HostLobby waitingRoom is not a known setting, allowed: autoLockMinutes, enabledAutoLock, enabledJoinBeforeHost, enabledNotifyHost, exactFields, hosts (at clinic/Org/Site/Lobby)'],
     ['Noncompliance 7: a flag that is not a boolean', { enabledJoinBeforeHost: 'no' }, 'HostLobby enabledJoinBeforeHost must be true or false, received: "no" (at clinic/Org/Site/Lobby)'],
   ])('fails on %s', (_, props, message) => {
     const { site } = clinicSite();

@@ -122,7 +122,7 @@ describe('MeetingSecurity', () => {
     test('fails on an unknown prop, so that a typo never leaves a setting unmanaged', () => {
       const props = { joinBeforeHosts: true } as MeetingSecurityProps;
       expect(securityError(props)).toBe(
-        'MeetingSecurity joinBeforeHosts is not a known setting, allowed: allowMobileScreenCapture, audioBeforeHost, firstAttendeeAsPresenter, joinBeforeHost, ' +
+        'MeetingSecurity joinBeforeHosts is not a known setting, allowed: allowMobileScreenCapture, audioBeforeHost, exactFields, firstAttendeeAsPresenter, joinBeforeHost, ' +
           'passwordCriteria, requireLoginBeforeAccess, requireStrongPassword, unlistAllMeetings (at clinic/Org/Site/Security)',
       );
     });

@@ -1,7 +1,7 @@
 import { Org } from '../../manifest';
 import { FieldValues, ObservedOrg, Plan, planChanges } from '../../provisioning';
 
-/** A plan with one weakening change (site A) and one strengthening change (site B), for renderer tests. */
+/** A plan with one weakening change (site A, pinned exactly) and one strengthening change (site B), for renderer tests. */
 export function samplePlan(): Plan {
   const org: Org = {
     path: 'demo/Org',
@@ -12,7 +12,7 @@ export function samplePlan(): Plan {
       { ruleId: 'WBX.ADMIN.2v1', reason: 'Second Full Administrator until the IT lead is hired', owner: 'ciso@clinic.example', expires: '2026-11-01', path: 'demo/Org' },
     ],
     sites: [
-      { path: 'demo/Org/A', siteUrl: 'a-clinic.webex.com', settings: { meetingSecurity: { path: 'demo/Org/A/Security', joinBeforeHost: true, requireStrongPassword: true, passwordCriteria: { minLength: 8 } } } },
+      { path: 'demo/Org/A', siteUrl: 'a-clinic.webex.com', settings: { meetingSecurity: { path: 'demo/Org/A/Security', joinBeforeHost: true, requireStrongPassword: true, passwordCriteria: { minLength: 8 }, exactFields: ['joinBeforeHost', 'passwordCriteria.minLength'] } } },
       { path: 'demo/Org/B', siteUrl: 'b-clinic.webex.com', settings: { meetingSecurity: { path: 'demo/Org/B/Security', unlistAllMeetings: true, passwordCriteria: { disallowValues: ['password', 'webex'] } } } },
     ],
   };

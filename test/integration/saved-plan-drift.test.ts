@@ -89,9 +89,12 @@ describe('saved plans and drift (CLI against the simulator)', () => {
     expect(writes()).toBe(afterWrites);
   });
 
-  test('--deny-weakening fails a plan that weakens security', async () => {
+  test('--deny-weakening fails a plan that weakens security (a looser value pinned exactly; unpinned, it is a floor)', async () => {
     const loose = clinicManifest();
     loose.orgs[0]!.sites[0]!.settings.meetingSecurity = { path: 'p', passwordCriteria: { minLength: 2 }, requireStrongPassword: true };
+    writeFileSync(manifest, canonicalJson(loose));
+    expect((await runCli(['plan', '--manifest', manifest, '--deny-weakening', '--quiet'], env)).code).toBe(0);
+    loose.orgs[0]!.sites[0]!.settings.meetingSecurity.exactFields = ['passwordCriteria.minLength'];
     writeFileSync(manifest, canonicalJson(loose));
     const result = await runCli(['plan', '--manifest', manifest, '--deny-weakening', '--format', 'markdown'], env);
     expect(result.code).toBe(1);

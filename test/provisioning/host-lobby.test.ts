@@ -116,9 +116,15 @@ describe('host lobby handler', () => {
     expect(plan.changes[0]!.fieldImpacts['personalMeetingRoom.autoLockMinutes']).toBe('neutral');
   });
 
-  test('diff: lengthening the lock delay of a locked room weakens', () => {
+  test('diff: a declared lock delay is a ceiling: a locked room with a shorter delay keeps it', () => {
     const plan = planChanges([org({ path: 'p', personalMeetingRoom: { autoLockMinutes: 20 } })], [observed({ 'personalMeetingRoom.enabledAutoLock': true, 'personalMeetingRoom.autoLockMinutes': 5 })]);
+    expect(plan.changes).toEqual([]);
+  });
+
+  test('diff: lengthening the lock delay of a locked room, pinned exactly, weakens', () => {
+    const plan = planChanges([org({ path: 'p', personalMeetingRoom: { autoLockMinutes: 20 }, exactFields: ['personalMeetingRoom.autoLockMinutes'] })], [observed({ 'personalMeetingRoom.enabledAutoLock': true, 'personalMeetingRoom.autoLockMinutes': 5 })]);
     expect(plan.changes[0]!.impact).toBe('weakens');
+    expect(plan.changes[0]!.valueRules).toEqual({ 'personalMeetingRoom.autoLockMinutes': 'exact' });
   });
 
   test('write: re-reads each object and PUTs it whole with only the managed fields changed, the PIN round-tripped, read-only fields left out', async () => {
