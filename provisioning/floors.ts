@@ -87,12 +87,12 @@ export function floorNotes(declared: FieldValues, desired: DesiredValues, live: 
   return Object.keys(declared)
     .filter((field) => desired.rules[field] === 'floor' && sameValue(live[field], desired.values[field]))
     .sort(compareCodePoints)
-    .map((field) => `floor: ${field} keeps the live value ${show(live[field])}, stricter than the declared ${show(declared[field])}`);
+    .map((field) => `floor kept ${field} at the live value ${show(live[field])}, stricter than the declared ${show(declared[field])}`);
 }
 
 /** The note of a field pinned exactly to a value weaker than the live one. */
 export function exactWeakeningNote(field: string, before: FieldValue | undefined, after: FieldValue): string {
-  return `exact pin: ${field} is set to ${show(after)} although the live ${show(before ?? null)} is stricter (a deliberate weakening, declared in exactFields)`;
+  return `exact pin sets ${field} to ${show(after)} although the live ${show(before ?? null)} is stricter, a deliberate weakening declared in exactFields`;
 }
 
 function show(value: FieldValue | undefined): string {

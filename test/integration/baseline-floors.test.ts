@@ -71,7 +71,7 @@ describe('a baseline never weakens an org that is already stricter (CLI against 
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/passwordCriteria\.minAlpha += 4 -> 1 {2}# weakens; exact pin/);
     expect(text.stdout).not.toMatch(/~ passwordCriteria\.minNumeric/);
-    expect(text.stdout).toMatch(/# note: floor: passwordCriteria\.minNumeric keeps the live value 2, stricter than the declared 1/);
+    expect(text.stdout).toMatch(/# note: floor kept passwordCriteria\.minNumeric at the live value 2, stricter than the declared 1/);
 
     const denied = await runCli(['plan', '--manifest', file, '--deny-weakening', '--quiet'], env);
     expect(denied.code).toBe(1);

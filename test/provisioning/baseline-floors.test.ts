@@ -74,13 +74,13 @@ describe('a baseline never weakens: declared values are floors', () => {
     expect(change!.valueRules).toMatchObject({ 'passwordCriteria.disallowValues': 'floor', 'passwordCriteria.minLength': 'declared', joinBeforeHost: 'declared' });
     expect(change!.notes).toEqual(
       expect.arrayContaining([
-        'floor: passwordCriteria.minAlpha keeps the live value 4, stricter than the declared 1',
-        'floor: passwordCriteria.minNumeric keeps the live value 2, stricter than the declared 1',
+        'floor kept passwordCriteria.minAlpha at the live value 4, stricter than the declared 1',
+        'floor kept passwordCriteria.minNumeric at the live value 2, stricter than the declared 1',
       ]),
     );
     const text = renderPlanText(plan);
     expect(text).toMatch(/passwordCriteria\.disallowValues .*# floor: live entries kept/);
-    expect(text).toMatch(/# note: floor: passwordCriteria\.minAlpha keeps the live value 4/);
+    expect(text).toMatch(/# note: floor kept passwordCriteria\.minAlpha at the live value 4/);
   });
 
   test('a site stricter than the baseline in every field plans no change', () => {
@@ -108,7 +108,7 @@ describe('a baseline never weakens: declared values are floors', () => {
     expect(change!.after).not.toHaveProperty(['passwordCriteria.minNumeric']);
     expect(change!.valueRules).toMatchObject({ 'passwordCriteria.minAlpha': 'exact', 'passwordCriteria.disallowValues': 'exact' });
     expect(change!.fieldImpacts['passwordCriteria.minAlpha']).toBe('weakens');
-    expect(change!.notes).toContain('exact pin: passwordCriteria.minAlpha is set to 1 although the live 4 is stricter (a deliberate weakening, declared in exactFields)');
+    expect(change!.notes).toContain('exact pin sets passwordCriteria.minAlpha to 1 although the live 4 is stricter, a deliberate weakening declared in exactFields');
     expect(renderPlanText(plan)).toMatch(/passwordCriteria\.minAlpha +\S* = 4 -> 1 {2}# weakens; exact pin/);
   });
 
