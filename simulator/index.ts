@@ -11,3 +11,4 @@ export { EMPTY } from './seeds/empty';
 export { HEALTH_SYSTEM } from './seeds/health-system';
 export { SESSION_TYPE_IDS } from './seeds/standard-session-types';
 export { ROLE_IDS } from './state/well-known-roles';
+export type { PatchSiteUrlMode } from './server-behaviour';

@@ -9,6 +9,7 @@ import { requestedTrackingId, TRACKING_ID_HEADER } from './http/tracking-ids';
 import { WebexError } from './http/webex-error';
 import type { TokenBucketRateLimiter } from './rate-limiter';
 import type { RecordedExchange } from './recorded-exchange';
+import type { ServerBehaviour } from './server-behaviour';
 import type { SimulatorState } from './state/simulator-state';
 
 /** Everything the pipeline needs to serve requests for one running simulator. */
@@ -20,6 +21,8 @@ export interface PipelineContext {
   rateLimiter?: TokenBucketRateLimiter<Grant>;
   faults: FaultPlan;
   latencyMs: number;
+  /** Which reading of the spec's unclear points the simulator follows. */
+  behaviour: ServerBehaviour;
   exchanges: RecordedExchange[];
   nextTrackingId: () => string;
   /** e.g. http://127.0.0.1:43123 */
@@ -118,6 +121,7 @@ function answerRequest(
     const result = match.route.handle({
       state: context.state,
       caller: { record: context.state.admin, grant },
+      behaviour: context.behaviour,
       params: match.params,
       url,
       headers: request.headers,

@@ -2,6 +2,7 @@ import { AccessTokens } from './access-tokens';
 import { loopbackCheck } from './loopback';
 import { HEALTH_SYSTEM, type HealthSystemSize } from './seeds/health-system';
 import { isSeedName, type SeedName } from './seeds/load-seed';
+import { isPatchSiteUrlMode, PATCH_SITE_URL_MODES, type PatchSiteUrlMode } from './server-behaviour';
 
 /** How to start a simulator. Everything but the tokens has a default. */
 export interface SimulatorOptions {
@@ -24,6 +25,12 @@ export interface SimulatorOptions {
   ratePerSecond?: number;
   /** Delay added before answering each request. @default 0 */
   latencyMs?: number;
+  /**
+   * What `PATCH /v1/admin/meeting/config/commonSettings` does with a `?siteUrl=` the spec does not
+   * declare: `'ignored'` writes the caller's default site; `'honoured'` writes the named site.
+   * @default 'ignored'
+   */
+  patchSiteUrl?: PatchSiteUrlMode;
 }
 
 export interface ResolvedOptions {
@@ -35,6 +42,7 @@ export interface ResolvedOptions {
   now: number;
   ratePerSecond: number;
   latencyMs: number;
+  patchSiteUrl: PatchSiteUrlMode;
 }
 
 /** Fills in defaults and refuses options the simulator cannot honour. */
@@ -45,6 +53,7 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
   const now = options.now ?? Date.now();
   const ratePerSecond = options.ratePerSecond ?? 0;
   const latencyMs = options.latencyMs ?? 0;
+  const patchSiteUrl = options.patchSiteUrl ?? 'ignored';
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`Simulator port must be an integer from 0 to 65535; received ${port}.`);
   }
@@ -61,7 +70,10 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
   if (!(latencyMs >= 0) || !Number.isFinite(latencyMs)) {
     throw new Error(`Simulator latencyMs must be 0 or more; received ${latencyMs}.`);
   }
-  return { port, host, tokens: new AccessTokens(options.tokens), seed, size: resolveSize(seed, options.size), now, ratePerSecond, latencyMs };
+  if (!isPatchSiteUrlMode(patchSiteUrl)) {
+    throw new Error(`Simulator patchSiteUrl must be one of ${PATCH_SITE_URL_MODES.join(', ')}; received ${JSON.stringify(patchSiteUrl)}.`);
+  }
+  return { port, host, tokens: new AccessTokens(options.tokens), seed, size: resolveSize(seed, options.size), now, ratePerSecond, latencyMs, patchSiteUrl };
 }
 
 function resolveSize(seed: SeedName, size: Partial<HealthSystemSize> = {}): HealthSystemSize {

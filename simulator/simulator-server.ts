@@ -26,6 +26,7 @@ export async function startServer(state: SimulatorState, options: ResolvedOption
     rateLimiter: options.ratePerSecond > 0 ? new TokenBucketRateLimiter<Grant>(options.ratePerSecond) : undefined,
     faults,
     latencyMs: options.latencyMs,
+    behaviour: { patchSiteUrl: options.patchSiteUrl },
     exchanges,
     nextTrackingId: createTrackingIdSource(),
     baseUrl: '',

@@ -10,6 +10,8 @@ export interface SimulatorCommandOptions {
   readonly users?: number;
   readonly rate?: number;
   readonly latencyMs?: number;
+  /** What PATCH commonSettings does with `?siteUrl=`: ignored (the spec's literal reading) or honoured. */
+  readonly patchSiteUrl?: 'ignored' | 'honoured';
 }
 
 /** Runs the simulator in the foreground until interrupted; prints its base URL, never the token. */
@@ -19,8 +21,9 @@ export async function simulatorCommand(options: SimulatorCommandOptions, out: No
   const size = { orgs: options.orgs, sites: options.sites, users: options.users };
   const sized = Object.values(size).some((n) => n !== undefined);
   if (sized && options.seed !== 'health-system') throw new Error(`--orgs, --sites and --users size the health-system seed; they cannot be used with --seed ${options.seed}`);
-  const sim = await startSimulator({ port: options.port, tokens: [token], seed: options.seed, ...(sized ? { size } : {}), ratePerSecond: options.rate, latencyMs: options.latencyMs });
-  out.write(`Webex simulator (seed ${options.seed}) listening on ${sim.url}\n`);
+  const sim = await startSimulator({ port: options.port, tokens: [token], seed: options.seed, ...(sized ? { size } : {}), ratePerSecond: options.rate, latencyMs: options.latencyMs, patchSiteUrl: options.patchSiteUrl });
+  const patch = options.patchSiteUrl === 'honoured' ? ', PATCH commonSettings honours ?siteUrl=' : '';
+  out.write(`Webex simulator (seed ${options.seed}${patch}) listening on ${sim.url}\n`);
   out.write(`Point webex-iac at it with: export WEBEX_BASE_URL=${sim.url}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => void sim.close().then(resolve);

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'http';
 import type { Grant } from '../access-tokens';
 import type { PersonRecord } from '../state/person';
+import type { ServerBehaviour } from '../server-behaviour';
 import type { SimulatorState } from '../state/simulator-state';
 
 /** Cisco's admin spec answers `application/json`; its meeting spec `application/json;charset=UTF-8`. */
@@ -17,6 +18,8 @@ export interface Caller {
 export interface RouteRequest {
   state: SimulatorState;
   caller: Caller;
+  /** Which reading of the spec's unclear points to follow (server-behaviour.ts). */
+  behaviour: ServerBehaviour;
   /** Path parameters by name, URL-decoded. */
   params: Readonly<Record<string, string>>;
   /** The absolute request URL (simulator base URL + path + query). */

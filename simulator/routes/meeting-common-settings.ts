@@ -20,9 +20,10 @@ export const getMeetingCommonSettings: Route = {
 
 /**
  * PATCH: merges a partial update into the settings of the caller's default site and answers with the
- * full result. Cisco's spec declares no `siteUrl` for this operation, so a `siteUrl` query parameter is
- * ignored, as a real server ignores undeclared parameters; to write another site, make it the default
- * first (PUT /v1/meetingPreferences/sites?defaultSite=true). A rejected update changes nothing.
+ * full result. Cisco's spec declares no `siteUrl` for this operation, so by default a `siteUrl` query
+ * parameter is ignored, as a real server ignores undeclared parameters; to write another site, make it
+ * the default first (PUT /v1/meetingPreferences/sites?defaultSite=true). With the `honoured` reading
+ * (server-behaviour.ts) `?siteUrl=` names the site, as for the GET. A rejected update changes nothing.
  */
 export const updateMeetingCommonSettings: Route = {
   method: 'PATCH',
@@ -30,8 +31,8 @@ export const updateMeetingCommonSettings: Route = {
   scopes: ['meeting:admin_config_write'],
   contentType: 'application/json;charset=UTF-8',
   handle(request) {
-    const { state, caller, body } = request;
-    const site = defaultSite(state, caller);
+    const { state, caller, body, behaviour, url } = request;
+    const site = behaviour.patchSiteUrl === 'honoured' ? resolveSite(state, caller, url.searchParams) : defaultSite(state, caller);
     if (body === undefined) {
       throw badRequest(['A JSON request body is required.']);
     }

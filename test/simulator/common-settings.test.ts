@@ -322,3 +322,36 @@ describe('PATCH on a site that is not the default', () => {
     });
   });
 });
+
+describe('PATCH with ?siteUrl= under the "honoured" reading (patchSiteUrl option)', () => {
+  const FIRST = HEALTH_SYSTEM.siteUrl(1, 1);
+  const SECOND = HEALTH_SYSTEM.siteUrl(1, 2);
+  let fleet: RunningSimulator;
+
+  beforeEach(async () => {
+    fleet = await startSimulator({ tokens: [FULL_ACCESS_TOKEN], seed: 'health-system', size: { orgs: 1, sites: 2, users: 1 }, patchSiteUrl: 'honoured' });
+  });
+
+  afterEach(() => fleet.close());
+
+  const reminders = async (siteUrl: string) =>
+    ((await call(fleet.url, 'GET', `${PATH}?siteUrl=${siteUrl}`)).body as { scheduleMeetingOptions: { emailReminders: boolean } })
+      .scheduleMeetingOptions.emailReminders;
+  const turnRemindersOff = (query = '') => call(fleet.url, 'PATCH', `${PATH}${query}`, { body: { scheduleMeetingOptions: { emailReminders: false } } });
+
+  test('writes the named site, whatever the default site', async () => {
+    expect((await turnRemindersOff(`?siteUrl=${SECOND}`)).status).toBe(200);
+    expect([await reminders(FIRST), await reminders(SECOND)]).toEqual([true, false]);
+  });
+
+  test('without siteUrl writes the default site', async () => {
+    expect((await turnRemindersOff()).status).toBe(200);
+    expect([await reminders(FIRST), await reminders(SECOND)]).toEqual([false, true]);
+  });
+
+  test('an unknown site is 404 and changes nothing', async () => {
+    const result = await turnRemindersOff('?siteUrl=elsewhere.webex.com');
+    expect(result.status).toBe(404);
+    expect([await reminders(FIRST), await reminders(SECOND)]).toEqual([true, true]);
+  });
+});

@@ -34,6 +34,7 @@ describe('startSimulator', () => {
     [{ ratePerSecond: -2 }, /ratePerSecond/],
     [{ latencyMs: Number.NaN }, /latencyMs/],
     [{ seed: 'hospital' as 'clinic' }, /seed/],
+    [{ patchSiteUrl: 'sometimes' as 'ignored' }, /patchSiteUrl must be one of ignored, honoured; received "sometimes"/],
   ])('fails for invalid option %p', async (options, message) => {
     await expect(startSimulator({ tokens: [FULL_ACCESS_TOKEN], ...options })).rejects.toThrow(message);
   });
