@@ -1,37 +1,68 @@
 import { z } from 'zod';
+import { WriteOutcomeUnknownError } from '../client/errors';
 import { SitesSchema } from '../client/schemas/sites';
 import { WebexClient } from '../client/webex-client';
 
 const SITES = '/v1/meetingPreferences/sites';
 const SiteSchema = z.object({ siteUrl: z.string(), default: z.boolean() });
 
-/** One queue per client: the default site is per user, so two site writes must never interleave. */
-const queues = new WeakMap<WebexClient, Promise<unknown>>();
+/** How many times a restore of the default site is tried before the run gives up and says so. */
+const RESTORE_ATTEMPTS = 3;
 
-/**
- * Runs a write that Cisco's spec scopes to "the caller's default site" (commonSettings PATCH declares no
- * siteUrl) against the given site: make it the token user's default site, write, then restore the
- * previous default. Writes through one client are serialized so the switch cannot leak into another.
- */
-export function onSite<T>(client: WebexClient, siteUrl: string, write: () => Promise<T>): Promise<T> {
-  const previous = queues.get(client) ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(() => switchAndWrite(client, siteUrl, write));
-  queues.set(client, run);
-  return run;
+export interface UserSites {
+  /** The token user's default site; undefined when Webex marks none. */
+  readonly defaultSite?: string;
+  readonly sites: string[];
 }
 
-async function switchAndWrite<T>(client: WebexClient, siteUrl: string, write: () => Promise<T>): Promise<T> {
+/** The admin's default site could not be put back: the one error that leaves their preferences changed. */
+export class DefaultSiteNotRestoredError extends Error {
+  override readonly name = 'DefaultSiteNotRestoredError';
+}
+
+/** The token user's sites and which is the default (GET /v1/meetingPreferences/sites). */
+export async function readUserSites(client: WebexClient): Promise<UserSites> {
   const { data } = await client.get(SITES, SitesSchema);
-  const original = data.sites.find((s) => s.default)?.siteUrl;
-  if (original === siteUrl) return write();
-  await setDefaultSite(client, siteUrl);
+  const defaultSite = data.sites.find((s) => s.default)?.siteUrl;
+  return { ...(defaultSite === undefined ? {} : { defaultSite }), sites: data.sites.map((s) => s.siteUrl) };
+}
+
+/**
+ * Makes `siteUrl` the token user's default site. When the answer is lost the switch may or may not have
+ * happened: the default is read to find out, and only a default that is now `siteUrl` counts.
+ */
+export async function switchDefaultSite(client: WebexClient, siteUrl: string): Promise<void> {
   try {
-    return await write();
-  } finally {
-    if (original) await setDefaultSite(client, original);
+    await client.put(SITES, { siteUrl }, SiteSchema, { defaultSite: true });
+    return;
+  } catch (error) {
+    if (!(error instanceof WriteOutcomeUnknownError)) throw error;
+    const now = await readUserSites(client);
+    if (now.defaultSite !== siteUrl) throw error;
   }
 }
 
-async function setDefaultSite(client: WebexClient, siteUrl: string): Promise<void> {
-  await client.put(SITES, { siteUrl }, SiteSchema, { defaultSite: true });
+/**
+ * Puts the default site back to `original`, whatever happened before: reads where it is (unless the
+ * caller knows: `current`), switches when it is elsewhere, and reads and tries again after a failed or
+ * unanswered switch. Throws only when the default is still not `original` after every attempt, naming
+ * both sites so that a person can put it back.
+ */
+export async function restoreDefaultSite(client: WebexClient, original: string, current?: string): Promise<void> {
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= RESTORE_ATTEMPTS; attempt++) {
+    try {
+      if (attempt > 1 || current === undefined) current = (await readUserSites(client)).defaultSite;
+      if (current === original) return;
+      await client.put(SITES, { siteUrl: original }, SiteSchema, { defaultSite: true });
+      return;
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  const where = current === undefined ? 'unknown' : current;
+  const why = lastError instanceof Error ? lastError.message : String(lastError);
+  throw new DefaultSiteNotRestoredError(
+    `the token user's default Meetings site could not be set back to ${original} (it is ${where}): ${why}. Set it back in Webex (My Webex > Preferences, or PUT /v1/meetingPreferences/sites?defaultSite=true); the next webex-iac site write also tries`,
+  );
 }

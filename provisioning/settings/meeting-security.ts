@@ -6,7 +6,7 @@ import { flatten, sameValue, unflatten } from '../field-values';
 import { desiredValues, exactWeakeningNote, floorNotes, ValueRule } from '../floors';
 import { FieldValues } from '../plan';
 import { fieldImpact } from '../security-impact';
-import { onSite } from './default-site';
+import { SiteSettingAccess, writeConfinedToSite } from './confined-site-write';
 import { SettingDiff, SiteSettingHandler } from './setting-handler';
 
 const PATH = '/v1/admin/meeting/config/commonSettings';
@@ -35,7 +35,8 @@ const ABSENT_MEANS: FieldValues = {
 
 /**
  * The site's meeting security options (`securityOptions` of the common settings), PATCHed field by
- * field. The GET takes `siteUrl`; the PATCH acts on the token user's default site (see default-site.ts).
+ * field. The GET takes `siteUrl`; the PATCH declares none and may act on the token user's default site,
+ * so every write goes through writeConfinedToSite (confined-site-write.ts).
  */
 export const meetingSecurityHandler: SiteSettingHandler<MeetingSecurity> = {
   setting: 'meetingSecurity',
@@ -98,8 +99,24 @@ export const meetingSecurityHandler: SiteSettingHandler<MeetingSecurity> = {
   },
 
   async write(client: WebexClient, siteUrl: string, after: FieldValues): Promise<string> {
-    // The PATCH declares no siteUrl in Cisco's spec: it writes the caller's default site.
-    const { trackingId } = await onSite(client, siteUrl, () => client.patch(PATH, { securityOptions: unflatten(after) }, CommonSettingsSchema));
+    return writeConfinedToSite(client, siteUrl, after, securityOptionsAccess);
+  },
+};
+
+const securityOptionsAccess: SiteSettingAccess = {
+  setting: 'meetingSecurity',
+  read: (client, siteUrl) => meetingSecurityHandler.read(client, siteUrl),
+  async patch(client, siteUrl, values) {
+    // `siteUrl` is not declared for this PATCH: a server that honours it writes that site, one that
+    // ignores it writes the default site, which writeConfinedToSite has made the same site.
+    const { trackingId } = await client.patch(PATH, { securityOptions: unflatten(values) }, CommonSettingsSchema, { siteUrl });
     return trackingId;
+  },
+  undoSteps(values) {
+    // Webex refuses passwordCriteria while requireStrongPassword is false: put the criteria back first.
+    const criteria = Object.keys(values).filter((f) => f.startsWith('passwordCriteria.'));
+    if (values.requireStrongPassword !== false || criteria.length === 0) return [values];
+    const rest = Object.fromEntries(Object.entries(values).filter(([f]) => !f.startsWith('passwordCriteria.')));
+    return [Object.fromEntries(criteria.map((f) => [f, values[f]!])), rest];
   },
 };

@@ -1,6 +1,6 @@
 import { Org } from '../../manifest';
 import { applyPlan, planOrgs, WebexClient } from '../../provisioning';
-import { startSimulator } from '../../simulator';
+import { HEALTH_SYSTEM, startSimulator } from '../../simulator';
 import { clinicManifest } from '../helpers/clinic-manifest';
 import { startScriptedServer } from '../helpers/scripted-server';
 import { specExample } from '../helpers/spec-examples';
@@ -57,36 +57,23 @@ describe('every request the client sends agrees with Cisco\'s spec', () => {
     }
   });
 
-  test('writing a site that is not the default switches the default site, PATCHes without siteUrl, and switches back', async () => {
-    const sites = { sites: [{ siteUrl: 'main.webex.com', default: true }, { siteUrl: 'other.webex.com', default: false }] };
-    const before = { securityOptions: { joinBeforeHost: true, audioBeforeHost: false } };
-    const after = { securityOptions: { joinBeforeHost: false, audioBeforeHost: false } };
-    const server = await startScriptedServer([
-      { status: 200, body: { items: [{ id: 'ORG', displayName: 'Org' }] } },
-      { status: 200, body: sites },
-      { status: 200, body: before }, // plan: read other.webex.com
-      { status: 200, body: before }, // apply: re-read before writing
-      { status: 200, body: sites }, // which site is the default now
-      { status: 200, body: { siteUrl: 'other.webex.com', default: true } },
-      { status: 200, body: after },
-      { status: 200, body: { siteUrl: 'main.webex.com', default: true } },
-      { status: 200, body: after }, // read back
-    ]);
+  test('writing a site that is not the default: switch the default, PATCH naming the site, switch back; every request validates', async () => {
+    const sim = await startSimulator({ tokens: [TOKEN], seed: 'health-system', size: { orgs: 1, sites: 2, users: 1 } });
     try {
-      const client = new WebexClient({ baseUrl: server.url, token: TOKEN });
-      const org: Org = { path: 'o', name: 'Org', settings: {}, sites: [{ path: 's', siteUrl: 'other.webex.com', settings: { meetingSecurity: { path: 'm', joinBeforeHost: false } } }] };
+      const [main, other] = [HEALTH_SYSTEM.siteUrl(1, 1), HEALTH_SYSTEM.siteUrl(1, 2)];
+      const client = new WebexClient({ baseUrl: sim.url, token: TOKEN });
+      const org: Org = { path: 'o', name: HEALTH_SYSTEM.orgName(1), settings: {}, sites: [{ path: 's', siteUrl: other, settings: { meetingSecurity: { path: 'm', unlistAllMeetings: true } } }] };
       await applyPlan(client, await planOrgs(client, [org]));
-      expect(server.received.slice(4).map((r) => `${r.method} ${r.url} ${JSON.stringify(r.body ?? null)}`)).toEqual([
-        'GET /v1/meetingPreferences/sites null',
-        'PUT /v1/meetingPreferences/sites?defaultSite=true {"siteUrl":"other.webex.com"}',
-        'PATCH /v1/admin/meeting/config/commonSettings {"securityOptions":{"joinBeforeHost":false}}',
-        'PUT /v1/meetingPreferences/sites?defaultSite=true {"siteUrl":"main.webex.com"}',
-        'GET /v1/admin/meeting/config/commonSettings?siteUrl=other.webex.com null',
+      const writes = sim.exchanges.filter((e) => e.method !== 'GET').map((e) => `${e.method} ${e.url} ${JSON.stringify(e.requestBody ?? null)}`);
+      expect(writes).toEqual([
+        `PUT /v1/meetingPreferences/sites?defaultSite=true {"siteUrl":"${other}"}`,
+        `PATCH /v1/admin/meeting/config/commonSettings?siteUrl=${other} {"securityOptions":{"unlistAllMeetings":true}}`,
+        `PUT /v1/meetingPreferences/sites?defaultSite=true {"siteUrl":"${main}"}`,
       ]);
-      const problems = server.received.flatMap((r) => validateRequest({ method: r.method, url: r.url, requestBody: r.body }));
+      const problems = sim.exchanges.flatMap((e) => [...validateRequest(e), ...validateResponse(e)].map((p) => `${e.method} ${e.url}: ${p}`));
       expect(problems).toEqual([]);
     } finally {
-      await server.close();
+      await sim.close();
     }
   });
 });

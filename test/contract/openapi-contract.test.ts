@@ -76,12 +76,18 @@ describe('validateRequest', () => {
     ['read-only telephonyConfig', COMMON_SETTINGS, { telephonyConfig: { VoIP: true } }, /additional properties "telephonyConfig"/],
     ['a wrong type', COMMON_SETTINGS, { securityOptions: { joinBeforeHost: 'false' } }, /\/securityOptions\/joinBeforeHost must be boolean/],
     ['a value outside an enum', COMMON_SETTINGS, { defaultSchedulerOptions: { entryAndExitTone: 'Chime', telephonySupport: 'None' } }, /must be equal to one of the allowed values: "NoTone", "Beep", "AnnounceName"/],
-    ['siteUrl, which the spec does not declare for PATCH', `${COMMON_SETTINGS}?siteUrl=a.webex.com`, {}, /query parameter siteUrl is not declared by PATCH/],
+    ['a query parameter the spec does not declare for PATCH', `${COMMON_SETTINGS}?site=a.webex.com`, {}, /query parameter site is not declared by PATCH/],
+    ['siteUrl twice (checked as the GET declares it)', `${COMMON_SETTINGS}?siteUrl=a.webex.com&siteUrl=b.webex.com`, {}, /siteUrl .*given 2 times/],
   ])('rejects a PATCH body with %s', (_, url, requestBody, problem) => {
     expect(validateRequest({ method: 'PATCH', url, requestBody })).toContainEqual(expect.stringMatching(problem));
   });
 
+  test('accepts siteUrl on PATCH commonSettings, the one deliberately undeclared parameter (the client names the site it writes)', () => {
+    expect(validateRequest({ method: 'PATCH', url: `${COMMON_SETTINGS}?siteUrl=a.webex.com`, requestBody: { securityOptions: { joinBeforeHost: false } } })).toEqual([]);
+  });
+
   test.each<[string, string, string, RegExp]>([
+    ['siteUrl on an operation that declares none', 'GET', '/v1/roles?siteUrl=a.webex.com', /query parameter siteUrl is not declared by GET \/roles/],
     ['an unknown query parameter', 'GET', `${COMMON_SETTINGS}?site=a.webex.com`, /query parameter site is not declared by GET \/admin\/meeting\/config\/commonSettings/],
     ['a query value of the wrong type', 'GET', '/v1/people?max=ten', /query parameter max of GET \/people .*must be number/],
     ['a boolean query value that is not a boolean', 'GET', '/v1/people/me?callingData=yes', /callingData .*must be boolean/],

@@ -83,7 +83,7 @@ function requestProblems(operation: SpecOperation, query: URLSearchParams, body:
   const problems: string[] = [];
   const queryParameters = operation.parameters.filter((parameter) => parameter.in === 'query');
   for (const key of new Set(query.keys())) {
-    const parameter = queryParameters.find((candidate) => candidate.name === key);
+    const parameter = queryParameters.find((candidate) => candidate.name === key) ?? deliberatelyUndeclared(operation, key);
     if (parameter === undefined && key === PAGE_CURSOR && pagesWithLink(operation)) {
       continue;
     }
@@ -109,6 +109,25 @@ function requestProblems(operation: SpecOperation, query: URLSearchParams, body:
  * on operations whose 200 response declares a Link header.
  */
 const PAGE_CURSOR = 'cursor';
+
+/**
+ * Query parameters the client sends on purpose although the operation does not declare them, each
+ * checked as declared by a sibling operation of the same path. Only one: `siteUrl` on PATCH
+ * commonSettings. The spec does not say which site that PATCH writes (WEBEX-API.md §6); the client
+ * names the site as the GET does, so that a server honouring it writes that site, while the site is
+ * also made the default for a server ignoring it, and verifies either way
+ * (provisioning/settings/confined-site-write.ts). Anything else undeclared stays a contract failure.
+ */
+const DELIBERATELY_UNDECLARED: readonly { method: string; template: string; name: string; declaredBy: 'get' }[] = [
+  { method: 'patch', template: '/admin/meeting/config/commonSettings', name: 'siteUrl', declaredBy: 'get' },
+];
+
+function deliberatelyUndeclared(operation: SpecOperation, name: string): ParameterObject | undefined {
+  const entry = DELIBERATELY_UNDECLARED.find((e) => e.method === operation.method.toLowerCase() && e.template === operation.template && e.name === name);
+  if (entry === undefined) return undefined;
+  const sibling = operation.spec.document.paths[entry.template]?.[entry.declaredBy];
+  return (sibling?.parameters ?? []).find((p): p is ParameterObject => !('$ref' in p) && p.in === 'query' && p.name === name);
+}
 
 function pagesWithLink(operation: SpecOperation): boolean {
   const headers = operation.operation.responses['200']?.headers ?? {};
