@@ -234,7 +234,7 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
     .option('--rate <n>', 'requests per second per token before 429 (0 = unlimited)', parseInteger('--rate', 0, 1_000_000), 0)
     .option('--latency-ms <n>', 'fixed latency added to every request', parseInteger('--latency-ms', 0, 60_000), 0)
     .addOption(new Option('--patch-site-url <mode>', "what PATCH commonSettings does with the ?siteUrl= Cisco's spec does not declare: ignored (writes the caller's default site) or honoured").choices(['ignored', 'honoured']).default('ignored'))
-    .addHelpText('after', '\nExamples:\n  $ webex-iac simulator --port 8080 --token dev-token --seed clinic\n  $ webex-iac simulator --port 8080 --token dev-token --seed health-system --orgs 4 --sites 5 --users 5000 --rate 300 --latency-ms 20')
+    .addHelpText('after', '\nExamples:\n  $ webex-iac simulator --port 8080 --token dev-token --seed clinic\n  $ webex-iac simulator --port 8080 --token dev-token --seed health-system --orgs 4 --sites 5 --users 5000 --rate 300 --latency-ms 20\n  $ webex-iac simulator --token dev-token --seed health-system --sites 3 --latency-ms 300 --patch-site-url honoured')
     .action(async (opts: { port: number; token?: string; seed: 'clinic' | 'empty' | 'health-system'; orgs?: number; sites?: number; users?: number; rate: number; latencyMs: number; patchSiteUrl: 'ignored' | 'honoured' }) => {
       await simulatorCommand({ ...opts, token: opts.token ?? io.env.WEBEX_TOKEN }, io.out);
     });
