@@ -4,6 +4,7 @@ import { EvidenceRecorder } from '../provisioning/evidence';
 import { applyCommand, ApplyOptions } from './commands/apply';
 import { driftCommand, DriftOptions } from './commands/drift';
 import { evidenceCommand } from './commands/evidence';
+import { withSignedCheckpoints } from './sign-after';
 import { planCommand, PlanOptions } from './commands/plan';
 import { showCommand, ShowOptions } from './commands/show';
 import { initCommand, InitOptions } from './commands/init';
@@ -140,8 +141,11 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
     .addHelpText('after', '\nExamples:\n  $ webex-iac apply\n  $ webex-iac apply plan.json --auto-approve\n  $ webex-iac apply --manifest cdktf.out/stacks/clinic/webex-manifest.json --org "Riverside Family Clinic" --auto-approve')
     .action(async (planFile: string | undefined, opts: Omit<ApplyOptions, 'planFile'> & { concurrency?: number }) => {
       const webex = await client(opts.concurrency);
-      const code = await withProgress('apply', opts.quiet, (display) =>
-        applyCommand({ ...opts, planFile, stateDir: stateDirFrom(io.env), progress: display.progress, beforePrompt: () => display.pause() }, webex, io.out, evidence()),
+      const recorder = evidence();
+      const code = await withSignedCheckpoints(io.env, recorder.log.dir, io.err, () =>
+        withProgress('apply', opts.quiet, (display) =>
+          applyCommand({ ...opts, planFile, stateDir: stateDirFrom(io.env), progress: display.progress, beforePrompt: () => display.pause() }, webex, io.out, recorder),
+        ),
       );
       if (code !== 0) throw new ExitCode(code);
     });
@@ -191,7 +195,10 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
     .addHelpText('after', '\nAutomated rules are judged from what the Webex API returns, write-only settings from what webex-iac last\nenforced, attestations from the manifest. Each org\'s result is appended to its evidence log.\n\nExamples:\n  $ webex-iac assess\n  $ webex-iac assess --org "Riverside Family Clinic" --format markdown > assessment.md\n  $ webex-iac assess --profile hipaa-nprm-2025 --format sarif > assessment.sarif')
     .action(async (opts: AssessOptions & { concurrency?: number; quiet?: boolean }) => {
       const webex = await client(opts.concurrency);
-      const code = await withProgress('assess', opts.quiet, (display) => assessCommand({ ...opts, stateDir: stateDirFrom(io.env), progress: display.progress }, webex, io, evidence()));
+      const recorder = evidence();
+      const code = await withSignedCheckpoints(io.env, recorder.log.dir, io.err, () =>
+        withProgress('assess', opts.quiet, (display) => assessCommand({ ...opts, stateDir: stateDirFrom(io.env), progress: display.progress }, webex, io, recorder)),
+      );
       if (code !== 0) throw new ExitCode(code);
     });
 

@@ -134,6 +134,8 @@ function assessEvidence(report: OrgReport, profile: ProfileId): Record<string, u
       level: r.level,
       status: r.status,
       passed: r.judgements.filter((j) => j.status === 'pass').length,
+      // The declarations judged: the evidence report ties each rule to the settings it covers by path.
+      paths: [...new Set(r.judgements.map((j) => j.path))].sort(),
       ...(r.error ? { error: r.error } : {}),
       findings: r.judgements.filter((j) => j.status !== 'pass').map((j) => ({ finding: j.finding, status: j.status, path: j.path, message: j.message, values: j.values, ...(j.exception ? { exception: j.exception } : {}) })),
     })),

@@ -1,10 +1,18 @@
-import { writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { createPublicKey, KeyObject } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { resolveOrgId, WebexClient } from '../../provisioning';
 import {
   buildReport,
+  ciIdentity,
   collectAuditEvents,
+  EVIDENCE_KEY_VARIABLE,
+  evidencePrivateKey,
+  evidencePublicKey,
+  localIdentity,
+  signCheckpoints,
+  verifyCheckpoints,
   EvidenceRecorder,
   evidenceDir,
   renderReportHtml,
@@ -42,11 +50,29 @@ export function evidenceCommand(deps: EvidenceCommandDeps): Command {
     .command('verify')
     .description('recompute every hash chain; exit 0 when intact, 1 naming the first broken or missing record (file and line)')
     .addOption(dirOption())
-    .addHelpText('after', '\nExample:\n  $ webex-iac evidence verify --dir /srv/compliance/webex-evidence')
-    .action((opts: { dir?: string }) => {
-      const result = verifyLog(opts.dir ? resolve(opts.dir) : evidenceDir(io.env));
+    .addOption(publicKeyOption())
+    .addHelpText('after', '\nExamples:\n  $ webex-iac evidence verify --dir /srv/compliance/webex-evidence\n  $ webex-iac evidence verify --public-key evidence-signing.pub.pem')
+    .action((opts: { dir?: string; publicKey?: string[] }) => {
+      const dir = opts.dir ? resolve(opts.dir) : evidenceDir(io.env);
+      const keys = readPublicKeys(opts.publicKey);
+      const result = verifyLog(dir);
       printVerification(result, io);
-      if (!result.intact) throw new ExitCode(1);
+      let intact = result.intact;
+      if (keys.length > 0 && result.exists) intact = printCheckpoints(dir, keys, io) && intact;
+      if (!intact) throw new ExitCode(1);
+    });
+
+  group
+    .command('sign')
+    .description(`sign the head of every log file with the Ed25519 private key in $${EVIDENCE_KEY_VARIABLE} (PEM) and append the checkpoints to <evidence dir>/checkpoints/`)
+    .addOption(dirOption())
+    .addHelpText('after', `\nThe key is read from the environment only, never from a file argument, and is never written or printed.\nCopy checkpoints/ to a separate store (commit it, or attach it to the CI run).\n\nExample:\n  $ ${EVIDENCE_KEY_VARIABLE}="$(cat evidence-signing.pem)" webex-iac evidence sign`)
+    .action((opts: { dir?: string }) => {
+      const dir = opts.dir ? resolve(opts.dir) : evidenceDir(io.env);
+      const pem = io.env[EVIDENCE_KEY_VARIABLE];
+      if (!pem) throw new Error(`${EVIDENCE_KEY_VARIABLE} is not set: it must hold the Ed25519 private key (PEM) that signs checkpoints`);
+      const key = evidencePrivateKey(pem);
+      io.out.write(signEvidence(dir, key));
     });
 
   group
@@ -78,14 +104,30 @@ export function evidenceCommand(deps: EvidenceCommandDeps): Command {
     .description('per org: each control\'s status and when it was last verified compliant, every change, attestations, exceptions, audit events, chain status')
     .addOption(dirOption())
     .option('--org <name>', 'only this org (by its display name)')
-    .option('--from <date>', 'changes, decisions and events from this date or ISO time', parseDate('--from', 'start'))
+    .option('--all', 'every org in the evidence log, with a fleet summary page first (the default when --org is not given)')
+    .option('--covered-entity <name>', 'the HIPAA covered entity the orgs belong to (default: $WEBEX_IAC_COVERED_ENTITY, else each org\'s name)')
+    .addOption(publicKeyOption())
+    .option('--from <date>', 'changes, decisions and events from this date or ISO time (default: twelve months before --to)', parseDate('--from', 'start'))
     .option('--to <date>', 'up to this date (inclusive) or ISO time; default now', parseDate('--to', 'end'))
     .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'html', 'json']).default('markdown'))
     .option('--output <file>', 'write the report to this file instead of standard output')
     .addHelpText('after', '\nExamples:\n  $ webex-iac evidence report > evidence.md\n  $ webex-iac evidence report --format html --from 2026-01-01 --to 2026-03-31 --output q1-evidence.html')
-    .action((opts: { dir?: string; org?: string; from?: Date; to?: Date; format: 'markdown' | 'html' | 'json'; output?: string }) => {
+    .action((opts: { dir?: string; org?: string; all?: boolean; coveredEntity?: string; publicKey?: string[]; from?: Date; to?: Date; format: 'markdown' | 'html' | 'json'; output?: string }) => {
+      if (opts.all && opts.org !== undefined) throw new Error('--all and --org exclude each other: --all reports every org');
       if (opts.from && opts.to && opts.from.getTime() > opts.to.getTime()) throw new Error(`--from (${opts.from.toISOString()}) must not be after --to (${opts.to.toISOString()})`);
-      const report = buildReport({ dir: opts.dir ? resolve(opts.dir) : evidenceDir(io.env), toolVersion: VERSION, org: opts.org, from: opts.from, to: opts.to });
+      const to = opts.to ?? new Date();
+      if (opts.from && opts.from.getTime() > to.getTime()) throw new Error(`--from (${opts.from.toISOString()}) must not be after --to (${to.toISOString()})`);
+      const ci = ciIdentity(io.env);
+      const report = buildReport({
+        dir: opts.dir ? resolve(opts.dir) : evidenceDir(io.env),
+        toolVersion: VERSION,
+        org: opts.org,
+        from: opts.from,
+        to,
+        producer: ci ? { ci } : { local: localIdentity() },
+        coveredEntity: opts.coveredEntity ?? (io.env.WEBEX_IAC_COVERED_ENTITY?.trim() || undefined),
+        publicKeys: readPublicKeys(opts.publicKey),
+      });
       const text = opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : opts.format === 'html' ? renderReportHtml(report) : renderReportMarkdown(report);
       if (opts.output) {
         writeFileSync(resolve(opts.output), text);
@@ -118,6 +160,49 @@ function printVerification(result: VerifyResult, io: EvidenceIo): void {
     if (org.error) io.err.write(`Error: evidence chain broken at ${at(org.error)}: ${org.error.message}\n`);
   }
   io.out.write(`${result.intact ? 'Intact.' : 'BROKEN: see the errors above.'} ${RETENTION_STATEMENT}\n`);
+}
+
+function publicKeyOption(): Option {
+  return new Option('--public-key <file>', 'an Ed25519 public key (PEM) to verify signed checkpoints with; repeat it to accept earlier keys after a rotation')
+    .argParser(collectValues)
+    .default(undefined);
+}
+
+function readPublicKeys(files: readonly string[] | undefined): KeyObject[] {
+  return (files ?? []).map((file) => {
+    let pem: string;
+    try {
+      pem = readFileSync(resolve(file), 'utf8');
+    } catch (error) {
+      throw new Error(`--public-key ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    }
+    return evidencePublicKey(pem, `--public-key ${file}`);
+  });
+}
+
+/** Verifies the chain first: signing an altered log would anchor the alteration. Returns what to print. */
+export function signEvidence(dir: string, key: KeyObject, now = new Date()): string {
+  const chain = verifyLog(dir);
+  if (!chain.exists) throw new Error(`there is no evidence log at ${dir} to sign`);
+  if (!chain.intact) {
+    const broken = chain.orgs.find((o) => o.error)!;
+    throw new Error(`refusing to sign: the evidence chain of ${broken.folder} is broken (${relative(dir, broken.error!.file) || broken.error!.file}${broken.error!.line ? ` line ${broken.error!.line}` : ''}: ${broken.error!.message}); run webex-iac evidence verify`);
+  }
+  // Nor over a log that no longer holds what was signed before: that would anchor a rewrite. Checkpoints of
+  // an earlier key (after a rotation) cannot be checked here and are left to verify --public-key.
+  const earlier = verifyCheckpoints(dir, [createPublicKey(key)]).problems.filter((p) => !/not among the given public keys|has records but no signed checkpoint/.test(p.message));
+  if (earlier.length > 0) {
+    throw new Error(`refusing to sign: ${earlier[0]!.file}${earlier[0]!.line ? ` line ${earlier[0]!.line}` : ''}: ${earlier[0]!.message}; run webex-iac evidence verify --public-key`);
+  }
+  const result = signCheckpoints(dir, key, now);
+  return `Signed ${result.signed.length} checkpoint(s) with key ${result.keyId} (${result.unchanged} file(s) already signed at their last line) in ${join(dir, 'checkpoints')}\n`;
+}
+
+function printCheckpoints(dir: string, keys: readonly KeyObject[], io: EvidenceIo): boolean {
+  const result = verifyCheckpoints(dir, keys);
+  for (const problem of result.problems) io.err.write(`Error: signed checkpoint check failed at ${problem.file}${problem.line ? ` line ${problem.line}` : ''}: ${problem.message}\n`);
+  io.out.write(result.problems.length === 0 ? `Signed checkpoints: ${result.checked} verified; every signed line is still in its file.\n` : `Signed checkpoints: FAILED (${result.problems.length} problem(s) in ${result.checked} checkpoint(s)).\n`);
+  return result.problems.length === 0;
 }
 
 function collectValues(value: string, previous: string[] | undefined): string[] {

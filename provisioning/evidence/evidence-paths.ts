@@ -5,6 +5,9 @@ import { compareCodePoints } from '../../manifest';
 
 export const DEFAULT_EVIDENCE_DIR = join('.webex-iac', 'evidence');
 
+/** Beside the org folders: the signed checkpoints (checkpoints.ts), never an org's folder. */
+export const CHECKPOINTS_DIR = 'checkpoints';
+
 /** `WEBEX_IAC_EVIDENCE_DIR`, else `.webex-iac/evidence/` in the working directory. */
 export function evidenceDir(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): string {
   const configured = env.WEBEX_IAC_EVIDENCE_DIR?.trim();
@@ -21,6 +24,7 @@ export function orgSlug(org: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/, '');
+  if (slug === CHECKPOINTS_DIR) return `org-${slug}`;
   return slug || `org-${sha256Hex(org).slice(0, 12)}`;
 }
 
@@ -43,7 +47,7 @@ export function monthFiles(orgDir: string): string[] {
 export function orgFolders(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== CHECKPOINTS_DIR)
     .map((entry) => entry.name)
     .sort(compareCodePoints);
 }

@@ -14,3 +14,4 @@ export * from './report/report-model';
 export * from './report/build-report';
 export * from './report/render-markdown';
 export * from './report/render-html';
+export * from './checkpoints';

@@ -34,6 +34,10 @@ export interface CiIdentity {
   readonly repository?: string;
   /** The commit the job ran, so a record points at the code that declared the org. */
   readonly revision?: string;
+  /** Links an auditor follows: the CI run, the commit, and the reviewed pull or merge request. */
+  readonly runUrl?: string;
+  readonly commitUrl?: string;
+  readonly changeRequest?: { readonly kind: 'pull-request' | 'merge-request'; readonly number: string; readonly url?: string };
 }
 
 /** A control's state as one record saw it; any kind may carry a list of these in `details.controls`. */

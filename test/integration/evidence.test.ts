@@ -128,14 +128,15 @@ describe('evidence against the simulator: recorded by plan, apply and drift; ver
     expect(report.chainIntact).toBe(true);
     const [org] = report.orgs;
     expect(org!.controls).toEqual([expect.objectContaining({ control: 'meetingSecurity', status: 'compliant', lastVerifiedCompliant: expect.objectContaining({ kind: 'drift', actor: expect.stringContaining('admin@riverside-clinic.example') }) })]);
-    expect(org!.changes.map((c) => c.trackingId)).toEqual([sim.exchanges.find((e) => e.method === 'PATCH')!.responseHeaders.trackingid]);
+    expect(org!.changes.map((c) => c.trackingIds)).toEqual([[sim.exchanges.find((e) => e.method === 'PATCH')!.responseHeaders.trackingid]]);
+    expect(org!.changes).toEqual([expect.objectContaining({ control: 'meetingSecurity', target: 'site riverside-clinic.webex.com', writes: 1, verified: 1 })]);
     expect(org!.audit.adminAudit.total).toBeGreaterThanOrEqual(1);
     expect(org!.audit.securityAudit.byCategory).toHaveProperty('LOGINS');
 
     const markdown = await run(['evidence', 'report', '--org', ORG, '--from', '2000-01-01']);
     expect(markdown.code).toBe(0);
-    expect(markdown.stdout).toMatch(/\| meetingSecurity \| site riverside-clinic.webex.com \| Compliant \|/);
-    expect(markdown.stdout).toMatch(/\| joinBeforeHost \| true \| false \| WEBEX_IAC_/);
+    expect(markdown.stdout).toMatch(/\| meetingSecurity \| site riverside-clinic.webex.com \| — \| Compliant/);
+    expect(markdown.stdout).toMatch(/\| meetingSecurity \| site riverside-clinic.webex.com \| [^|\n]*joinBeforeHost[^|\n]* true → false;[^|\n]*\| 1 write&#40;s&#41;, 1 read back, WEBEX&#95;IAC&#95;/);
 
     const unknown = await run(['evidence', 'report', '--org', 'Nobody']);
     expect(unknown.code).toBe(1);

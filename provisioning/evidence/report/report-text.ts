@@ -1,5 +1,5 @@
-import { ControlStatus, ValidityStatus } from './report-model';
 import { compareCodePoints } from '../../../manifest';
+import { ControlStatus, RuleStatus, ValidityStatus } from './report-model';
 
 /** Words, not colours, carry each status, so a black-and-white printout reads the same. */
 export const CONTROL_STATUS_LABEL: Record<ControlStatus, string> = {
@@ -14,6 +14,16 @@ export const VALIDITY_LABEL: Record<ValidityStatus, string> = {
   expiring: 'Expiring within 30 days',
   expired: 'Expired',
   'no-expiry': 'No expiry recorded',
+  'not-evidence': 'Not evidence (placeholder reference)',
+};
+
+export const RULE_STATUS_LABEL: Record<RuleStatus, string> = {
+  pass: 'Pass',
+  fail: 'Fail',
+  excepted: 'Excepted',
+  'not-verifiable': 'Not verifiable',
+  'not-applicable': 'Not applicable',
+  error: 'Error',
 };
 
 /** A field value as a reviewer reads it: JSON for strings and lists, bare for numbers and booleans. */
