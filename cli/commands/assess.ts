@@ -1,6 +1,6 @@
 import { declarationLocator } from '../declaration-locator';
 import { resolve } from 'node:path';
-import { findManifests, Org, readManifest } from '../../manifest';
+import { compareCodePoints, findManifests, Org, readManifest } from '../../manifest';
 import { AuditView, ComplianceReport, complianceReport, evaluateOrg, HIPAA_PACK, observedSubject, OrgReport, ProfileId, renderReport, ReportFormat, utcDay } from '../../policies';
 import { observeOrg, RunProgress, WebexClient } from '../../provisioning';
 import type { EvidenceRecorder } from '../../provisioning/evidence';
@@ -135,7 +135,7 @@ function assessEvidence(report: OrgReport, profile: ProfileId): Record<string, u
       status: r.status,
       passed: r.judgements.filter((j) => j.status === 'pass').length,
       // The declarations judged: the evidence report ties each rule to the settings it covers by path.
-      paths: [...new Set(r.judgements.map((j) => j.path))].sort(),
+      paths: [...new Set(r.judgements.map((j) => j.path))].sort(compareCodePoints),
       ...(r.error ? { error: r.error } : {}),
       findings: r.judgements.filter((j) => j.status !== 'pass').map((j) => ({ finding: j.finding, status: j.status, path: j.path, message: j.message, values: j.values, ...(j.exception ? { exception: j.exception } : {}) })),
     })),

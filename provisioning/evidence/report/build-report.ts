@@ -204,7 +204,7 @@ function sitesOf(records: EvidenceRecord[]): string[] {
     for (const c of (Array.isArray(r.details?.controls) ? r.details.controls : []) as ControlObservation[]) add(c?.target);
     for (const c of (r.changes ?? []) as EvidenceChange[]) add(c.target);
   }
-  return [...sites].sort(codePoint);
+  return [...sites].sort(compareCodePoints);
 }
 
 
