@@ -30,6 +30,7 @@ ul.fields { margin: 0; padding-left: 1rem; }
 .status-not-verified, .status-expiring, .status-no-expiry, .status-not-verifiable, .status-excepted { color: #7a5200; }
 .chain { padding: .3rem .6rem; border: 1px solid currentColor; display: inline-block; margin: .2rem 0; }
 .note { color: #444; font-size: .9em; }
+.nowrap { white-space: nowrap; overflow-wrap: normal; }
 .retention { border-left: 4px solid #333; padding-left: .6rem; }
 table.matrix td.status { text-align: center; }
 @page { margin: 14mm 12mm 16mm; @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; } @bottom-left { content: "webex-iac evidence report"; font-size: 8pt; } }
@@ -113,7 +114,7 @@ function fleetSection(report: EvidenceReport): string {
   parts.push(
     fleet.attestationsDue.length === 0
       ? '<p>None.</p>'
-      : table('fleet-attestations', ['Org', 'Control', 'Owner', 'Reference', 'Expires', 'Status'], fleet.attestationsDue.map((a) => `<tr>${td(a.org)}${td(a.control)}${td(a.attestedBy)}${td(a.reference)}${td(a.expires)}${statusCell(a.status, VALIDITY_LABEL[a.status])}</tr>`)),
+      : table('fleet-attestations', ['Org', 'Control', 'Owner', 'Reference', 'Expires', 'Status'], fleet.attestationsDue.map((a) => `<tr>${td(a.org)}${td(a.control)}${td(a.attestedBy)}${td(a.reference)}${td(a.expires, 'nowrap')}${statusCell(a.status, VALIDITY_LABEL[a.status])}</tr>`)),
   );
   parts.push('<h3>Exceptions expiring or expired</h3>');
   parts.push(
@@ -127,8 +128,9 @@ function fleetSection(report: EvidenceReport): string {
 
 function ruleRow(r: RuleReport): string {
   const citations = r.citations.map((c) => `${c.edition === 'proposed' ? 'proposed ' : ''}45 CFR ${c.section} ${c.title}`).join('; ');
-  const verified = r.lastPassed ? `${formatTime(r.lastPassed.time)} (assess, ${r.lastPassed.actor})` : 'never';
-  return `<tr data-rule="${escapeHtml(r.ruleId)}" data-status="${escapeHtml(r.status)}">${td(r.ruleId, 'mono')}${td(r.title)}${td(citations)}${td(r.level)}${statusCell(r.status, RULE_STATUS_LABEL[r.status], r.findings > 0 ? `${r.findings} finding(s)` : undefined)}${td(verified)}${td(`assess ${r.lastAssessed.record}`, 'mono')}</tr>`;
+  // The date only: the assess record beside it has the time and who ran it.
+  const verified = r.lastPassed ? r.lastPassed.time.slice(0, 10) : 'never';
+  return `<tr data-rule="${escapeHtml(r.ruleId)}" data-status="${escapeHtml(r.status)}">${td(r.ruleId, 'mono nowrap')}${td(r.title)}${td(citations)}${td(r.level, 'nowrap')}${statusCell(r.status, RULE_STATUS_LABEL[r.status], r.findings > 0 ? `${r.findings} finding(s)` : undefined)}${td(verified, 'nowrap')}${td(`${formatTime(r.lastAssessed.time)}, ${r.lastAssessed.record}, ${r.lastAssessed.actor}`, 'hash')}</tr>`;
 }
 
 function controlRow(c: ControlReport): string {
@@ -178,7 +180,7 @@ function orgSection(org: OrgReport): string {
   parts.push(
     org.rules.length === 0
       ? '<p>No <code>webex-iac assess</code> recorded up to the end of the period: no rule has been verified against the live org.</p>'
-      : table('rules', ['Rule', 'Requires', 'Citation', 'Level', 'Status', 'Last passed', 'Evidence'], org.rules.map(ruleRow)),
+      : table('rules', ['Rule', 'Requires', 'Citation', 'Level', 'Status', 'Last passed', 'Assess record'], org.rules.map(ruleRow)),
   );
   parts.push('<h3>Managed settings (from apply and drift)</h3>');
   parts.push(org.controls.length === 0 ? '<p>No apply or drift recorded.</p>' : table('controls', ['Setting', 'Target', 'Rules', 'Status', 'Last verified compliant', 'Last observed'], org.controls.map(controlRow)));
@@ -193,7 +195,7 @@ function orgSection(org: OrgReport): string {
       : table(
           'attestations',
           ['Control', 'Attested by', 'On', 'Reference', 'Expires', 'Status'],
-          org.attestations.map((a) => `<tr data-attestation="${escapeHtml(a.control)}" data-status="${a.status}">${td(a.control)}${td(a.attestedBy)}${td(a.attestedOn)}${td(a.reference)}${td(a.expires)}${statusCell(a.status, VALIDITY_LABEL[a.status])}</tr>`),
+          org.attestations.map((a) => `<tr data-attestation="${escapeHtml(a.control)}" data-status="${a.status}">${td(a.control)}${td(a.attestedBy)}${td(a.attestedOn, 'nowrap')}${td(a.reference)}${td(a.expires, 'nowrap')}${statusCell(a.status, VALIDITY_LABEL[a.status])}</tr>`),
         ),
   );
   if (org.attestationsMissing.length > 0) parts.push(`<p class="status status-expired">Required attestations missing: ${escapeHtml(org.attestationsMissing.join(', '))}</p>`);
