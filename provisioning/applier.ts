@@ -3,6 +3,7 @@ import { WebexClient } from './client/webex-client';
 import { forEachConcurrent, mapConcurrent, taskFanOut } from './concurrency';
 import { PlanError, VerificationError } from './errors';
 import { sameValue } from './field-values';
+import { shownValue } from './never-printed';
 import { ApplyContext, applyTarget } from './apply-targets';
 import { Change, describeTarget, FieldValues, Plan } from './plan';
 import { metered, OrgMeter, RunProgress } from './run-progress';
@@ -60,7 +61,7 @@ export async function applyPlan(client: WebexClient, plan: Plan, options: ApplyO
     if (live === undefined) return;
     for (const [field, planned] of Object.entries({ ...change.before, ...change.plannedFrom })) {
       if (!sameValue(live[field] ?? null, planned)) {
-        stale.push(`${change.org} ${describeTarget(change.target)} ${change.setting}.${field} was ${JSON.stringify(planned)} when planned, is now ${JSON.stringify(live[field] ?? null)}`);
+        stale.push(`${change.org} ${describeTarget(change.target)} ${change.setting}.${field} was ${shownValue(field, planned)} when planned, is now ${shownValue(field, live[field] ?? null)}`);
       }
     }
   });
@@ -99,7 +100,7 @@ async function applyOne(context: ApplyContext, change: Change, options: ApplyOpt
   if (change.writeOnly) {
     const readBack = echoed ?? {};
     const wrong = Object.entries(readBack).filter(([field]) => field in change.after).filter(([field, value]) => !sameValue(value, change.after[field]));
-    if (wrong.length > 0) throw failed(`Webex answered with other values than were written: ${wrong.map(([f, v]) => `${f} is ${JSON.stringify(v)}, expected ${JSON.stringify(change.after[f])}`).join('; ')}`);
+    if (wrong.length > 0) throw failed(`Webex answered with other values than were written: ${wrong.map(([f, v]) => `${f} is ${shownValue(f, v)}, expected ${shownValue(f, change.after[f])}`).join('; ')}`);
     if (change.target.kind !== 'org') throw failed('a write-only change must target the org');
     recordEnforcement(options.stateDir ?? stateDirFrom(), { orgId: change.target.orgId, name: change.org }, change.setting, change.after, trackingId);
     const unverifiedFields = Object.keys(change.after).filter((field) => !(field in readBack));
@@ -109,7 +110,7 @@ async function applyOne(context: ApplyContext, change: Change, options: ApplyOpt
   const readBack = (await target.read()) ?? {};
   const missed = Object.entries(change.after).filter(([field, value]) => !sameValue(readBack[field], value));
   if (missed.length > 0) {
-    throw failed(`the write did not stick: ${missed.map(([f, v]) => `${f} is ${JSON.stringify(readBack[f] ?? null)}, expected ${JSON.stringify(v)}`).join('; ')}`);
+    throw failed(`the write did not stick: ${missed.map(([f, v]) => `${f} is ${shownValue(f, readBack[f] ?? null)}, expected ${shownValue(f, v)}`).join('; ')}`);
   }
   return { change, trackingId, readBack: pick(readBack, Object.keys(change.after)) };
 }

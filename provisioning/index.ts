@@ -20,3 +20,5 @@ export * from './concurrency';
 export * from './state/enforcement-state';
 export * from './client/request-scheduler';
 export * from './run-progress';
+export * from './plan-refused';
+export * from './json-differences';

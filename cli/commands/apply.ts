@@ -1,16 +1,23 @@
 import { createInterface } from 'node:readline/promises';
-import { applySummary, assertPlanIsCurrent, describeApplied, loadSavedPlan, Plan, planOrgs, renderPlanText, RunProgress, summaryLine, WebexClient } from '../../provisioning';
+import { canonicalJson } from '../../manifest';
+import { AppliedChange, applySummary, checkPlanIsCurrent, describeApplied, loadSavedPlan, Plan, planOrgs, PlanRefusedError, renderPlanText, RunProgress, summaryLine, WebexClient } from '../../provisioning';
 import { applyPlanWithEvidence, EvidenceRecorder } from '../../provisioning/evidence';
 import { loadOrgs } from '../load-orgs';
 import { useColor } from '../output';
+import { assertDeclarationIsCheckedOut } from '../saved-declaration';
 import { Selection } from '../selection';
+
+export type ApplyFormat = 'text' | 'json';
 
 export interface ApplyOptions extends Selection {
   /** A plan saved with `plan --out`: apply exactly it, or refuse when the org changed since. */
   readonly planFile?: string;
+  /** The declaration: what to plan now, or what a saved plan must have been planned from. */
   readonly manifest?: string[];
   readonly autoApprove?: boolean;
   readonly quiet?: boolean;
+  /** `json`: one JSON document on stdout (the outcome, the plan, what was applied, or every difference of a refused plan). */
+  readonly format?: ApplyFormat;
   /** Enforce the write-only settings even when webex-iac last enforced the same values. */
   readonly reenforce?: boolean;
   /** Folder of the write-only state files (WEBEX_IAC_STATE_DIR). */
@@ -21,41 +28,66 @@ export interface ApplyOptions extends Selection {
   readonly beforePrompt?: () => void;
 }
 
+export const ALREADY_APPLIED = 'this plan was already applied; the org holds the planned values';
+
 /** Plans (or loads a saved plan), shows it, asks unless --auto-approve, applies and verifies every change. */
 export async function applyCommand(options: ApplyOptions, client: WebexClient, out: NodeJS.WriteStream = process.stdout, evidence?: EvidenceRecorder): Promise<number> {
-  const plan = await planToApply(options, client);
+  const json = options.format === 'json';
+  const report = (outcome: string, fields: Record<string, unknown> = {}) => out.write(canonicalJson({ outcome, ...fields }));
+  let plan: Plan | typeof ALREADY_APPLIED;
+  try {
+    plan = await planToApply(options, client);
+  } catch (error) {
+    if (json && error instanceof PlanRefusedError) report(error.reason, { error: error.message.split('\n')[0], differences: error.differences });
+    throw error;
+  }
+  if (plan === ALREADY_APPLIED) {
+    if (json) report('already-applied');
+    else out.write(`${ALREADY_APPLIED}\n`);
+    return 0;
+  }
   await evidence?.recordPlan(client, plan);
   const color = useColor(out);
-  if (!options.quiet) out.write(renderPlanText(plan, { color }));
+  if (!options.quiet && !json) out.write(renderPlanText(plan, { color }));
   if (plan.changes.length === 0) {
-    if (options.quiet) out.write(`${summaryLine(plan)}\n`);
+    if (json) report('no-changes', { plan });
+    else if (options.quiet) out.write(`${summaryLine(plan)}\n`);
     return 0;
   }
   if (!options.autoApprove) options.beforePrompt?.();
-  if (!options.autoApprove && !(await confirmed(out))) {
-    out.write('Apply cancelled; nothing was written.\n');
+  if (!options.autoApprove && !(await confirmed(json ? process.stderr : out))) {
+    if (json) report('cancelled', { plan });
+    else out.write('Apply cancelled; nothing was written.\n');
     return 1;
   }
-  if (!options.quiet) out.write('\n');
+  if (!options.quiet && !json) out.write('\n');
   const applied = await applyPlanWithEvidence(client, plan, evidence, {
     stateDir: options.stateDir,
     progress: options.progress,
     onApplied: (result) => {
-      if (!options.quiet) out.write(`${describeApplied(result)}\n`);
+      if (!options.quiet && !json) out.write(`${describeApplied(result)}\n`);
     },
   });
-  out.write(`${options.quiet ? '' : '\n'}${applySummary(applied)}\n`);
+  if (json) report('applied', { plan, applied: applied.map(appliedJson) });
+  else out.write(`${options.quiet ? '' : '\n'}${applySummary(applied)}\n`);
   return 0;
 }
 
-async function planToApply(options: ApplyOptions, client: WebexClient): Promise<Plan> {
+async function planToApply(options: ApplyOptions, client: WebexClient): Promise<Plan | typeof ALREADY_APPLIED> {
   if (!options.planFile) return planOrgs(client, loadOrgs(options.manifest, options), { stateDir: options.stateDir, reenforce: options.reenforce, progress: options.progress });
-  if (options.manifest?.length || options.org || options.site || options.shard) {
-    throw new Error('a saved plan is applied exactly as saved: --manifest, --org, --site and --shard cannot be combined with it');
+  if (options.org || options.site || options.shard || options.reenforce) {
+    throw new Error('a saved plan is applied exactly as saved: --org, --site, --shard and --reenforce cannot be combined with it (--manifest names the declaration to check it against)');
   }
   const saved = loadSavedPlan(options.planFile);
-  await assertPlanIsCurrent(client, saved, { stateDir: options.stateDir, progress: options.progress });
-  return saved.plan;
+  assertDeclarationIsCheckedOut(saved, options.planFile, options.manifest);
+  const currency = await checkPlanIsCurrent(client, saved, { stateDir: options.stateDir, progress: options.progress });
+  return currency === 'already-applied' ? ALREADY_APPLIED : (saved.plan as Plan);
+}
+
+/** What one applied change is in `--format json`: where, what, Webex's trackingId and the values read back. */
+function appliedJson(applied: AppliedChange): Record<string, unknown> {
+  const { org, target, setting, action } = applied.change;
+  return { org, target, setting, action, trackingId: applied.trackingId, readBack: applied.readBack, ...(applied.unverifiedFields ? { unverifiedFields: applied.unverifiedFields } : {}) };
 }
 
 async function confirmed(out: NodeJS.WriteStream): Promise<boolean> {

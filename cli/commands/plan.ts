@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { observeOrgs, planChanges, RunProgress, savePlan, SAVED_PLAN_KIND, WebexClient } from '../../provisioning';
+import { observeOrgs, planChanges, RunProgress, SAVED_PLAN_FORMAT_VERSION, SAVED_PLAN_KIND, savePlan, WebexClient } from '../../provisioning';
 import { EvidenceRecorder } from '../../provisioning/evidence';
 import { loadOrgs } from '../load-orgs';
 import { Selection } from '../selection';
@@ -33,7 +33,10 @@ export async function planCommand(options: PlanOptions, client: WebexClient, out
   writePlan(plan, { format: options.format, quiet: options.quiet, mode: 'plan' }, out);
   await evidence?.recordPlan(client, plan, { declared: orgs });
   if (options.out) {
-    savePlan(resolve(options.out), { kind: SAVED_PLAN_KIND, formatVersion: plan.formatVersion, toolVersion: VERSION, createdAt: new Date().toISOString(), declared: orgs, observed, plan });
+    // Everything the plan was made from, so that apply can make it again and compare: the declaration and its
+    // selection, the observation, the time and the options.
+    const selection = { ...(options.org === undefined ? {} : { org: options.org }), ...(options.site === undefined ? {} : { site: options.site }), ...(options.shard === undefined ? {} : { shard: options.shard }) };
+    savePlan(resolve(options.out), { kind: SAVED_PLAN_KIND, formatVersion: SAVED_PLAN_FORMAT_VERSION, toolVersion: VERSION, createdAt: now.toISOString(), selection, reenforce: options.reenforce ?? false, declared: orgs, observed, plan });
     if (!options.quiet && options.format === 'text') out.write(`\nSaved this plan to ${options.out}. Apply exactly it with: webex-iac apply ${options.out}\n`);
   }
   if (options.denyWeakening && plan.summary.weakening > 0) {

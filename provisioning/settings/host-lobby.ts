@@ -3,6 +3,7 @@ import { PersonalRoomLobbyResponseSchema, PersonalRoomResponse, PersonalRoomResp
 import { WebexClient } from '../client/webex-client';
 import { flatten, sameValue } from '../field-values';
 import { withSecretsMasked } from '../people/person-update';
+import { PlanError } from '../errors';
 import { desiredValues, exactWeakeningNote, floorNotes, ValueRule } from '../floors';
 import { FieldValues } from '../plan';
 import { fieldImpact } from '../security-impact';
@@ -12,6 +13,8 @@ import { SettingDiff } from './setting-handler';
 const PMR = '/v1/meetingPreferences/personalMeetingRoom';
 const SCHEDULING = '/v1/meetingPreferences/schedulingOptions';
 const PMR_PREFIX = 'personalMeetingRoom.';
+/** The only fields a host-lobby change may write (the declaration's, HostLobbySchema). */
+const MANAGED_FIELDS = new Set(['personalMeetingRoom.enabledAutoLock', 'personalMeetingRoom.autoLockMinutes', 'personalMeetingRoom.enabledNotifyHost', 'schedulingOptions.enabledJoinBeforeHost']);
 const SCHEDULING_PREFIX = 'schedulingOptions.';
 
 /** The fields `UpdatePMRObject` accepts (webex-meeting.json); the others of a GET are read-only. */
@@ -87,6 +90,9 @@ export const hostLobbyHandler: HostSettingHandler<HostLobby> = {
   impactOf: (field, _diff, observed) => (field === 'personalMeetingRoom.autoLockMinutes' && observed['personalMeetingRoom.enabledAutoLock'] !== true ? 'neutral' : undefined),
 
   async write(client: WebexClient, siteUrl: string, host: HostRef, after: FieldValues): Promise<string> {
+    // Only the managed lobby fields are ever written: never the PIN, co-hosts or anything else of the room.
+    const unmanaged = Object.keys(after).filter((field) => !MANAGED_FIELDS.has(field));
+    if (unmanaged.length > 0) throw new PlanError(`hostLobby of ${host.email} on ${siteUrl}: ${unmanaged.join(', ')} is not a field webex-iac manages; nothing was written`);
     const query = { userEmail: host.email, siteUrl };
     const trackingIds: string[] = [];
     const room = fieldsUnder(after, PMR_PREFIX);

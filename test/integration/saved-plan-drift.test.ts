@@ -37,10 +37,10 @@ describe('saved plans and drift (CLI against the simulator)', () => {
     expect(plan.code).toBe(0);
     expect(plan.stdout).toMatch(/Saved this plan to .*plan.json/);
     const saved = JSON.parse(readFileSync(planFile, 'utf8'));
-    expect(saved).toMatchObject({ kind: 'webex-iac-plan', formatVersion: 1, plan: { observedHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(saved).toMatchObject({ kind: 'webex-iac-plan', formatVersion: 2, plan: { observedHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     expect(JSON.stringify(saved)).not.toContain(TOKEN);
 
-    const apply = await runCli(['apply', planFile, '--auto-approve'], env);
+    const apply = await runCli(['apply', planFile, '--manifest', manifest, '--auto-approve'], env);
     expect(apply.stderr).toBe('');
     expect(apply.code).toBe(0);
     expect((await runCli(['drift', '--manifest', manifest], env)).code).toBe(0);
@@ -52,9 +52,9 @@ describe('saved plans and drift (CLI against the simulator)', () => {
     await webexPatch({ allowMobileScreenCapture: false });
     const before = writes();
 
-    const apply = await runCli(['apply', planFile, '--auto-approve'], env);
+    const apply = await runCli(['apply', planFile, '--manifest', manifest, '--auto-approve'], env);
     expect(apply.code).toBe(1);
-    expect(apply.stderr).toMatch(/^Error: the live org changed since this plan was made .*nothing was written.*Riverside Family Clinic\.sites\.riverside-clinic\.webex\.com\.meetingSecurity\.allowMobileScreenCapture was true, is now false/);
+    expect(apply.stderr).toMatch(/^Error: the live org changed since this plan was made .*nothing was written[\s\S]*Riverside Family Clinic\.sites\.riverside-clinic\.webex\.com\.meetingSecurity\.allowMobileScreenCapture was true, is now false/);
     expect(writes()).toBe(before);
     expect((await webexGet()).securityOptions).toMatchObject({ allowMobileScreenCapture: false, joinBeforeHost: true });
   });
@@ -65,7 +65,7 @@ describe('saved plans and drift (CLI against the simulator)', () => {
     const saved = JSON.parse(readFileSync(planFile, 'utf8'));
     saved.observed[0].sites['riverside-clinic.webex.com'].meetingSecurity.joinBeforeHost = false;
     writeFileSync(planFile, JSON.stringify(saved));
-    const apply = await runCli(['apply', planFile, '--auto-approve'], env);
+    const apply = await runCli(['apply', planFile, '--manifest', manifest, '--auto-approve'], env);
     expect(apply.code).toBe(1);
     expect(apply.stderr).toMatch(/has been edited/);
   });

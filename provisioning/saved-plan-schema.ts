@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { OrgSchema } from '../manifest';
+import { SessionTypeSchema } from './client/schemas/session-types';
+import { ObservedOrg } from './observe';
+import { AttestationStatus, Change, ExceptionStatus, Finding, Plan, PLAN_FORMAT_VERSION } from './plan';
+import { EnforcementRecordSchema } from './state/enforcement-state';
+
+export const SAVED_PLAN_KIND = 'webex-iac-plan';
+
+/**
+ * The format of a plan file (`plan --out`). 2: the file carries the selection and the planning options,
+ * and `apply` re-derives the plan from it; a file of an older format is refused (plan again).
+ */
+export const SAVED_PLAN_FORMAT_VERSION = 2;
+
+/**
+ * The schema of a plan file: every object strict (an unknown field is refused, not ignored), so the
+ * renderers and the applier can rely on every field being there and nothing else being there.
+ */
+const FieldValueSchema = z.union([z.boolean(), z.number(), z.string(), z.array(z.string()), z.null()]);
+const FieldValuesSchema = z.record(z.string(), FieldValueSchema);
+const ImpactSchema = z.enum(['weakens', 'strengthens', 'neutral']);
+
+const TargetSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('site'), siteUrl: z.string() }),
+  z.strictObject({ kind: z.literal('person'), email: z.string(), siteUrl: z.string().optional(), personId: z.string().optional(), orgId: z.string().optional() }),
+  z.strictObject({ kind: z.literal('org'), orgId: z.string() }),
+]);
+
+const ChangeSchema = z.strictObject({
+  org: z.string(),
+  target: TargetSchema,
+  setting: z.string(),
+  action: z.enum(['update', 'enforce', 'revoke', 'deactivate']),
+  path: z.string(),
+  before: FieldValuesSchema,
+  after: FieldValuesSchema,
+  unchangedFields: z.number(),
+  notes: z.array(z.string()),
+  writeOnly: z.literal(true).optional(),
+  plannedFrom: FieldValuesSchema.optional(),
+  valueRules: z.record(z.string(), z.enum(['declared', 'floor', 'exact', 'dependency'])).optional(),
+  fieldImpacts: z.record(z.string(), ImpactSchema),
+  impact: ImpactSchema,
+});
+
+const FindingSchema = z.strictObject({
+  org: z.string(),
+  kind: z.enum(['unexpected-admin', 'too-many-full-admins', 'inactive-account', 'activity-unknown', 'mfa-off', 'not-a-host']),
+  target: TargetSchema,
+  setting: z.string(),
+  detail: z.string(),
+  path: z.string(),
+});
+
+const AttestationStatusSchema = z.strictObject({
+  org: z.string(),
+  control: z.string(),
+  title: z.string(),
+  status: z.enum(['valid', 'expiring', 'expired', 'missing']),
+  attestedBy: z.string().optional(),
+  attestedOn: z.string().optional(),
+  expires: z.string().optional(),
+  reference: z.string().optional(),
+  details: FieldValuesSchema.optional(),
+  required: z.boolean(),
+  path: z.string(),
+});
+
+const ExceptionStatusSchema = z.strictObject({
+  org: z.string(),
+  ruleId: z.string(),
+  reason: z.string(),
+  owner: z.string(),
+  expires: z.string(),
+  appliesTo: z.string().optional(),
+  path: z.string(),
+  status: z.enum(['active', 'expiring', 'expired']),
+});
+
+const count = z.number().int().nonnegative();
+
+export const PlanSchema = z.strictObject({
+  formatVersion: z.literal(PLAN_FORMAT_VERSION),
+  orgs: z.array(z.string()),
+  changes: z.array(ChangeSchema),
+  findings: z.array(FindingSchema),
+  attestations: z.array(AttestationStatusSchema),
+  exceptions: z.array(ExceptionStatusSchema),
+  summary: z.strictObject({
+    changes: count,
+    weakening: count,
+    fields: count,
+    unchangedSettings: count,
+    actions: z.strictObject({ update: count, enforce: count, revoke: count, deactivate: count }),
+    findings: count,
+    attestations: z.strictObject({ valid: count, expiring: count, expired: count, missing: count }),
+  }),
+  observedHash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+const ObservedHostSettingSchema = z.strictObject({
+  site: z.strictObject({ sessionTypes: z.array(SessionTypeSchema.strict()).optional() }),
+  hosts: z.array(z.strictObject({ email: z.string(), personId: z.string(), values: FieldValuesSchema })),
+  converged: z.strictObject({ count, digest: z.string() }).optional(),
+  notHosts: z.array(z.string()),
+});
+
+export const ObservedOrgSchema = z.strictObject({
+  name: z.string(),
+  orgId: z.string(),
+  sites: z.record(z.string(), z.record(z.string(), FieldValuesSchema)),
+  hosts: z.record(z.string(), z.record(z.string(), ObservedHostSettingSchema)).optional(),
+  inactive: z.array(z.strictObject({ email: z.string(), personId: z.string(), lastActivity: z.string().nullable(), unsendablePhoneTypes: z.array(z.string()) })).optional(),
+  org: z
+    .strictObject({
+      enforced: z.record(z.string(), EnforcementRecordSchema.nullable()).optional(),
+      admins: z.array(z.strictObject({ email: z.string(), personId: z.string(), roles: z.array(z.string()), unsendablePhoneTypes: z.array(z.string()) })).optional(),
+      mfaUsers: z.strictObject({ exposed: z.boolean(), withoutMfa: z.array(z.string()) }).optional(),
+    })
+    .optional(),
+  actor: z.strictObject({ id: z.string(), email: z.string() }).optional(),
+});
+
+/** The `--org`, `--site` and `--shard` a plan was made with: apply narrows the checked-out declaration the same way. */
+const SelectionSchema = z.strictObject({
+  org: z.string().optional(),
+  site: z.string().optional(),
+  shard: z.strictObject({ index: z.number().int().positive(), count: z.number().int().positive() }).optional(),
+});
+
+export const SavedPlanSchema = z.strictObject({
+  kind: z.literal(SAVED_PLAN_KIND),
+  formatVersion: z.literal(SAVED_PLAN_FORMAT_VERSION),
+  toolVersion: z.string(),
+  /** When the plan was made: the `now` inactivity and attestation expiry were judged at, so re-deriving it gives the same plan. */
+  createdAt: z.iso.datetime(),
+  selection: SelectionSchema,
+  /** `plan --reenforce`. */
+  reenforce: z.boolean(),
+  declared: z.array(OrgSchema),
+  observed: z.array(ObservedOrgSchema),
+  plan: PlanSchema,
+});
+
+export type SavedPlan = z.infer<typeof SavedPlanSchema>;
+
+/**
+ * Compile-time guard: the schema names exactly the fields of the plan types. A field added to a plan
+ * type without adding it here (or the reverse) fails `tsc`, so a saved plan can never silently drop it.
+ */
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
+const sameFields: [
+  SameKeys<Plan, z.infer<typeof PlanSchema>>,
+  SameKeys<Change, z.infer<typeof ChangeSchema>>,
+  SameKeys<Finding, z.infer<typeof FindingSchema>>,
+  SameKeys<AttestationStatus, z.infer<typeof AttestationStatusSchema>>,
+  SameKeys<ExceptionStatus, z.infer<typeof ExceptionStatusSchema>>,
+  SameKeys<Plan['summary'], z.infer<typeof PlanSchema>['summary']>,
+  SameKeys<ObservedOrg, z.infer<typeof ObservedOrgSchema>>,
+] = [true, true, true, true, true, true, true];
+void sameFields;
