@@ -73,8 +73,8 @@ function renderHead(plan: Plan, title: string): string {
     const changes = plan.changes.filter((c) => c.org === org);
     const weakening = changes.filter((c) => c.impact === 'weakens').length;
     const fields = changes.reduce((n, c) => n + Object.keys(c.after).length, 0);
-    const due = (plan.attestations ?? []).filter((a) => a.org === org && a.status !== 'valid').length;
-    const exceptions = (plan.exceptions ?? []).filter((e) => e.org === org).length;
+    const due = plan.attestations.filter((a) => a.org === org && a.status !== 'valid').length;
+    const exceptions = plan.exceptions.filter((e) => e.org === org).length;
     lines.push(`| ${markdownText(org)} | ${changes.length} | ${weakening > 0 ? `⚠️ **${weakening}**` : '0'} | ${fields} | ${due > 0 ? `**${due}**` : '0'} | ${exceptions} |`);
   }
   lines.push('');
@@ -105,12 +105,12 @@ function renderSections(plan: Plan): Section[] {
 /** Findings and attestations: what the plan does not change but a reviewer must see. */
 function reviewSections(plan: Plan): Section[] {
   const sections: Section[] = [];
-  const findings = plan.findings ?? [];
+  const findings = plan.findings;
   if (findings.length > 0) {
     const body = findings.map((f) => `- **${markdownText(f.org)}** › ${markdownText(describeTarget(f.target))}: ${markdownText(f.detail)} _(${f.kind}, \`${f.setting}\`)_`);
     sections.push({ summary: `🔎 Findings: ${findings.length} (not changes)`, body });
   }
-  const attestations = plan.attestations ?? [];
+  const attestations = plan.attestations;
   if (attestations.length > 0) {
     const flagged = attestations.filter((a) => a.status !== 'valid').length;
     const body = ['| Org | Attestation | State | Attested by | Expires | Reference |', '|---|---|---|---|---|---|'];
@@ -120,7 +120,7 @@ function reviewSections(plan: Plan): Section[] {
     }
     sections.push({ summary: `📝 Attestations: ${attestations.length - flagged} valid, ${flagged} expiring, expired or missing (manual; never applied)`, body });
   }
-  const exceptions = plan.exceptions ?? [];
+  const exceptions = plan.exceptions;
   if (exceptions.length > 0) {
     const body = ['| Org | Rule | Scope | State | Owner | Expires | Reason |', '|---|---|---|---|---|---|---|'];
     for (const e of exceptions) {

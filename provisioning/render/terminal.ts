@@ -69,18 +69,18 @@ export const WRITE_ONLY_BEFORE = '(write-only: cannot be read)';
 /** Findings and attestations, after the summary line: what a reviewer must still look at. */
 function renderReview(plan: Plan, c: ReturnType<typeof createColors>): string[] {
   const lines: string[] = [];
-  const findings = plan.findings ?? [];
+  const findings = plan.findings;
   if (findings.length > 0) {
     lines.push('', c.bold(`Findings (${findings.length}): not changes; act on them, or opt in to the action the control offers`));
     for (const org of plan.orgs) lines.push(...byOrg(plan, findings.filter((f) => f.org === org), org, (f) => renderFinding(f, c)));
   }
-  const attestations = plan.attestations ?? [];
+  const attestations = plan.attestations;
   if (attestations.length > 0) {
     const counts = (['valid', 'expiring', 'expired', 'missing'] as const).map((s) => `${attestations.filter((a) => a.status === s).length} ${s}`).join(', ');
     lines.push('', c.bold(`Attestations (${counts}): controls Webex has no API for, attested by people; never applied by webex-iac`));
     for (const org of plan.orgs) lines.push(...byOrg(plan, attestations.filter((a) => a.org === org), org, (a) => renderAttestation(a, c)));
   }
-  const exceptions = plan.exceptions ?? [];
+  const exceptions = plan.exceptions;
   if (exceptions.length > 0) {
     lines.push('', c.bold(`Policy exceptions (${exceptions.length}): accepted findings, each with an owner and an expiry`));
     for (const org of plan.orgs) lines.push(...byOrg(plan, exceptions.filter((e) => e.org === org), org, (e) => renderException(e, c)));
