@@ -46,12 +46,17 @@ export async function writeConfinedToSite(client: WebexClient, siteUrl: string, 
 }
 
 async function write(client: WebexClient, held: HeldDefaultSiteLock, siteUrl: string, values: FieldValues, access: SiteSettingAccess): Promise<string> {
-  if (held.leftSwitched) {
-    // A run that died mid-write left the default switched: put it back before reading what "original" is.
-    await restoreDefaultSite(client, held.leftSwitched.from);
+  let { defaultSite: original, sites } = await readUserSites(client);
+  const left = held.leftSwitched;
+  if (left) {
+    // A run that died mid-write left the default switched: put it back before taking it as "original",
+    // unless it has moved since (a person chose another default: theirs to keep).
+    if (original === left.to && sites.includes(left.from)) {
+      await restoreDefaultSite(client, left.from, original);
+      original = left.from;
+    }
     held.restored();
   }
-  const { defaultSite: original, sites } = await readUserSites(client);
   if (!sites.includes(siteUrl)) {
     throw new PlanError(`${access.setting} of ${siteUrl}: not a site of the token's user (their sites: ${sites.map(quote).join(', ') || 'none'}); Webex writes site settings through that user's sites`);
   }

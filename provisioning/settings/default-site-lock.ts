@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { lock } from 'proper-lockfile';
@@ -75,6 +75,7 @@ export async function withDefaultSiteLock<T>(key: DefaultSiteLockKey, fn: (held:
   } catch (error) {
     throw new DefaultSiteLockError(`cannot create the lock folder ${dir} (${(error as Error).message}); set WEBEX_IAC_LOCK_DIR to a writable folder`);
   }
+  requirePrivateFolder(dir);
   const name = `default-site-${createHash('sha256').update(`${key.baseUrl}\n${key.personId}`).digest('hex').slice(0, 32)}`;
   const lockPath = join(dir, `${name}.lock`);
   const holderPath = join(dir, `${name}.holder.json`);
@@ -130,6 +131,27 @@ function refusal(holderPath: string, lockPath: string, key: DefaultSiteLockKey, 
     `another webex-iac run holds the default-site lock of ${key.user} at ${key.baseUrl} ${who}; waited ${Math.round(waitMs / 1000)} s. ` +
     `Site settings are written through that user's default site, one write at a time: let that run finish, or remove ${lockPath} if it is gone`
   );
+}
+
+/**
+ * The default folder is in the shared temp folder: refuse one that another user could have planted (a
+ * link, someone else's, or writable by others), since the record in it decides where the default goes.
+ */
+function requirePrivateFolder(dir: string): void {
+  const stat = lstatSync(dir);
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  const problem = stat.isSymbolicLink()
+    ? 'is a symbolic link'
+    : !stat.isDirectory()
+      ? 'is not a folder'
+      : uid !== undefined && stat.uid !== uid
+        ? `belongs to another user (uid ${stat.uid})`
+        : (stat.mode & 0o002) !== 0
+          ? 'is writable by other users'
+          : undefined;
+  if (problem !== undefined) {
+    throw new DefaultSiteLockError(`the lock folder ${dir} ${problem}; remove it, or set WEBEX_IAC_LOCK_DIR to a folder of your own`);
+  }
 }
 
 function readHolder(path: string): LockHolder | undefined {

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -165,6 +166,29 @@ describe('a meeting-security write changes only the declared site', () => {
       await proxy.close();
     }
   });
+
+  test('a switch left by a run that died is put back first, unless the default has moved since', async () => {
+    await start('ignored');
+    const client = new WebexClient({ baseUrl: sim.url, token: TOKEN });
+    // What a run killed between its switch and its restore leaves: the default on SECOND, and the record.
+    const plantRecord = async () => {
+      await call(sim, 'PUT', `${SITES}?defaultSite=true`, { siteUrl: SECOND });
+      return { pid: 999999, host: 'gone', since: '2026-01-01T00:00:00.000Z', user: HEALTH_SYSTEM.adminEmail, baseUrl: sim.url, switched: { from: FIRST, to: SECOND } };
+    };
+    const name = createHash('sha256').update(`${sim.url}\n${HEALTH_SYSTEM.adminPersonId}`).digest('hex').slice(0, 32);
+    const holder = join(lockDir, `default-site-${name}.holder.json`);
+
+    writeFileSync(holder, JSON.stringify(await plantRecord()));
+    await applyPlan(client, await planOrgs(client, [org(THIRD, { unlistAllMeetings: true })]));
+    expect(await defaultOf(sim)).toBe(FIRST);
+
+    // A person has since made THIRD their default: the dead run's record must not override that.
+    writeFileSync(holder, JSON.stringify(await plantRecord()));
+    await call(sim, 'PUT', `${SITES}?defaultSite=true`, { siteUrl: THIRD });
+    await applyPlan(client, await planOrgs(client, [org(SECOND, { requireLoginBeforeAccess: true })]));
+    expect(await defaultOf(sim)).toBe(THIRD);
+    expect(existsSync(holder)).toBe(false);
+  });
 });
 
 describe('the default-site lock', () => {
@@ -184,6 +208,18 @@ describe('the default-site lock', () => {
     release();
     await holding;
     expect(await withDefaultSiteLock(key, async () => 'after', { dir })).toBe('after');
+  });
+
+  test.each([
+    ['a symbolic link', (target: string) => symlinkSync(dir, target), /is a symbolic link/],
+    ['writable by other users', (target: string) => {
+        mkdirSync(target);
+        chmodSync(target, 0o777);
+      }, /is writable by other users/],
+  ])('a lock folder that is %s is refused, naming it', async (_, plant, problem) => {
+    const planted = join(dir, 'planted');
+    plant(planted);
+    await expect(withDefaultSiteLock(key, async () => 'never', { dir: planted })).rejects.toThrow(problem);
   });
 
   test('runs of different users or hosts do not wait for each other', async () => {
