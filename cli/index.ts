@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { clientFromEnvironment, MAX_CONCURRENCY_CEILING, stateDirFrom } from '../provisioning';
+import { clientFromEnvironment, MAX_CONCURRENCY_CEILING, resolveStateDir } from '../provisioning';
 import { EvidenceRecorder } from '../provisioning/evidence';
 import { applyCommand, ApplyOptions } from './commands/apply';
 import { driftCommand, DriftOptions } from './commands/drift';
@@ -68,6 +68,8 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
   };
   // Evidence of this command line (45 CFR 164.316(b)); WEBEX_IAC_EVIDENCE_DIR or --dir picks the folder.
   const evidence = (dir?: string) => EvidenceRecorder.fromEnvironment(dir ? { ...io.env, WEBEX_IAC_EVIDENCE_DIR: dir } : io.env, { toolVersion: VERSION, argv });
+  // One state folder per project, found from the manifests (or the working folder), never from the working folder alone.
+  const stateDirOf = (manifests?: readonly string[]) => resolveStateDir({ env: io.env, manifests });
   const manifestOption = () => new Option('--manifest <path>', 'a webex-manifest.json to use (repeatable); default: every manifest under cdktf.out/').argParser(collect).default(undefined);
 
   program
@@ -122,7 +124,7 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
     .addHelpText('after', '\nExamples:\n  $ webex-iac plan\n  $ webex-iac plan --out plan.json --format markdown > plan.md\n  $ webex-iac plan --detailed-exitcode --deny-weakening --shard 1/4')
     .action(async (opts: PlanOptions & { concurrency?: number }) => {
       const webex = await client(opts.concurrency);
-      const code = await withProgress('plan', opts.quiet, (display) => planCommand({ ...opts, stateDir: stateDirFrom(io.env), progress: display.progress }, webex, io.out, evidence()));
+      const code = await withProgress('plan', opts.quiet, (display) => planCommand({ ...opts, stateDir: stateDirOf(opts.manifest), progress: display.progress }, webex, io.out, evidence()));
       if (code !== 0) throw new ExitCode(code);
     });
 
@@ -145,7 +147,7 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
       const recorder = evidence();
       const code = await withSignedCheckpoints(io.env, recorder.log.dir, io.err, () =>
         withProgress('apply', opts.quiet, (display) =>
-          applyCommand({ ...opts, planFile, stateDir: stateDirFrom(io.env), progress: display.progress, beforePrompt: () => display.pause() }, webex, io.out, recorder),
+          applyCommand({ ...opts, planFile, stateDir: stateDirOf(opts.manifest), progress: display.progress, beforePrompt: () => display.pause() }, webex, io.out, recorder),
         ),
       );
       if (code !== 0) throw new ExitCode(code);
@@ -178,7 +180,7 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
     .addHelpText('after', '\nExamples:\n  $ webex-iac drift\n  $ webex-iac drift --format markdown > drift.md || test $? -eq 2')
     .action(async (opts: DriftOptions & { concurrency?: number }) => {
       const webex = await client(opts.concurrency);
-      const code = await withProgress('drift', opts.quiet, (display) => driftCommand({ ...opts, stateDir: stateDirFrom(io.env), progress: display.progress }, webex, io.out, evidence()));
+      const code = await withProgress('drift', opts.quiet, (display) => driftCommand({ ...opts, stateDir: stateDirOf(opts.manifest), progress: display.progress }, webex, io.out, evidence()));
       if (code !== 0) throw new ExitCode(code);
     });
 
@@ -198,7 +200,7 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
       const webex = await client(opts.concurrency);
       const recorder = evidence();
       const code = await withSignedCheckpoints(io.env, recorder.log.dir, io.err, () =>
-        withProgress('assess', opts.quiet, (display) => assessCommand({ ...opts, stateDir: stateDirFrom(io.env), progress: display.progress }, webex, io, recorder)),
+        withProgress('assess', opts.quiet, (display) => assessCommand({ ...opts, stateDir: stateDirOf(opts.manifest), progress: display.progress }, webex, io, recorder)),
       );
       if (code !== 0) throw new ExitCode(code);
     });
@@ -222,7 +224,7 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
     )
     .action(async (opts: ImportOptions & { concurrency?: number; quiet?: boolean }) => {
       const webex = await client(opts.concurrency);
-      const code = await withProgress('import', opts.quiet, (display) => importCommand({ ...opts, stateDir: stateDirFrom(io.env), progress: display.progress }, webex, io, evidence()));
+      const code = await withProgress('import', opts.quiet, (display) => importCommand({ ...opts, stateDir: stateDirOf(), progress: display.progress }, webex, io, evidence()));
       if (code !== 0) throw new ExitCode(code);
     });
 

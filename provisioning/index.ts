@@ -18,6 +18,7 @@ export * from './plan-parts';
 export * from './plan-attestations';
 export * from './concurrency';
 export * from './state/enforcement-state';
+export * from './state/state-dir';
 export * from './client/request-scheduler';
 export * from './run-progress';
 export * from './plan-refused';

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileSystemError } from '../../manifest/files/file-system-error';
 import { makeDirectory } from '../../manifest/files/make-directory';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { canonicalJson } from '../../manifest';
 import { PlanError } from '../errors';
 import { FieldValues } from '../plan';
+import { resolveStateDir } from './state-dir';
 
 /**
  * What webex-iac last enforced of each write-only setting (no GET exists for them), one small JSON file
@@ -36,10 +37,12 @@ const StateFileSchema = z
   .strict();
 type StateFile = z.infer<typeof StateFileSchema>;
 
-/** The state folder: WEBEX_IAC_STATE_DIR, else .webex-iac/state below the working directory. */
+/**
+ * The state folder when no manifest is known (library callers): WEBEX_IAC_STATE_DIR, else
+ * .webex-iac/state in the project that holds `cwd` (see resolveStateDir, which the CLI uses).
+ */
 export function stateDirFrom(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
-  const configured = env.WEBEX_IAC_STATE_DIR?.trim();
-  return resolve(cwd, configured ? configured : DEFAULT_STATE_DIR);
+  return resolveStateDir({ env, cwd });
 }
 
 /** sha256 of the canonical JSON of the values a write-only setting is enforced with. */

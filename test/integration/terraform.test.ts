@@ -1,12 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planOrgs, WebexClient } from '../../provisioning';
 import { readManifest } from '../../manifest';
 import { RunningSimulator, startSimulator } from '../../simulator';
 import { anyFileContains } from '../helpers/files';
-import { BIN, runCli } from '../helpers/run-cli';
+import { BIN, REPO, runCli } from '../helpers/run-cli';
 
 const TOKEN = 'terraform-secret-token-91c4e0';
 const hasTerraform = spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
@@ -33,7 +33,9 @@ maybe('terraform init && terraform apply on a synthesized terraform_data stack',
 
   beforeAll(async () => {
     sim = await startSimulator({ tokens: [TOKEN], seed: 'clinic' });
+    // A temporary copy of the project (its cdktf.json marks the root): no state from other runs or commands.
     work = mkdtempSync(join(tmpdir(), 'webex-iac-tf-'));
+    copyFileSync(join(REPO, 'cdktf.json'), join(work, 'cdktf.json'));
   });
   afterAll(async () => {
     await sim.close();
@@ -67,9 +69,16 @@ maybe('terraform init && terraform apply on a synthesized terraform_data stack',
     expect(apply.output).toMatch(/Apply complete! \d+ changed, \d+ verified by reading back/);
     expect(apply.code).toBe(0);
 
+    // local-exec ran in the stack folder; the write-only state went to the project root all the same.
+    expect(existsSync(join(work, '.webex-iac', 'state'))).toBe(true);
+    expect(existsSync(join(stackDir, '.webex-iac', 'state'))).toBe(false);
     const client = new WebexClient({ baseUrl: sim.url, token: TOKEN });
-    const plan = await planOrgs(client, readManifest(join(stackDir, 'webex-manifest.json')).orgs);
+    const plan = await planOrgs(client, readManifest(join(stackDir, 'webex-manifest.json')).orgs, { stateDir: join(work, '.webex-iac', 'state') });
     expect(plan.changes).toEqual([]);
+    // A later plan from the project root, as a user runs it, agrees: nothing to change, write-only settings included.
+    const again = await runCli(['plan', '--detailed-exitcode'], { WEBEX_BASE_URL: sim.url, WEBEX_TOKEN: TOKEN }, work);
+    expect(again.stdout).toMatch(/^No changes\./);
+    expect(again.code).toBe(0);
     expect(apply.output).not.toContain(TOKEN);
     expect(anyFileContains(work, TOKEN)).toBeUndefined();
   });
