@@ -4,12 +4,15 @@ import { join, relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { resolveOrgId, WebexClient } from '../../provisioning';
 import {
+  ARCHIVE_MANIFEST,
   buildReport,
+  checkArchive,
   ciIdentity,
   collectAuditEvents,
   EVIDENCE_KEY_VARIABLE,
   evidencePrivateKey,
   evidencePublicKey,
+  exportArchive,
   localIdentity,
   signCheckpoints,
   verifyCheckpoints,
@@ -52,14 +55,57 @@ export function evidenceCommand(deps: EvidenceCommandDeps): Command {
     .addOption(dirOption())
     .addOption(publicKeyOption())
     .addHelpText('after', '\nExamples:\n  $ webex-iac evidence verify --dir /srv/compliance/webex-evidence\n  $ webex-iac evidence verify --public-key evidence-signing.pub.pem')
-    .action((opts: { dir?: string; publicKey?: string[] }) => {
-      const dir = opts.dir ? resolve(opts.dir) : evidenceDir(io.env);
+    .option('--archive <folder>', 'verify an archive written by evidence export instead: its manifest of hashes, its signature, the chain and checkpoints inside it')
+    .action((opts: { dir?: string; publicKey?: string[]; archive?: string }) => {
+      if (opts.archive !== undefined && opts.dir !== undefined) throw new Error('--archive and --dir exclude each other: an archive carries its own evidence folder');
       const keys = readPublicKeys(opts.publicKey);
+      let intact = true;
+      let dir = opts.dir ? resolve(opts.dir) : evidenceDir(io.env);
+      if (opts.archive !== undefined) {
+        const archive = checkArchive(resolve(opts.archive), keys);
+        for (const problem of archive.problems) io.err.write(`Error: archive ${opts.archive}: ${problem}\n`);
+        if (archive.manifest) io.out.write(`Archive ${opts.archive}: ${archive.manifest.files.length} file(s) listed in ${ARCHIVE_MANIFEST}, exported ${archive.manifest.createdAt}; manifest signature: ${archive.signature}.\n`);
+        intact = archive.problems.length === 0 && archive.manifest !== undefined;
+        if (keys.length > 0 && archive.signature === 'unsigned') {
+          io.err.write(`Error: archive ${opts.archive}: ${ARCHIVE_MANIFEST} is not signed, so --public-key cannot vouch for it\n`);
+          intact = false;
+        }
+        dir = archive.evidenceDir;
+      }
       const result = verifyLog(dir);
       printVerification(result, io);
-      let intact = result.intact;
+      intact = intact && result.intact;
       if (keys.length > 0 && result.exists) intact = printCheckpoints(dir, keys, io) && intact;
       if (!intact) throw new ExitCode(1);
+    });
+
+  group
+    .command('export')
+    .description('write a self-contained archive folder for the six-year retention store: log files, checkpoints, the report (HTML and JSON), the verification transcript and a manifest of hashes')
+    .requiredOption('--output <folder>', 'the archive folder to create (must not exist)')
+    .addOption(dirOption())
+    .addOption(publicKeyOption())
+    .option('--covered-entity <name>', 'the HIPAA covered entity, for the report')
+    .addHelpText('after', `\nThe manifest is signed when $${EVIDENCE_KEY_VARIABLE} holds the evidence key. Check an archive with\nwebex-iac evidence verify --archive <folder> --public-key <file>.\n\nExample:\n  $ webex-iac evidence export --output webex-evidence-2026-q1 --public-key evidence-signing.pub.pem`)
+    .action((opts: { output: string; dir?: string; publicKey?: string[]; coveredEntity?: string }) => {
+      const dir = opts.dir ? resolve(opts.dir) : evidenceDir(io.env);
+      const keys = readPublicKeys(opts.publicKey);
+      const pem = io.env[EVIDENCE_KEY_VARIABLE];
+      const key = pem ? evidencePrivateKey(pem) : undefined;
+      const result = verifyLog(dir);
+      if (!result.exists) throw new Error(`there is no evidence log at ${dir} to export`);
+      let transcript = '';
+      const capture = { write: (text: string) => ((transcript += text), true) } as unknown as NodeJS.WriteStream;
+      const captured: EvidenceIo = { out: capture, err: capture, env: io.env };
+      printVerification(result, captured);
+      const signaturesIntact = keys.length === 0 || printCheckpoints(dir, keys, captured);
+      const ci = ciIdentity(io.env);
+      const now = new Date();
+      const report = buildReport({ dir, toolVersion: VERSION, now, producer: ci ? { ci } : { local: localIdentity() }, coveredEntity: opts.coveredEntity ?? (io.env.WEBEX_IAC_COVERED_ENTITY?.trim() || undefined), publicKeys: keys });
+      const manifest = exportArchive(dir, resolve(opts.output), { reportHtml: renderReportHtml(report), reportJson: `${JSON.stringify(report, null, 2)}\n`, transcript }, { toolVersion: VERSION, now, ...(key ? { key } : {}) });
+      io.out.write(`Wrote the evidence archive ${opts.output}: ${manifest.files.length} file(s), manifest ${manifest.signature ? `signed with key ${manifest.signature.keyId}` : 'unsigned'}; evidence chain ${result.intact ? 'intact' : 'BROKEN'}${keys.length > 0 ? `, signed checkpoints ${signaturesIntact ? 'verified' : 'FAILED'}` : ''}\n`);
+      // An archive of a broken log is still written (it is the evidence of the break), but the command fails.
+      if (!result.intact || !signaturesIntact) throw new ExitCode(1);
     });
 
   group

@@ -15,3 +15,4 @@ export * from './report/build-report';
 export * from './report/render-markdown';
 export * from './report/render-html';
 export * from './checkpoints';
+export * from './export-archive';
