@@ -23,3 +23,4 @@ export * from './client/request-scheduler';
 export * from './run-progress';
 export * from './plan-refused';
 export * from './json-differences';
+export * from './change-groups';

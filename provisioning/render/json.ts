@@ -1,8 +1,14 @@
 import { canonicalJson } from '../../manifest';
 import { inertJson } from '../../manifest/text';
+import { groupChanges } from '../change-groups';
 import { Plan } from '../plan';
 
-/** Plan → its versioned JSON form (sorted keys, stable for diffs and golden tests). */
+/**
+ * Plan → its versioned JSON form (sorted keys, stable for diffs and golden tests): the plan, every change
+ * per target, and `groups`, the same change on many targets as one entry whose `changes` are positions in
+ * `changes` (so the per-target list is never lost).
+ */
 export function renderPlanJson(plan: Plan): string {
-  return inertJson(canonicalJson(plan));
+  const groups = groupChanges(plan.changes).map(({ targets, ...group }) => ({ ...group, targetCount: targets.length }));
+  return inertJson(canonicalJson({ ...plan, groups }));
 }

@@ -1,8 +1,9 @@
 import { markdownCode, markdownText } from '../../manifest/text';
-import { fieldFlag } from '../floors';
-import { Change, describeTarget, Plan } from '../plan';
-import { formatValue, WRITE_ONLY_BEFORE } from './terminal';
 import { compareCodePoints } from '../../manifest';
+import { fieldFlag } from '../floors';
+import { ChangeGroup, describeGroupTargets, emailOf, groupChanges, groupsInReadingOrder } from '../change-groups';
+import { describeTarget, FieldValue, Plan } from '../plan';
+import { formatValue, summaryLine, WRITE_ONLY_BEFORE } from './terminal';
 
 /** GitHub refuses comments over 65,536 characters; keep a margin for the CI wrapper's own text. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -11,148 +12,191 @@ export const PLAN_COMMENT_MARKER = '<!-- webex-iac-plan -->';
 export interface MarkdownOptions {
   /** Upper bound on the rendered length. @default 60000 */
   readonly maxLength?: number;
-  /** Where the full plan can be found when this rendering had to be truncated (a CI artifact name or URL). */
+  /** Where the full plan can be found when detail had to be left out (a CI artifact name or URL). */
   readonly fullPlanLocation?: string;
   /** Heading, e.g. "webex-iac plan" or "webex-iac drift". */
   readonly title?: string;
-}
-
-interface Section {
-  readonly summary: string;
-  readonly body: string[];
+  /** The footer: the commit planned and when (from the CI environment). */
+  readonly commit?: string;
+  readonly createdAt?: string;
 }
 
 /**
- * Plan → a pull-request comment: summary table first, weakening changes flagged and listed first, then
- * one folded `<details>` section per org and target. Sections are truncated evenly, with a note, when
- * the whole would not fit in one GitHub comment.
+ * How much per-target detail a rendering keeps. The plan is always whole (every org, every group of
+ * changes, every weakening, finding and attestation due); when it does not fit in one comment, detail is
+ * cut in this order: host lists, then the diff blocks of org and site changes, then the list of valid
+ * attestations.
+ */
+interface Detail {
+  /** Hosts listed per group (the rest is counted); undefined = all. */
+  readonly hostsPerGroup?: number;
+  readonly diffBlocks: boolean;
+  readonly validAttestations: boolean;
+}
+
+const LEVELS: readonly Detail[] = [
+  { diffBlocks: true, validAttestations: true },
+  { hostsPerGroup: 25, diffBlocks: true, validAttestations: true },
+  { hostsPerGroup: 5, diffBlocks: true, validAttestations: true },
+  { hostsPerGroup: 0, diffBlocks: true, validAttestations: true },
+  { hostsPerGroup: 0, diffBlocks: false, validAttestations: true },
+  { hostsPerGroup: 0, diffBlocks: false, validAttestations: false },
+];
+
+/**
+ * Plan → a pull-request comment a reviewer reads without a click: the summary line and table, then
+ * weakening changes (⚠️ on the line itself), org and site changes, the same change on many hosts as one
+ * line with its hosts folded, findings, attestations due and exceptions, and a footer naming the commit,
+ * the time and where the full plan is.
  */
 export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const maxLength = options.maxLength ?? 60_000;
-  const location = options.fullPlanLocation ?? 'the full plan artifact (`webex-iac plan --format json`)';
-  const head = renderHead(plan, options.title ?? 'webex-iac plan');
-  const sections = renderSections(plan);
-  const full = assemble(head, sections);
-  if (full.length <= maxLength) return full;
-
-  // Give every section the same share of what is left, and say where the rest is.
-  const note = (hidden: number) => `_… ${hidden} more lines not shown: the plan is larger than a pull-request comment. See ${location}._`;
-  const overhead = head.length + sections.reduce((n, s) => n + s.summary.length + 64 + note(99_999).length, 0);
-  let shown = sections;
-  let omitted = 0;
-  if (overhead > maxLength) {
-    // Even the section headers do not fit: keep the first ones, count the rest.
-    const perSection = Math.ceil(overhead / Math.max(sections.length, 1));
-    const keep = Math.max(1, Math.floor((maxLength - head.length - 400) / perSection));
-    omitted = sections.length - keep;
-    shown = sections.slice(0, keep);
+  const groups = groupChanges(plan.changes);
+  let rendered = '';
+  for (const detail of LEVELS) {
+    rendered = render(plan, groups, options, detail);
+    if (rendered.length <= maxLength) return rendered;
   }
-  const budget = Math.max(0, Math.floor((maxLength - head.length - 400 - shown.reduce((n, s) => n + s.summary.length + 64 + note(99_999).length, 0)) / Math.max(shown.length, 1)));
-  const truncated = shown.map((section) => {
-    const lines: string[] = [];
-    let used = 0;
-    for (const line of section.body) {
-      if (used + line.length + 1 > budget) break;
-      lines.push(line);
-      used += line.length + 1;
-    }
-    const hidden = section.body.length - lines.length;
-    return { summary: section.summary, body: hidden > 0 ? [...closeFence(lines), '', note(hidden)] : lines };
-  });
-  const tail = omitted > 0 ? `\n_… ${omitted} more sections not shown. See ${location}._\n` : '';
-  return assemble(head, truncated) + tail;
+  // Still too long (thousands of distinct findings): keep what fits, close open blocks, and say so.
+  const note = `\n\n_… the rest is not shown: this plan is larger than a pull-request comment. See ${location(options)}._\n`;
+  const cut = rendered.slice(0, maxLength - note.length - 64).replace(/\n[^\n]*$/, '');
+  return `${cut}${closeOpenBlocks(cut)}${note}`;
 }
 
-function renderHead(plan: Plan, title: string): string {
-  const lines = [PLAN_COMMENT_MARKER, `## ${title}`, ''];
-  if (plan.changes.length === 0) {
-    lines.push(`**No changes.** The live Webex org matches the declaration (${plan.summary.unchangedSettings} settings checked).`, '');
-  }
-  lines.push('| Org | Changes | Weakening | Fields | Attestations due | Exceptions |', '|---|---:|---:|---:|---:|---:|');
+function render(plan: Plan, groups: readonly ChangeGroup[], options: MarkdownOptions, detail: Detail): string {
+  const order = groupsInReadingOrder(groups);
+  const omitted = detail.hostsPerGroup !== undefined || !detail.diffBlocks || !detail.validAttestations;
+  const parts = [
+    head(plan, options.title ?? 'webex-iac plan'),
+    section(`⚠️ Weakening changes (${order.weakening.length})`, order.weakening.map((g) => renderGroup(g, plan.orgs.length, detail))),
+    section(`Org and site changes (${order.orgAndSite.length})`, order.orgAndSite.map((g) => renderGroup(g, plan.orgs.length, detail))),
+    section(`Host changes (${order.hosts.reduce((n, g) => n + g.targets.length, 0)} on ${order.hosts.length} group(s))`, order.hosts.map((g) => renderGroup(g, plan.orgs.length, detail))),
+    section(`Account and admin changes (${order.people.reduce((n, g) => n + g.targets.length, 0)})`, order.people.map((g) => renderGroup(g, plan.orgs.length, detail))),
+    findings(plan),
+    attestations(plan, detail),
+    exceptions(plan),
+    footer(plan, options, omitted),
+  ];
+  return parts.filter((p) => p !== '').join('\n');
+}
+
+function head(plan: Plan, title: string): string {
+  const lines = [PLAN_COMMENT_MARKER, `## ${title}`, '', `**${summaryLine(plan, { mode: title.includes('drift') ? 'drift' : 'plan' }).replace(/^([A-Za-z ]+[:.])/, '$1**')}`, ''];
+  lines.push('| Org | Changes | Weakening | Fields | Findings | Attestations due | Exceptions |', '|---|---:|---:|---:|---:|---:|---:|');
   for (const org of plan.orgs) {
     const changes = plan.changes.filter((c) => c.org === org);
     const weakening = changes.filter((c) => c.impact === 'weakens').length;
     const fields = changes.reduce((n, c) => n + Object.keys(c.after).length, 0);
+    const findings = plan.findings.filter((f) => f.org === org).length;
     const due = plan.attestations.filter((a) => a.org === org && a.status !== 'valid').length;
     const exceptions = plan.exceptions.filter((e) => e.org === org).length;
-    lines.push(`| ${markdownText(org)} | ${changes.length} | ${weakening > 0 ? `⚠️ **${weakening}**` : '0'} | ${fields} | ${due > 0 ? `**${due}**` : '0'} | ${exceptions} |`);
+    lines.push(`| ${markdownText(org)} | ${changes.length} | ${weakening > 0 ? `⚠️ **${weakening}**` : '0'} | ${fields} | ${findings} | ${due > 0 ? `**${due}**` : '0'} | ${exceptions} |`);
   }
   lines.push('');
   if (plan.summary.weakening > 0) {
-    lines.push(`> [!WARNING]`, `> **${plan.summary.weakening} change(s) weaken security** and are listed first. Each needs a reviewer's explicit approval.`, '');
+    lines.push('> [!WARNING]', `> **${plan.summary.weakening} change(s) weaken security** and are listed first. Each needs a reviewer's explicit approval.`, '');
+  }
+  return lines.join('\n');
+}
+
+function section(title: string, items: readonly string[]): string {
+  return items.length === 0 ? '' : [`### ${title}`, '', ...items.flatMap((item) => [item, ''])].join('\n');
+}
+
+/** One group: a line that says it all (who, what, from → to, ⚠️ when it weakens), then its detail. */
+function renderGroup(group: ChangeGroup, orgCount: number, detail: Detail): string {
+  const weakens = group.impact === 'weakens';
+  const org = orgCount > 1 || group.scope === 'org' ? `**${markdownText(group.org)}** › ` : '';
+  const fields = Object.keys(group.after).sort(compareCodePoints);
+  const inline = fields.map((f) => `${markdownCode(f)} ${valueText(group, f, 'before')} → ${valueText(group, f, 'after')}${group.fieldImpacts[f] === 'weakens' ? ' ⚠️' : ''}`).join(', ');
+  const action = group.action === 'update' ? '' : ` (${group.action}${group.writeOnly ? ', write-only' : ''})`;
+  const lines = [`- ${weakens ? '⚠️ **WEAKENS** ' : ''}${org}${markdownText(describeGroupTargets(group))}: ${markdownCode(group.setting)}${action} ${inline}`];
+  const blockDetail = (group.scope === 'org' || group.scope === 'site') && detail.diffBlocks && fields.length > 1;
+  if (blockDetail) {
+    lines.push('  ```diff');
+    for (const f of fields) {
+      const flag = fieldFlag(group.fieldImpacts[f] === 'weakens', group.valueRules?.[f]);
+      lines.push(`  - ${f} = ${group.writeOnly ? WRITE_ONLY_BEFORE : formatValue(group.before[f])}`, `  + ${f} = ${formatValue(group.after[f])}${flag === '' ? '' : `   ${flag}`}`);
+    }
+    lines.push('  ```');
+  }
+  const meta = [`declared at ${markdownCode(group.path)}`, ...(group.unchangedFields > 0 ? [`${group.unchangedFields} unchanged field(s) hidden`] : [])];
+  lines.push(`  <sub>${meta.join('; ')}</sub>`);
+  for (const note of group.notes) lines.push(`  > ${markdownText(note)}`);
+  if (group.targets.length > 1) lines.push(...hostList(group, detail));
+  return lines.join('\n');
+}
+
+function hostList(group: ChangeGroup, detail: Detail): string[] {
+  const shown = detail.hostsPerGroup === undefined ? group.targets : group.targets.slice(0, detail.hostsPerGroup);
+  const hidden = group.targets.length - shown.length;
+  if (shown.length === 0) return [`  <sub>${group.targets.length} ${group.scope === 'people' ? 'people' : 'hosts'}: listed in the full plan</sub>`];
+  const names = shown.map((t) => markdownText(emailOf(t))).join(', ');
+  return ['  <details><summary>which ' + (group.scope === 'people' ? 'people' : 'hosts') + '</summary>', '', `  ${names}${hidden > 0 ? ` … and ${hidden} more (full plan)` : ''}`, '', '  </details>'];
+}
+
+function valueText(group: ChangeGroup, field: string, side: 'before' | 'after'): string {
+  if (side === 'before' && group.writeOnly) return '_(write-only)_';
+  const value: FieldValue | undefined = group[side][field];
+  return markdownCode(formatValue(value));
+}
+
+/** Findings: never folded, never cut. */
+function findings(plan: Plan): string {
+  if (plan.findings.length === 0) return '';
+  const lines = [`### 🔎 Findings (${plan.findings.length}): not changes; act on them or opt in to the control's action`, ''];
+  for (const f of plan.findings) lines.push(`- **${markdownText(f.org)}** › ${markdownText(describeTarget(f.target))}: ${markdownText(f.detail)} _(${f.kind}, ${markdownCode(f.setting)})_`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Attestations due are listed; valid ones are folded into one line (or only counted). */
+function attestations(plan: Plan, detail: Detail): string {
+  if (plan.attestations.length === 0) return '';
+  const due = plan.attestations.filter((a) => a.status !== 'valid');
+  const valid = plan.attestations.filter((a) => a.status === 'valid');
+  const lines = [`### 📝 Attestations: ${due.length} due, ${valid.length} valid (manual; never applied)`, ''];
+  if (due.length > 0) {
+    lines.push('| Org | Attestation | State | Attested by | Expires | Reference |', '|---|---|---|---|---|---|');
+    for (const a of due) lines.push(`| ${markdownText(a.org)} | ${markdownText(a.title)} | **${a.status}** | ${markdownText(a.attestedBy ?? '')} | ${markdownText(a.expires ?? '')} | ${markdownText(a.reference ?? '')} |`);
+    lines.push('');
+  }
+  if (valid.length > 0 && detail.validAttestations) {
+    lines.push(`<details><summary>${valid.length} valid attestation(s)</summary>`, '', '| Org | Attestation | Attested by | Expires | Reference |', '|---|---|---|---|---|');
+    for (const a of valid) lines.push(`| ${markdownText(a.org)} | ${markdownText(a.title)} | ${markdownText(a.attestedBy ?? '')} | ${markdownText(a.expires ?? '')} | ${markdownText(a.reference ?? '')} |`);
+    lines.push('', '</details>', '');
+  }
+  return lines.join('\n');
+}
+
+function exceptions(plan: Plan): string {
+  if (plan.exceptions.length === 0) return '';
+  const lines = [`### 🛡️ Policy exceptions (${plan.exceptions.length}, ${plan.exceptions.filter((e) => e.status !== 'active').length} expiring or expired)`, '', '| Org | Rule | Scope | State | Owner | Expires | Reason |', '|---|---|---|---|---|---|---|'];
+  for (const e of plan.exceptions) {
+    const state = e.status === 'active' ? 'active' : `**${e.status}**`;
+    lines.push(`| ${markdownText(e.org)} | ${markdownText(e.ruleId)} | ${markdownText(e.appliesTo ?? 'whole org')} | ${state} | ${markdownText(e.owner)} | ${markdownText(e.expires)} | ${markdownText(e.reason)} |`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-function renderSections(plan: Plan): Section[] {
-  const sections: Section[] = [];
-  for (const org of plan.orgs) {
-    const byTarget = new Map<string, Change[]>();
-    for (const change of plan.changes.filter((c) => c.org === org)) {
-      const key = describeTarget(change.target);
-      byTarget.set(key, [...(byTarget.get(key) ?? []), change]);
-    }
-    for (const [target, changes] of byTarget) {
-      const weakening = changes.some((c) => c.impact === 'weakens');
-      const summary = `${weakening ? '⚠️ weakens — ' : ''}<b>${markdownText(org)}</b> › ${markdownText(target)}: ${changes.length} change(s)`;
-      const body = changes.flatMap((change) => renderChange(change));
-      sections.push({ summary, body });
-    }
-  }
-  return [...sections, ...reviewSections(plan)];
+function footer(plan: Plan, options: MarkdownOptions, omitted: boolean): string {
+  const facts = [
+    ...(options.commit ? [`commit ${markdownCode(options.commit)}`] : []),
+    ...(options.createdAt ? [`planned ${markdownText(options.createdAt)}`] : []),
+    `observed state ${markdownCode(plan.observedHash.slice(0, 12))}`,
+    `full plan: ${location(options)}`,
+  ];
+  return ['---', `<sub>${omitted ? 'Per-host detail is shortened to fit one comment. ' : ''}${facts.join(' · ')}</sub>`, ''].join('\n');
 }
 
-/** Findings and attestations: what the plan does not change but a reviewer must see. */
-function reviewSections(plan: Plan): Section[] {
-  const sections: Section[] = [];
-  const findings = plan.findings;
-  if (findings.length > 0) {
-    const body = findings.map((f) => `- **${markdownText(f.org)}** › ${markdownText(describeTarget(f.target))}: ${markdownText(f.detail)} _(${f.kind}, \`${f.setting}\`)_`);
-    sections.push({ summary: `🔎 Findings: ${findings.length} (not changes)`, body });
-  }
-  const attestations = plan.attestations;
-  if (attestations.length > 0) {
-    const flagged = attestations.filter((a) => a.status !== 'valid').length;
-    const body = ['| Org | Attestation | State | Attested by | Expires | Reference |', '|---|---|---|---|---|---|'];
-    for (const a of attestations) {
-      const state = a.status === 'valid' ? 'valid' : `**${a.status}**`;
-      body.push(`| ${markdownText(a.org)} | ${markdownText(a.title)} | ${state} | ${markdownText(a.attestedBy ?? '')} | ${markdownText(a.expires ?? '')} | ${markdownText(a.reference ?? '')} |`);
-    }
-    sections.push({ summary: `📝 Attestations: ${attestations.length - flagged} valid, ${flagged} expiring, expired or missing (manual; never applied)`, body });
-  }
-  const exceptions = plan.exceptions;
-  if (exceptions.length > 0) {
-    const body = ['| Org | Rule | Scope | State | Owner | Expires | Reason |', '|---|---|---|---|---|---|---|'];
-    for (const e of exceptions) {
-      const state = e.status === 'active' ? 'active' : `**${e.status}**`;
-      body.push(`| ${markdownText(e.org)} | ${markdownText(e.ruleId)} | ${markdownText(e.appliesTo ?? 'whole org')} | ${state} | ${markdownText(e.owner)} | ${markdownText(e.expires)} | ${markdownText(e.reason)} |`);
-    }
-    sections.push({ summary: `🛡️ Policy exceptions: ${exceptions.length} (${exceptions.filter((e) => e.status !== 'active').length} expiring or expired)`, body });
-  }
-  return sections;
+function location(options: MarkdownOptions): string {
+  return options.fullPlanLocation ?? 'the plan artifact (`webex-iac plan --format json`)';
 }
 
-function renderChange(change: Change): string[] {
-  const lines = [`\`${change.setting}\` — ${change.action}${change.impact === 'weakens' ? ' — **⚠️ weakens security**' : ''} (declared at ${markdownCode(change.path)})`, '', '```diff'];
-  for (const field of Object.keys(change.after).sort(compareCodePoints)) {
-    const text = fieldFlag(change.fieldImpacts[field] === 'weakens', change.valueRules?.[field]);
-    const flag = text === '' ? '' : `   ${text}`;
-    lines.push(`- ${field} = ${change.writeOnly ? WRITE_ONLY_BEFORE : formatValue(change.before[field])}`, `+ ${field} = ${formatValue(change.after[field])}${flag}`);
-  }
-  lines.push('```');
-  if (change.unchangedFields > 0) lines.push(`_${change.unchangedFields} unchanged field(s) hidden._`);
-  for (const note of change.notes) lines.push(`> ${markdownText(note)}`);
-  lines.push('');
-  return lines;
-}
-
-function assemble(head: string, sections: readonly Section[]): string {
-  const parts = sections.map((s) => `<details><summary>${s.summary}</summary>\n\n${s.body.join('\n')}\n</details>\n`);
-  return `${head}${parts.join('\n')}`;
-}
-
-/** A code fence cut in the middle would swallow the rest of the comment: close it. */
-function closeFence(lines: string[]): string[] {
-  const open = lines.filter((l) => l.startsWith('```')).length % 2 === 1;
-  return open ? [...lines, '```'] : lines;
+/** A cut in the middle of a code fence or a details block would swallow the rest of the comment: close them. */
+function closeOpenBlocks(text: string): string {
+  let tail = '';
+  if ((text.match(/```/g) ?? []).length % 2 === 1) tail += '\n```';
+  const open = (text.match(/<details>/g) ?? []).length - (text.match(/<\/details>/g) ?? []).length;
+  for (let i = 0; i < open; i++) tail += '\n</details>';
+  return tail;
 }

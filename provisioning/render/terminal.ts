@@ -4,6 +4,7 @@ import { jsonText, terminalQuoted, terminalText } from '../../manifest/text';
 import { fieldFlag } from '../floors';
 import { AttestationStatus, Change, ChangeAction, describeTarget, FieldValue, Finding, Plan, ExceptionStatus, Target } from '../plan';
 import { compareCodePoints } from '../../manifest';
+import { ChangeGroup, describeGroupTargets, emailOf, groupChanges } from '../change-groups';
 
 export interface TerminalOptions {
   /** ANSI colour; the CLI turns it on only for a TTY without NO_COLOR. */
@@ -20,20 +21,42 @@ export function renderPlanText(plan: Plan, options: TerminalOptions = {}): strin
   const c = createColors(options.color ?? false);
   const drift = options.mode === 'drift';
   if (plan.changes.length === 0) {
-    return `${[`${c.green(c.bold(drift ? 'No drift.' : 'No changes.'))}${summaryLine(plan, options).replace(/^No (changes|drift)\./, '')}`, ...renderReview(plan, c)].join('\n')}\n`;
+    const summary = `${c.green(c.bold(drift ? 'No drift.' : 'No changes.'))}${summaryLine(plan, options).replace(/^No (changes|drift)\./, '')}`;
+    return `${[...renderReview(plan, c), ...(hasReview(plan) ? [''] : []), summary].join('\n').replace(/^\n/, '')}\n`;
   }
   const lines: string[] = [drift ? 'The live Webex org has drifted from the declaration; apply would make these changes:' : 'webex-iac will perform the following actions:', ''];
   if (plan.summary.weakening > 0) {
     lines.push(c.red(c.bold(`Warning: ${plan.summary.weakening} change(s) weaken security; they are listed first.`)), '');
   }
+  const groups = groupChanges(plan.changes);
   for (const org of plan.orgs) {
-    const changes = plan.changes.filter((ch) => ch.org === org);
-    if (changes.length === 0) continue;
+    const ofOrg = groups.filter((g) => g.org === org);
+    if (ofOrg.length === 0) continue;
     lines.push(c.bold(`Org ${terminalQuoted(org)}`), '');
-    for (const change of changes) lines.push(...renderChange(change, c), '');
+    for (const group of ofOrg) lines.push(...renderGroup(group, plan, c), '');
   }
-  lines.push(summaryLine(plan, options), ...renderReview(plan, c));
+  // Findings, attestations and exceptions, then the summary: the last line, right before apply's prompt.
+  lines.push(...renderReview(plan, c).slice(1), ...(hasReview(plan) ? [''] : []), summaryLine(plan, options));
   return `${lines.join('\n')}\n`;
+}
+
+function hasReview(plan: Plan): boolean {
+  return plan.findings.length + plan.attestations.length + plan.exceptions.length > 0;
+}
+
+/** Hosts named in a folded group before "and N more". */
+const HOSTS_SHOWN = 5;
+
+/** A group of one is the change itself; a group of many hosts is one block and a folded list of hosts. */
+function renderGroup(group: ChangeGroup, plan: Plan, c: ReturnType<typeof createColors>): string[] {
+  const first = plan.changes[group.changes[0]!]!;
+  if (group.targets.length === 1) return renderChange(first, c);
+  const lines = renderChange(first, c);
+  lines[0] = lines[0]!.replace(`# ${target(first.target)}:`, `# ${terminalText(describeGroupTargets(group))}:`);
+  const names = group.targets.slice(0, HOSTS_SHOWN).map((t) => terminalText(emailOf(t)));
+  const more = group.targets.length - names.length;
+  lines.push(c.dim(`  # ${group.scope === 'people' ? 'people' : 'hosts'}: ${names.join(', ')}${more > 0 ? ` and ${more} more (--format json lists every one)` : ''}`));
+  return lines;
 }
 
 /** The one-line summary: the last line of the text rendering, and all that `--quiet` prints. */
@@ -78,7 +101,10 @@ function renderReview(plan: Plan, c: ReturnType<typeof createColors>): string[] 
   if (attestations.length > 0) {
     const counts = (['valid', 'expiring', 'expired', 'missing'] as const).map((s) => `${attestations.filter((a) => a.status === s).length} ${s}`).join(', ');
     lines.push('', c.bold(`Attestations (${counts}): controls Webex has no API for, attested by people; never applied by webex-iac`));
-    for (const org of plan.orgs) lines.push(...byOrg(plan, attestations.filter((a) => a.org === org), org, (a) => renderAttestation(a, c)));
+    const due = attestations.filter((a) => a.status !== 'valid');
+    for (const org of plan.orgs) lines.push(...byOrg(plan, due.filter((a) => a.org === org), org, (a) => renderAttestation(a, c)));
+    const valid = attestations.length - due.length;
+    if (valid > 0) lines.push(`  ${c.green('valid'.padEnd(8))} ${valid} attestation(s) valid and not expiring within 30 days (--format json lists them)`);
   }
   const exceptions = plan.exceptions;
   if (exceptions.length > 0) {

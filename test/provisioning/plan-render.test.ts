@@ -85,7 +85,7 @@ describe('rendering every kind of change, finding and attestation', () => {
   test('markdown', () => {
     const markdown = renderPlanMarkdown(plan);
     expect(markdown).toMatchSnapshot();
-    expect(markdown).toContain('- mfaEnabled = (write-only: cannot be read)');
+    expect(markdown).toContain('`mfa` (enforce, write-only) `mfaEnabled` _(write-only)_ → `true`');
   });
 
   test('apply lines are worded by action, and the summary says which writes could only be checked against the response', () => {

@@ -1,0 +1,124 @@
+import { canonicalJson } from '../manifest';
+import type { ValueRule } from './floors';
+import { Change, ChangeAction, FieldValues, Target } from './plan';
+import type { Impact } from './security-impact';
+
+/**
+ * Where a group of changes applies: the org itself, one Meetings site, the hosts of one site, or
+ * people of the org (accounts and admins, not tied to a site).
+ */
+export type GroupScope = 'org' | 'site' | 'hosts' | 'people';
+
+/**
+ * The same change on many targets: one setting, one action, the same fields going from the same values
+ * to the same values, on every host of a site that needs it. Org and site changes are never grouped with
+ * others (each is a group of one), so a reviewer always sees them whole.
+ */
+export interface ChangeGroup {
+  readonly org: string;
+  readonly scope: GroupScope;
+  /** The site changed, or the site the hosts are on. */
+  readonly siteUrl?: string;
+  readonly setting: string;
+  readonly action: ChangeAction;
+  readonly impact: Impact;
+  readonly writeOnly?: true;
+  /** Construct path that declared the setting. */
+  readonly path: string;
+  /** Values before and after, the same on every target of the group. */
+  readonly before: FieldValues;
+  readonly after: FieldValues;
+  readonly fieldImpacts: Readonly<Record<string, Impact>>;
+  /** Which rule decided each value (declared, floor, exact pin), when the planner says. */
+  readonly valueRules?: Readonly<Record<string, ValueRule>>;
+  readonly unchangedFields: number;
+  readonly notes: readonly string[];
+  /** Every target, in plan order. */
+  readonly targets: readonly Target[];
+  /** Positions of the group's changes in `plan.changes`. */
+  readonly changes: readonly number[];
+}
+
+/** Groups a plan's changes, keeping the plan's order (weakening first) by each group's first change. */
+export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
+  const groups = new Map<string, { group: ChangeGroup; targets: Target[]; indexes: number[] }>();
+  changes.forEach((change, index) => {
+    const scope = scopeOf(change.target);
+    const key =
+      scope === 'org' || scope === 'site'
+        ? `#${index}`
+        : canonicalJson([change.org, scope, siteOf(change.target) ?? null, change.setting, change.action, change.path, change.before, change.after, change.fieldImpacts, change.valueRules ?? null, change.notes, change.unchangedFields, change.writeOnly ?? false]);
+    const existing = groups.get(key);
+    if (existing) {
+      existing.targets.push(change.target);
+      existing.indexes.push(index);
+      return;
+    }
+    const targets = [change.target];
+    const indexes = [index];
+    const siteUrl = siteOf(change.target);
+    groups.set(key, {
+      targets,
+      indexes,
+      group: {
+        org: change.org,
+        scope,
+        ...(siteUrl !== undefined ? { siteUrl } : {}),
+        setting: change.setting,
+        action: change.action,
+        impact: change.impact,
+        ...(change.writeOnly ? { writeOnly: true as const } : {}),
+        path: change.path,
+        before: change.before,
+        after: change.after,
+        fieldImpacts: change.fieldImpacts,
+        ...(change.valueRules ? { valueRules: change.valueRules } : {}),
+        unchangedFields: change.unchangedFields,
+        notes: change.notes,
+        targets,
+        changes: indexes,
+      },
+    });
+  });
+  return [...groups.values()].map((g) => g.group);
+}
+
+/** Groups in reading order for a reviewer: weakening first, then org and site changes, then hosts, then people. */
+export function groupsInReadingOrder(groups: readonly ChangeGroup[]): { weakening: ChangeGroup[]; orgAndSite: ChangeGroup[]; hosts: ChangeGroup[]; people: ChangeGroup[] } {
+  const rest = groups.filter((g) => g.impact !== 'weakens');
+  return {
+    weakening: groups.filter((g) => g.impact === 'weakens'),
+    orgAndSite: rest.filter((g) => g.scope === 'org' || g.scope === 'site'),
+    hosts: rest.filter((g) => g.scope === 'hosts'),
+    people: rest.filter((g) => g.scope === 'people'),
+  };
+}
+
+/** "13 hosts of riverside-clinic.webex.com", "site riverside-clinic.webex.com", "org", "2 people". */
+export function describeGroupTargets(group: ChangeGroup): string {
+  const n = group.targets.length;
+  switch (group.scope) {
+    case 'org':
+      return 'org';
+    case 'site':
+      return `site ${group.siteUrl}`;
+    case 'hosts':
+      return n === 1 ? `host ${emailOf(group.targets[0]!)} on ${group.siteUrl}` : `${n} hosts of ${group.siteUrl}`;
+    default:
+      return n === 1 ? `person ${emailOf(group.targets[0]!)}` : `${n} people`;
+  }
+}
+
+export function emailOf(target: Target): string {
+  return target.kind === 'person' ? target.email : target.kind === 'site' ? target.siteUrl : 'org';
+}
+
+function scopeOf(target: Target): GroupScope {
+  if (target.kind === 'org') return 'org';
+  if (target.kind === 'site') return 'site';
+  return target.siteUrl !== undefined ? 'hosts' : 'people';
+}
+
+function siteOf(target: Target): string | undefined {
+  return target.kind === 'site' || target.kind === 'person' ? target.siteUrl : undefined;
+}
