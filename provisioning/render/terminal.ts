@@ -3,8 +3,8 @@ import type { AppliedChange } from '../applier';
 import { jsonText, terminalQuoted, terminalText } from '../../manifest/text';
 import { fieldFlag } from '../floors';
 import { AttestationStatus, Change, ChangeAction, describeTarget, FieldValue, Finding, Plan, ExceptionStatus, Target } from '../plan';
-import { compareCodePoints } from '../../manifest';
-import { ChangeGroup, describeGroupTargets, emailOf, groupChanges } from '../change-groups';
+import { canonicalJson, compareCodePoints } from '../../manifest';
+import { ChangeGroup, emailOf, groupChanges } from '../change-groups';
 
 export interface TerminalOptions {
   /** ANSI colour; the CLI turns it on only for a TTY without NO_COLOR. */
@@ -33,7 +33,17 @@ export function renderPlanText(plan: Plan, options: TerminalOptions = {}): strin
     const ofOrg = groups.filter((g) => g.org === org);
     if (ofOrg.length === 0) continue;
     lines.push(c.bold(`Org ${terminalQuoted(org)}`), '');
-    for (const group of ofOrg) lines.push(...renderGroup(group, plan, c), '');
+    // Org, site and account changes in full (identical site changes share one block naming every site),
+    // then the hosts of each site: one line per group of identical changes, the hosts folded.
+    for (const block of mergeIdenticalSites(ofOrg.filter((g) => g.scope !== 'hosts'))) lines.push(...renderBlock(block, plan, c), '');
+    const hostGroups = ofOrg.filter((g) => g.scope === 'hosts');
+    for (const siteUrl of [...new Set(hostGroups.map((g) => g.siteUrl!))]) {
+      const ofSite = hostGroups.filter((g) => g.siteUrl === siteUrl);
+      const hosts = ofSite.reduce((n, g) => n + g.targets.length, 0);
+      lines.push(c.bold(`  # hosts of ${terminalText(siteUrl)}: ${hosts} change(s) in ${ofSite.length} group(s) of identical changes`));
+      for (const group of ofSite) lines.push(...renderHostGroup(group, c));
+      lines.push('');
+    }
   }
   // Findings, attestations and exceptions, then the summary: the last line, right before apply's prompt.
   lines.push(...renderReview(plan, c).slice(1), ...(hasReview(plan) ? [''] : []), summaryLine(plan, options));
@@ -45,18 +55,39 @@ function hasReview(plan: Plan): boolean {
 }
 
 /** Hosts named in a folded group before "and N more". */
-const HOSTS_SHOWN = 5;
+const HOSTS_SHOWN = 3;
 
-/** A group of one is the change itself; a group of many hosts is one block and a folded list of hosts. */
-function renderGroup(group: ChangeGroup, plan: Plan, c: ReturnType<typeof createColors>): string[] {
-  const first = plan.changes[group.changes[0]!]!;
-  if (group.targets.length === 1) return renderChange(first, c);
+/** Site changes of one org that are the same change (same fields, same values) on several sites. */
+function mergeIdenticalSites(groups: readonly ChangeGroup[]): ChangeGroup[][] {
+  const blocks = new Map<string, ChangeGroup[]>();
+  groups.forEach((group, i) => {
+    const key = group.scope === 'site' ? canonicalJson([group.setting, group.action, group.impact, group.before, group.after, group.valueRules ?? null, group.notes, group.unchangedFields]) : `#${i}`;
+    blocks.set(key, [...(blocks.get(key) ?? []), group]);
+  });
+  return [...blocks.values()];
+}
+
+/** A change in full; when several sites share it, the heading names each of them. */
+function renderBlock(block: readonly ChangeGroup[], plan: Plan, c: ReturnType<typeof createColors>): string[] {
+  const first = plan.changes[block[0]!.changes[0]!]!;
   const lines = renderChange(first, c);
-  lines[0] = lines[0]!.replace(`# ${target(first.target)}:`, `# ${terminalText(describeGroupTargets(group))}:`);
+  if (block.length > 1) lines[0] = lines[0]!.replace(`# ${target(first.target)}:`, `# sites ${block.map((g) => terminalText(g.siteUrl!)).join(', ')}:`);
+  return lines;
+}
+
+/** One line per group of identical host changes: what changes, on how many hosts, and the first hosts. */
+function renderHostGroup(group: ChangeGroup, c: ReturnType<typeof createColors>): string[] {
+  const fields = Object.keys(group.after).sort(compareCodePoints);
+  const symbol = c.yellow(ACTION_STYLE[group.action]?.symbol ?? '~');
+  const changes = fields.map((f) => `${f} ${formatValue(group.before[f])} ${c.yellow('->')} ${formatValue(group.after[f])}${group.fieldImpacts[f] === 'weakens' ? c.red(' (weakens)') : ''}`).join(', ');
+  const weakens = group.impact === 'weakens' ? ` ${c.red(c.bold('(WEAKENS SECURITY)'))}` : '';
   const names = group.targets.slice(0, HOSTS_SHOWN).map((t) => terminalText(emailOf(t)));
   const more = group.targets.length - names.length;
-  lines.push(c.dim(`  # ${group.scope === 'people' ? 'people' : 'hosts'}: ${names.join(', ')}${more > 0 ? ` and ${more} more (--format json lists every one)` : ''}`));
-  return lines;
+  return [
+    `  ${symbol} ${group.targets.length} ${group.targets.length === 1 ? 'host' : 'hosts'}: ${group.setting} ${changes}${weakens}`,
+    c.dim(`      # ${names.join(', ')}${more > 0 ? ` and ${more} more (--format json lists every one)` : ''}`),
+    ...(group.notes.length > 0 ? [c.dim(`      # note: ${group.notes.map(terminalText).join('; ')}`)] : []),
+  ];
 }
 
 /** The one-line summary: the last line of the text rendering, and all that `--quiet` prints. */
@@ -120,7 +151,7 @@ function byOrg<T>(plan: Plan, items: readonly T[], org: string, render: (item: T
 }
 
 function renderFinding(finding: Finding, c: ReturnType<typeof createColors>): string[] {
-  return [`  ${c.yellow('*')} ${target(finding.target)}: ${terminalText(finding.detail)}`, c.dim(`      # ${finding.kind}, reported by ${finding.setting} (${terminalText(finding.path)})`)];
+  return [`  ${c.yellow('*')} ${target(finding.target)}: ${terminalText(finding.detail)} ${c.dim(`(${finding.kind}, ${finding.setting})`)}`];
 }
 
 function renderException(e: ExceptionStatus, c: ReturnType<typeof createColors>): string[] {

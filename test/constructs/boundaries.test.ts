@@ -42,3 +42,17 @@ describe('module boundaries', () => {
     expect(offending).toEqual([]);
   });
 });
+
+describe('repository hygiene', () => {
+  test('no symbolic link is committed (a worktree\'s node_modules link once was, and replaced the real folder on checkout)', () => {
+    // git ls-files -s shows mode 120000 for a symbolic link.
+    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+    let listing = '';
+    try {
+      listing = execFileSync('git', ['ls-files', '-s'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    } catch {
+      return; // not a git checkout (an unpacked source tarball): nothing to check
+    }
+    expect(listing.split('\n').filter((line) => line.startsWith('120000 '))).toEqual([]);
+  });
+});

@@ -98,7 +98,7 @@ describe('saved plans and drift (CLI against the simulator)', () => {
     writeFileSync(manifest, canonicalJson(loose));
     const result = await runCli(['plan', '--manifest', manifest, '--deny-weakening', '--format', 'markdown'], env);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/⚠️ weakens/);
+    expect(result.stdout).toMatch(/⚠️ \*\*WEAKENS\*\*/);
     expect(result.stderr).toBe('Error: 1 change(s) weaken security and --deny-weakening is set\n');
   });
 });

@@ -43,7 +43,7 @@ describe('plan renderings (golden files in test/render/golden)', () => {
 
   test('markdown of a large plan stays under GitHub\'s comment limit, keeps every change line and says where the rest is', () => {
     const big = largePlan(3000);
-    expect(renderPlanText(big).length).toBeGreaterThan(GITHUB_COMMENT_LIMIT);
+    expect(renderPlanJson(big).length).toBeGreaterThan(GITHUB_COMMENT_LIMIT);
     const markdown = renderPlanMarkdown(big, { fullPlanLocation: 'the `webex-iac-plan` artifact' });
     expect(markdown.length).toBeLessThan(GITHUB_COMMENT_LIMIT);
     expect(markdown.startsWith(`${PLAN_COMMENT_MARKER}\n## webex-iac plan`)).toBe(true);
