@@ -14,7 +14,7 @@ import { checkCommand, CheckOptions } from './commands/check';
 import { assessCommand, AssessOptions } from './commands/assess';
 import { importCommand, ImportOptions } from './commands/import';
 import { DEFAULT_PROFILE, PROFILE_IDS, REPORT_FORMATS } from '../policies';
-import { ExitCode } from './output';
+import { ExitCode, quietOnBrokenPipe } from './output';
 import { ProgressDisplay, startProgress } from './progress';
 import { parseShard } from './selection';
 import { VERSION } from './version';
@@ -29,6 +29,7 @@ const defaultIo: Io = { out: process.stdout, err: process.stderr, env: process.e
 
 /** Runs the CLI and returns its exit code; errors become one line on stderr, never a stack trace. */
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  quietOnBrokenPipe(io.out);
   const program = buildProgram(io, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -9,3 +9,30 @@ export class ExitCode extends Error {
     super(`exit ${code}`);
   }
 }
+
+/**
+ * A reader that goes away (`webex-iac plan | head -1`) closes the pipe: the next write to stdout fails
+ * with EPIPE, which Node raises as an unhandled 'error' event and a stack trace. Instead, stdout goes
+ * quiet: later writes are dropped, the command still finishes what it is doing (an apply is never cut
+ * off between a write and its read-back) and exits with the code it would have had. Other errors of the
+ * stream are not hidden.
+ */
+export function quietOnBrokenPipe(stream: NodeJS.WritableStream): void {
+  if (typeof stream.on !== 'function') return;
+  let broken = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || (broken && error.code === 'ERR_STREAM_DESTROYED')) {
+      broken = true;
+      return;
+    }
+    throw error;
+  });
+  const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+  (stream as { write: (...args: unknown[]) => boolean }).write = (...args: unknown[]) => {
+    if (!broken) return write(...args);
+    // Dropped: nobody reads it. Call back as a successful write would, so nothing waits forever.
+    const callback = args.find((a): a is () => void => typeof a === 'function');
+    if (callback) process.nextTick(callback);
+    return true;
+  };
+}
