@@ -15,6 +15,7 @@ import { assessCommand, AssessOptions } from './commands/assess';
 import { importCommand, ImportOptions } from './commands/import';
 import { DEFAULT_PROFILE, PROFILE_IDS, REPORT_FORMATS } from '../policies';
 import { ExitCode, quietOnBrokenPipe } from './output';
+import { diagnoseToken, renderDoctor } from './commands/doctor';
 import { ProgressDisplay, startProgress } from './progress';
 import { parseShard } from './selection';
 import { VERSION } from './version';
@@ -151,6 +152,16 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
           applyCommand({ ...opts, planFile, stateDir: stateDirOf(opts.manifest), progress: display.progress, beforePrompt: () => display.pause() }, webex, io.out, recorder),
         ),
       );
+      if (code !== 0) throw new ExitCode(code);
+    });
+
+  program
+    .command('doctor')
+    .description("check the token: the orgs and sites it sees, and for each command which scopes it needs and which fail (reads are tried, writes assumed)")
+    .addHelpText('after', '\nExamples:\n  $ WEBEX_TOKEN=... webex-iac doctor')
+    .action(async () => {
+      const { text, code } = renderDoctor(await diagnoseToken(await client()));
+      io.out.write(text);
       if (code !== 0) throw new ExitCode(code);
     });
 
