@@ -101,6 +101,9 @@ export async function withDefaultSiteLock<T>(key: DefaultSiteLockKey, fn: (held:
   }
 }
 
+/** Locks this process holds right now, so that its own queued writes are not refused for waiting on each other. */
+const heldHere = new Set<string>();
+
 interface Release {
   release(): Promise<void>;
   onCompromised(handler: (error: Error) => void): void;
@@ -112,13 +115,21 @@ async function acquire(lockPath: string, holderPath: string, key: DefaultSiteLoc
   for (;;) {
     try {
       const release = await lock(lockPath, { lockfilePath: lockPath, realpath: false, stale: STALE_MS, retries: 0, onCompromised: (error) => handler(error) });
-      return { release: () => release().catch(() => undefined), onCompromised: (h) => (handler = h) };
+      heldHere.add(lockPath);
+      return {
+        release: async () => {
+          await release().catch(() => undefined);
+          heldHere.delete(lockPath);
+        },
+        onCompromised: (h) => (handler = h),
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') {
         throw new DefaultSiteLockError(`cannot take the default-site lock ${lockPath}: ${(error as Error).message}`);
       }
     }
-    if (Date.now() >= deadline) throw new DefaultSiteLockError(refusal(holderPath, lockPath, key, waitMs));
+    // Writes of this same run queue here too (one per site): only another run's hold counts against the wait.
+    if (Date.now() >= deadline && !heldHere.has(lockPath)) throw new DefaultSiteLockError(refusal(holderPath, lockPath, key, waitMs));
     // Jittered, so that CI jobs started together do not retry in step.
     await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
   }

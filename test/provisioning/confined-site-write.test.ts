@@ -199,14 +199,14 @@ describe('the default-site lock', () => {
   const key = { baseUrl: 'https://webexapis.com', personId: 'PERSON', user: 'admin@example.org' };
 
   test('another run that holds it too long is refused with who holds it and since when', async () => {
-    let release!: () => void;
-    const holding = withDefaultSiteLock(key, () => new Promise<void>((resolve) => (release = resolve)), { dir });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Another process's hold, as it is on disk: the lock folder (fresh) and its record.
+    const name = createHash('sha256').update(`${key.baseUrl}\n${key.personId}`).digest('hex').slice(0, 32);
+    mkdirSync(join(dir, `default-site-${name}.lock`));
+    writeFileSync(join(dir, `default-site-${name}.holder.json`), JSON.stringify({ pid: 4242, host: 'ci-runner-7', since: '2026-12-04T05:00:00.000Z', user: key.user, baseUrl: key.baseUrl }));
     await expect(withDefaultSiteLock(key, async () => 'second', { dir, waitMs: 600 })).rejects.toThrow(
-      /^another webex-iac run holds the default-site lock of admin@example\.org at https:\/\/webexapis\.com since \d{4}-\d\d-\d\dT[\d:.]+Z \(pid \d+ on .+\); waited 1 s\. .* remove .*\.lock if it is gone$/,
+      /^another webex-iac run holds the default-site lock of admin@example\.org at https:\/\/webexapis\.com since 2026-12-04T05:00:00\.000Z \(pid 4242 on ci-runner-7\); waited 1 s\. .* remove .*\.lock if it is gone$/,
     );
-    release();
-    await holding;
+    rmSync(join(dir, `default-site-${name}.lock`), { recursive: true });
     expect(await withDefaultSiteLock(key, async () => 'after', { dir })).toBe('after');
   });
 
@@ -220,6 +220,16 @@ describe('the default-site lock', () => {
     const planted = join(dir, 'planted');
     plant(planted);
     await expect(withDefaultSiteLock(key, async () => 'never', { dir: planted })).rejects.toThrow(problem);
+  });
+
+  test('writes of the same run wait their turn however long the queue, without being refused', async () => {
+    const order: number[] = [];
+    const slow = (n: number) => withDefaultSiteLock(key, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      order.push(n);
+    }, { dir, waitMs: 100 });
+    await Promise.all([1, 2, 3, 4].map(slow));
+    expect(order.sort()).toEqual([1, 2, 3, 4]);
   });
 
   test('runs of different users or hosts do not wait for each other', async () => {
