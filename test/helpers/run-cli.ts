@@ -16,7 +16,7 @@ export interface CliRun {
 /** Runs the real `webex-iac` executable as a user would, in a child process (asynchronously, so an in-process simulator keeps serving). */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = REPO): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, WEBEX_IAC_EVIDENCE_DIR: TEST_EVIDENCE_DIR, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, WEBEX_IAC_EVIDENCE_DIR: TEST_EVIDENCE_DIR, WEBEX_IAC_LOCK_DIR: process.env.WEBEX_IAC_LOCK_DIR, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
