@@ -19,6 +19,7 @@ import { diagnoseToken, renderDoctor } from './commands/doctor';
 import { ProgressDisplay, startProgress } from './progress';
 import { parseShard } from './selection';
 import { VERSION } from './version';
+import { terminalText } from '../manifest/text';
 
 export interface Io {
   readonly out: NodeJS.WriteStream;
@@ -38,8 +39,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   } catch (error) {
     if (error instanceof ExitCode) return error.code;
     if (error instanceof CommanderError) return error.exitCode;
+    // Messages carry Webex's own error text and trackingIds: escaped for the terminal, on one line.
     const message = error instanceof Error ? error.message : String(error);
-    io.err.write(`Error: ${message}\n`);
+    io.err.write(`Error: ${terminalText(message)}\n`);
     if (io.env.WEBEX_IAC_DEBUG && error instanceof Error && error.stack) io.err.write(`${error.stack}\n`);
     return 1;
   }

@@ -27,6 +27,7 @@ import {
 import { loadOrgs } from '../load-orgs';
 import { ExitCode } from '../output';
 import { VERSION } from '../version';
+import { jsonText, terminalQuoted, terminalText } from '../../manifest/text';
 
 export interface EvidenceIo {
   readonly out: NodeJS.WriteStream;
@@ -174,7 +175,7 @@ export function evidenceCommand(deps: EvidenceCommandDeps): Command {
         coveredEntity: opts.coveredEntity ?? (io.env.WEBEX_IAC_COVERED_ENTITY?.trim() || undefined),
         publicKeys: readPublicKeys(opts.publicKey),
       });
-      const text = opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : opts.format === 'html' ? renderReportHtml(report) : renderReportMarkdown(report);
+      const text = opts.format === 'json' ? `${jsonText(report, 2)}\n` : opts.format === 'html' ? renderReportHtml(report) : renderReportMarkdown(report);
       if (opts.output) {
         writeFileSync(resolve(opts.output), text);
         io.out.write(`Wrote the ${opts.format} evidence report of ${report.orgs.length} org(s) to ${opts.output} (evidence chain ${report.chainIntact ? 'intact' : 'BROKEN'})\n`);
@@ -200,10 +201,10 @@ function printVerification(result: VerifyResult, io: EvidenceIo): void {
   if (result.orgs.length === 0) io.err.write('Warning: the evidence log holds no records yet.\n');
   for (const org of result.orgs) {
     const span = org.firstTime ? `, ${org.firstTime.slice(0, 10)} to ${org.lastTime?.slice(0, 10)}` : '';
-    io.out.write(`  ${org.folder}${org.org ? ` (${JSON.stringify(org.org)})` : ''}: ${org.records} record(s)${span}: ${org.error ? 'BROKEN' : 'chain intact'}\n`);
+    io.out.write(`  ${terminalText(org.folder)}${org.org ? ` (${terminalQuoted(org.org)})` : ''}: ${org.records} record(s)${span}: ${org.error ? 'BROKEN' : 'chain intact'}\n`);
     for (const note of org.notes) io.out.write(`    note: ${note}\n`);
-    for (const warning of org.warnings) io.err.write(`Warning: ${at(warning)}: ${warning.message}\n`);
-    if (org.error) io.err.write(`Error: evidence chain broken at ${at(org.error)}: ${org.error.message}\n`);
+    for (const warning of org.warnings) io.err.write(`Warning: ${terminalText(at(warning))}: ${terminalText(warning.message)}\n`);
+    if (org.error) io.err.write(`Error: evidence chain broken at ${terminalText(at(org.error))}: ${terminalText(org.error.message)}\n`);
   }
   io.out.write(`${result.intact ? 'Intact.' : 'BROKEN: see the errors above.'} ${RETENTION_STATEMENT}\n`);
 }

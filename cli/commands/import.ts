@@ -11,6 +11,7 @@ import { hardeningReport, renderHardeningDigest } from '../import/hardening-repo
 import { ImportError, readOrgForImport } from '../import/read-org';
 import { PACKAGE_ROOT, VERSION } from '../version';
 import { auditView } from './assess';
+import { terminalQuoted, terminalText } from '../../manifest/text';
 
 /** The source checkout's constructs/ folder, when webex-iac runs from its sources rather than an installed package. */
 const CONSTRUCTS_DIR = join(PACKAGE_ROOT, 'constructs');
@@ -83,14 +84,14 @@ function importSummary(generated: GeneratedImport, org: { name: string; orgId: s
   const { summary } = generated.declaration;
   const hosts = summary.sites.reduce((n, s) => n + s.hosts, 0);
   const lines = [
-    `Imported org ${JSON.stringify(org.name)} (${org.orgId}) from ${host}: ${count(summary.sites.length, 'site')}, ${count(hosts, 'host')}, ${summary.admins} admin role holder(s)${out ? ` → ${out}` : ''}`,
+    `Imported org ${terminalQuoted(org.name)} (${terminalText(org.orgId)}) from ${terminalText(host)}: ${count(summary.sites.length, 'site')}, ${count(hosts, 'host')}, ${summary.admins} admin role holder(s)${out ? ` → ${out}` : ''}`,
   ];
   for (const site of summary.sites) {
     const parts = [`${count(site.hosts, 'host')}`];
     if (site.hostLobby) parts.push(`host lobby ${site.hostLobby.managed} managed, ${site.hostLobby.exempt} exempt`);
     if (site.endToEndEncryption) parts.push(`E2EE session type ${site.endToEndEncryption.managed} managed, ${site.endToEndEncryption.exempt} not`);
-    if (site.unmanaged.length > 0) parts.push(`unmanaged: ${site.unmanaged.join(', ')}`);
-    lines.push(`  ${site.siteUrl}: ${parts.join('; ')}`);
+    if (site.unmanaged.length > 0) parts.push(`unmanaged: ${site.unmanaged.map(terminalText).join(', ')}`);
+    lines.push(`  ${terminalText(site.siteUrl)}: ${parts.join('; ')}`);
   }
   const plan = generated.verification.plan;
   const writeOnly = plan.changes.filter((c) => c.writeOnly === true).map((c) => c.setting);
@@ -110,7 +111,7 @@ function importSummary(generated: GeneratedImport, org: { name: string; orgId: s
 }
 
 function describeNote(note: ImportNote): string {
-  return `${note.control}${note.siteUrl ? ` on ${note.siteUrl}` : ''}: ${note.message}`;
+  return `${note.control}${note.siteUrl ? ` on ${terminalText(note.siteUrl)}` : ''}: ${terminalText(note.message)}`;
 }
 
 function refuseExisting(out: string, force: boolean, shown: string): void {

@@ -5,6 +5,7 @@ import { findManifests, ManifestError, readManifest } from '../../manifest';
 import { ComplianceReport, describeFinding, describeTarget, ProfileId, renderTerminalReport, summaryLine } from '../../policies';
 import { useColor } from '../output';
 import { checkManifests, displayPath } from './check';
+import { terminalText } from '../../manifest/text';
 
 /** Variables that may hold secrets; the app never needs them, so they never reach the synth process. */
 const SECRET_VARIABLES = ['WEBEX_TOKEN', 'WEBEX_CLIENT_SECRET', 'WEBEX_REFRESH_TOKEN'];
@@ -148,15 +149,15 @@ export function policyNotes(report: ComplianceReport): string {
   const lines = [`Policy check (${report.profile}): ${summaryLine(report.summary, report.compliant)}`];
   for (const org of report.orgs) {
     for (const result of org.results) {
-      if (result.status === 'error') lines.push(`  warning: ${result.ruleId} could not be checked for ${org.org}: ${result.error}`);
+      if (result.status === 'error') lines.push(`  warning: ${result.ruleId} could not be checked for ${terminalText(org.org)}: ${terminalText(result.error ?? '')}`);
       for (const j of result.judgements) {
         if (j.status === 'fail') lines.push(`  ${result.level === 'SHALL' ? 'WARNING (--allow-noncompliant)' : 'warning'}: ${describeFinding(result, j)}`);
-        if (j.status === 'not-verifiable') lines.push(`  not verifiable: ${result.ruleId} at ${j.path}: ${describeTarget(j.target)}: ${j.message}`);
-        if (j.status === 'excepted') lines.push(`  excepted: ${j.finding} at ${j.path}: ${j.message}`);
+        if (j.status === 'not-verifiable') lines.push(`  not verifiable: ${result.ruleId} at ${terminalText(j.path)}: ${terminalText(describeTarget(j.target))}: ${terminalText(j.message)}`);
+        if (j.status === 'excepted') lines.push(`  excepted: ${terminalText(j.finding)} at ${terminalText(j.path)}: ${terminalText(j.message)}`);
       }
     }
     for (const { exception, state, note } of org.exceptions) {
-      lines.push(`  exception ${exception.ruleId}${exception.appliesTo ? `[${exception.appliesTo}]` : ''} (${org.org}) ${state}: "${exception.reason}" ${note}`);
+      lines.push(`  exception ${terminalText(exception.ruleId)}${exception.appliesTo ? `[${terminalText(exception.appliesTo)}]` : ''} (${terminalText(org.org)}) ${state}: "${terminalText(exception.reason)}" ${terminalText(note)}`);
     }
   }
   return `${lines.join('\n')}\n`;

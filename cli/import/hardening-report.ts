@@ -1,6 +1,7 @@
 import type { Org } from '../../manifest';
 import { AuditView, ComplianceReport, complianceReport, describeTarget, evaluateOrg, HIPAA_PACK, observedSubject, ProfileId, RuleResult, summaryLine, utcDay } from '../../policies';
 import type { ImportObservation } from './observation';
+import { terminalText } from '../../manifest/text';
 
 /**
  * The policy pack over the org as import read it, judged against the imported declaration: the hardening
@@ -30,11 +31,11 @@ export function renderHardeningDigest(report: ComplianceReport): string {
       if (symbol === undefined) continue;
       const status = result.status === 'fail' ? (result.level === 'SHALL' ? 'fail' : 'warning') : result.status;
       if (result.status === 'error') {
-        lines.push(`  ${symbol} ${result.ruleId} ${result.level} ${result.title} [error]: ${result.error}`);
+        lines.push(`  ${symbol} ${result.ruleId} ${result.level} ${result.title} [error]: ${terminalText(result.error ?? '')}`);
         continue;
       }
       const judged = result.judgements.filter((j) => j.status === result.status);
-      const targets = judged.map((j) => describeTarget(j.target));
+      const targets = judged.map((j) => terminalText(describeTarget(j.target)));
       const more = targets.length > SHOWN ? ` and ${targets.length - SHOWN} more` : '';
       lines.push(`  ${symbol} ${result.ruleId} ${result.level} ${result.title} [${status}]: ${targets.length} × ${targets.slice(0, SHOWN).join(', ')}${more}`);
     }

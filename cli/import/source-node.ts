@@ -1,3 +1,5 @@
+import { typescriptString, visibleEscapes } from '../../manifest/text';
+
 /**
  * A value of the generated program together with the comments printed around it. The generator builds
  * the HipaaBaseline props once, as a tree of these nodes: `plainValue` gives the props that the
@@ -91,11 +93,8 @@ export function printNode(node: SourceNode, indent = ''): string {
   }
 }
 
-/** A string in single quotes (the project's style), escaped as JSON escapes it. */
-export function printString(value: string): string {
-  const json = JSON.stringify(value);
-  return `'${json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
-}
+/** A string in single quotes (the project's style): the one TypeScript-literal escaper of manifest/text. */
+export const printString = typescriptString;
 
 /** A property key: bare when it is an identifier, quoted otherwise (e.g. a siteUrl). */
 export function printKey(key: string): string {
@@ -111,9 +110,12 @@ function trailingComment(text: string | undefined): string {
   return text ? ` // ${safeComment(text)}` : '';
 }
 
-/** Comment text on one line: line breaks (and the Unicode ones TypeScript honours) become spaces. */
+/**
+ * Comment text on one line: line breaks (and the Unicode ones TypeScript honours) become spaces, and
+ * every other invisible character (bidi overrides: "Trojan Source") a visible escape.
+ */
 export function safeComment(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  return visibleEscapes(text.replace(/[\r\n\u2028\u2029]+/g, ' '));
 }
 
 function printScalar(value: string | number | boolean): string {

@@ -7,9 +7,10 @@ const BREAK = '&#8203;';
  * ASCII punctuation that means something to GitHub-flavoured markdown or to the HTML it may contain, as
  * numeric entities: an entity is always text in markdown (never structure) and in HTML blocks alike, and
  * it holds no `|` to split a table row, no backtick to close a code span, no `<` to open an element.
- * `@`, `#` and `:` get a zero-width break after them (mentions, references, autolinks, emoji codes).
+ * `@`, `#`, and `:` before `/` or an emoji code, get a zero-width break after them (mentions, references,
+ * autolinks, emoji); other colons, as in `09:30`, stay as they are.
  */
-const SPECIAL = /[\\`*_{}[\]()<>&"'!|~$^@#:]|www\.|\bgh-/giu;
+const SPECIAL = /[\\`*_{}[\]()<>&"'!|~$^@#]|:(?=\/|[a-z0-9_+-]+:)|www\.|\bgh-/giu;
 
 function replaceSpecial(match: string): string {
   if (match.length > 1) return `${match.slice(0, match.length - (match.endsWith('-') ? 1 : 3))}${BREAK}${match.slice(match.endsWith('-') ? -1 : -3)}`;
