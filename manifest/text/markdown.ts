@@ -8,9 +8,10 @@ const BREAK = '&#8203;';
  * numeric entities: an entity is always text in markdown (never structure) and in HTML blocks alike, and
  * it holds no `|` to split a table row, no backtick to close a code span, no `<` to open an element.
  * `@`, `#`, and `:` before `/` or an emoji code, get a zero-width break after them (mentions, references,
- * autolinks, emoji); other colons, as in `09:30`, stay as they are.
+ * autolinks, emoji); other colons, as in `09:30`, stay as they are, and so does an underscore between
+ * letters or digits (`WEBEX_IAC_1`), which GFM never reads as emphasis.
  */
-const SPECIAL = /[\\`*_{}[\]()<>&"'!|~$^@#]|:(?=\/|[a-z0-9_+-]+:)|www\.|\bgh-/giu;
+const SPECIAL = /[\\`*{}[\]()<>&"'!|~$^@#]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|:(?=\/|[a-z0-9_+-]+:)|www\.|\bgh-/giu;
 
 function replaceSpecial(match: string): string {
   if (match.length > 1) return `${match.slice(0, match.length - (match.endsWith('-') ? 1 : 3))}${BREAK}${match.slice(match.endsWith('-') ? -1 : -3)}`;
@@ -29,8 +30,8 @@ export function markdownText(text: string): string {
   return visibleEscapes(String(text))
     .replace(SPECIAL, replaceSpecial)
     // Block markers count only at the start of a line, where a renderer may put the text.
-    .replace(/^[-+=]/, (c) => `&#${c.charCodeAt(0)};`)
-    .replace(/^(\d+)([.)])/, (_, digits: string, c: string) => `${digits}&#${c.charCodeAt(0)};`);
+    .replace(/^([-+=])(?=\s|$|\1)/, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, (_, digits: string, c: string) => `${digits}&#${c.charCodeAt(0)};`);
 }
 
 /**

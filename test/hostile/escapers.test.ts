@@ -112,7 +112,7 @@ test('visibleEscapes is what every escaper shows invisible characters as', () =>
 test('the checks themselves catch each payload left raw (so the tests above can fail)', () => {
   const c = HOSTILE_CORPUS;
   for (const text of [c.clearScreen, c.osc8Link, c.c1Csi, c.del, c.bidi, c.zeroWidth, c.tagChars, c.loneSurrogate]) expect(terminalHazards(text)).not.toEqual([]);
-  for (const text of [c.markdownImageLink, c.htmlBreakout, c.tableBreak, c.fence, c.backticks, c.emphasis, c.blockStart]) expect(markdownStructure(text)).not.toEqual([]);
+  for (const text of [c.markdownImageLink, c.htmlBreakout, c.tableBreak, c.fence, c.backticks, c.emphasis, c.blockStart, c.leadingOrdered, c.setext]) expect(markdownStructure(text)).not.toEqual([]);
   for (const text of [c.mention, c.autolinks, c.emphasis]) expect(linkableText(markdownRenderedText(text))).not.toEqual([]);
   expect(htmlStructure(`<td>${c.htmlBreakout}</td>`)).not.toEqual(htmlStructure('<td>benign</td>'));
   expect(htmlStructure(`<tr data-org="${c.attributeBreakout}">`)).not.toEqual(htmlStructure('<tr data-org="benign">'));

@@ -20,6 +20,7 @@ export function markdownStructure(markdown: string): string[] {
   for (let i = 0; i < markdown.length; i++) {
     const c = markdown[i]!;
     const rest = markdown.slice(i);
+    if ((i === 0 || markdown[i - 1] === '\n') && /^(?:[-+=*]+|\d{1,9}[.)])(?:[ \t]|$|\n)/.test(rest)) tokens.push('block-marker');
     if (c === '\\' && /[!-/:-@[-`{-~]/.test(markdown[i + 1] ?? '')) {
       i++;
       continue;
@@ -55,6 +56,7 @@ export function markdownStructure(markdown: string): string[] {
     if (/^@[a-z0-9]/i.test(rest)) tokens.push('mention-or-email');
     else if (/^#[0-9]/.test(rest) || /^gh-[0-9]/i.test(rest)) tokens.push('reference');
     else if (/^:[a-z0-9_+-]+:/.test(rest)) tokens.push('emoji');
+    else if (c === '_' && /[\p{L}\p{N}]/u.test(markdown[i - 1] ?? '') && /[\p{L}\p{N}]/u.test(markdown[i + 1] ?? '')) continue; // intraword: never emphasis in GFM
     else if ('`*_[]()<>!|~\n#'.includes(c)) tokens.push(c === '\n' ? '\\n' : c);
   }
   return tokens;
