@@ -113,6 +113,6 @@ describe('evidence report: per control, every change, attestations, exceptions, 
     expect(markdown).toContain('## Org Clinic &#60;script&#62;alert&#40;&#34;x&#34;&#41;&#60;/script&#62; &#124; A&#38;B');
     expect(markdown).not.toMatch(/<script|pilot site \|/);
     expect(markdown).toContain('| WBX.MEET.1v1 | granted | pilot site &#124; closes in Q3 | ciso&#64;&#8203;example.org | 2026-02-20 | Expiring within 30 days |');
-    expect(markdown).toMatch(/\| meetingSecurity \| site a.webex.com \| — \| Non-compliant \| 2026-01-10 09&#58;&#8203;01 UTC &#40;apply, admin&#64;&#8203;example.org&#41; \|/);
+    expect(markdown).toMatch(/\| meetingSecurity \| site a.webex.com \| — \| Non-compliant \| 2026-01-10 09:01 UTC &#40;apply, admin&#64;&#8203;example.org&#41; \|/);
   });
 });
