@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { clientFromEnvironment, MAX_CONCURRENCY_CEILING, resolveStateDir } from '../provisioning';
-import { EvidenceRecorder } from '../provisioning/evidence';
+import { clientFromEnvironment, Change, MAX_CONCURRENCY_CEILING, resolveStateDir } from '../provisioning';
+import { ApplyJournal, EvidenceRecorder } from '../provisioning/evidence';
+import { Interruption } from './interruption';
 import { applyCommand, ApplyOptions } from './commands/apply';
 import { driftCommand, DriftOptions } from './commands/drift';
 import { evidenceCommand } from './commands/evidence';
@@ -30,9 +31,9 @@ export interface Io {
 const defaultIo: Io = { out: process.stdout, err: process.stderr, env: process.env };
 
 /** Runs the CLI and returns its exit code; errors become one line on stderr, never a stack trace. */
-export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: readonly string[], io: Io = defaultIo, interruption: Interruption = new Interruption(io.err, (code) => process.exit(code))): Promise<number> {
   quietOnBrokenPipe(io.out);
-  const program = buildProgram(io, argv);
+  const program = buildProgram(io, argv, interruption);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
@@ -47,7 +48,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   }
 }
 
-function buildProgram(io: Io, argv: readonly string[]): Command {
+function buildProgram(io: Io, argv: readonly string[], interruption: Interruption): Command {
   const program = new Command('webex-iac')
     .description('HIPAA-hardened Cisco Webex organizations as code: synth, plan and apply against the Webex REST APIs.')
     .version(VERSION)
@@ -64,9 +65,15 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
   // Progress goes to stderr, so that stdout stays the plan or report; --quiet turns it off.
   const withProgress = async <T>(command: string, quiet: boolean | undefined, run: (display: ProgressDisplay) => Promise<T>): Promise<T> => {
     const display = startProgress({ command, stream: io.err, quiet });
+    // Stopped by a signal: the progress line gives way to the message saying what was in flight.
+    const unregister = interruption.register(() => {
+      display.stop();
+      return undefined;
+    });
     try {
       return await run(display);
     } finally {
+      unregister();
       display.stop();
     }
   };
@@ -151,7 +158,12 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
       const recorder = evidence();
       const code = await withSignedCheckpoints(io.env, recorder.log.dir, io.err, () =>
         withProgress('apply', opts.quiet, (display) =>
-          applyCommand({ ...opts, planFile, stateDir: stateDirOf(opts.manifest), progress: display.progress, beforePrompt: () => display.pause() }, webex, io.out, recorder),
+          applyCommand(
+            { ...opts, planFile, stateDir: stateDirOf(opts.manifest), progress: display.progress, beforePrompt: () => display.pause(), onJournal: (journal) => interruption.register((reason) => interruptedApply(journal, reason)) },
+            webex,
+            io.out,
+            recorder,
+          ),
         ),
       );
       if (code !== 0) throw new ExitCode(code);
@@ -263,7 +275,60 @@ function buildProgram(io: Io, argv: readonly string[]): Command {
       await simulatorCommand({ ...opts, token: opts.token ?? io.env.WEBEX_TOKEN }, io.out);
     });
 
+  addDeadlines(program, interruption);
   return program;
+}
+
+/** Commands that talk to Webex, by path; each gets `--timeout` and says, when stopped, what it was doing. */
+const WEBEX_COMMANDS: Record<string, 'reads' | 'writes'> = { plan: 'reads', apply: 'writes', drift: 'reads', assess: 'reads', import: 'reads', 'evidence collect': 'reads', doctor: 'reads' };
+
+/**
+ * `--timeout SECONDS` on every command that talks to Webex: the whole command's deadline, after which
+ * it stops as on SIGTERM (what was in flight is recorded) and exits 1.
+ */
+function addDeadlines(program: Command, interruption: Interruption): void {
+  const path = (command: Command): string => {
+    const names: string[] = [];
+    for (let c: Command | null = command; c && c !== program; c = c.parent) names.unshift(c.name());
+    return names.join(' ');
+  };
+  const visit = (command: Command) => {
+    for (const sub of command.commands) {
+      if (WEBEX_COMMANDS[path(sub)]) sub.addOption(new Option('--timeout <seconds>', 'stop the command after this many seconds (what is in flight is recorded), exit 1').argParser(parseInteger('--timeout', 1, 86_400)));
+      visit(sub);
+    }
+  };
+  visit(program);
+  let cancel: (() => void) | undefined;
+  let unregister: (() => void) | undefined;
+  program.hook('preAction', (_program, action) => {
+    const kind = WEBEX_COMMANDS[path(action)];
+    if (kind === undefined) return;
+    cancel = interruption.deadline(action.opts<{ timeout?: number }>().timeout);
+    const name = path(action);
+    unregister = interruption.register(() => (kind === 'reads' ? `${name} only reads from Webex: nothing was written to Webex` : undefined));
+  });
+  program.hook('postAction', () => {
+    cancel?.();
+    unregister?.();
+  });
+}
+
+/** Records the writes in flight as unknown and says where they went. */
+async function interruptedApply(journal: ApplyJournal, reason: string): Promise<string> {
+  const inFlight = await journal.interrupt(reason);
+  const outcomes = journal.outcomes();
+  const applied = outcomes.filter((o) => o.outcome === 'applied').length;
+  if (inFlight.length === 0) return `no write was in flight (${applied} applied before); the evidence log records each write's outcome`;
+  const targets = [...new Set(inFlight.map((change) => writeDestination(change)))];
+  return `${inFlight.length} write(s) in flight to ${targets.join(', ')}; their outcome is recorded as unknown (${applied} applied before)`;
+}
+
+function writeDestination(change: Change): string {
+  const target = change.target;
+  if (target.kind === 'site') return target.siteUrl;
+  if (target.kind === 'person' && 'siteUrl' in target && typeof target.siteUrl === 'string') return target.siteUrl;
+  return `org ${JSON.stringify(change.org)}`;
 }
 
 function withProgramSettings(command: Command, program: Command): Command {
@@ -287,3 +352,5 @@ function parseInteger(flag: string, min: number, max: number): (value: string) =
     return n;
   };
 }
+
+export { Interruption } from './interruption';

@@ -7,7 +7,9 @@ import { shownValue } from './never-printed';
 import { ApplyContext, applyTarget } from './apply-targets';
 import { Change, describeTarget, FieldValues, Plan } from './plan';
 import { metered, OrgMeter, RunProgress } from './run-progress';
+import { assertWritableFolder } from './state/writable-folder';
 import { recordEnforcement, stateDirFrom } from './state/enforcement-state';
+import { outcomeOfWriteError, trackingIdOf, WriteResult } from './write-result';
 
 export interface AppliedChange {
   readonly change: Change;
@@ -34,6 +36,12 @@ export interface ApplyOptions {
   readonly concurrency?: number;
   /** Where each org's re-reads (`check`) and writes (`apply`) report progress. @default none */
   readonly progress?: RunProgress;
+  /** Called just before a change's write is sent (for the evidence journal: what is in flight). */
+  readonly onWriteStarted?: (change: Change) => void;
+  /** Called once per write sent, as soon as its outcome is known: applied, failed or unknown. */
+  readonly onWriteSettled?: (result: WriteResult) => void;
+  /** Once aborted, no further write is started (writes in flight finish and are recorded). */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -45,6 +53,9 @@ export interface ApplyOptions {
  */
 export async function applyPlan(client: WebexClient, plan: Plan, options: ApplyOptions = {}): Promise<AppliedChange[]> {
   const context = new ApplyContext(client);
+  // A write-only setting is known only from the state file: if it cannot be written, send nothing.
+  const stateDir = options.stateDir ?? stateDirFrom();
+  if (plan.changes.some((change) => change.writeOnly)) assertWritableFolder(stateDir, 'the state folder');
   const fanOut = options.concurrency ?? taskFanOut(client);
   const meters = phaseMeters(plan.changes, options.progress);
   const current = await mapConcurrent(plan.changes, (change) => {
@@ -72,45 +83,95 @@ export async function applyPlan(client: WebexClient, plan: Plan, options: ApplyO
   const applied = new Array<AppliedChange | undefined>(plan.changes.length);
   const byTarget = new Map<string, number[]>();
   plan.changes.forEach((change, i) => byTarget.set(targetKey(change), [...(byTarget.get(targetKey(change)) ?? []), i]));
+  let stopped = false;
   await forEachConcurrent(byTarget.values(), async (indexes) => {
     for (const i of indexes) {
+      // After a failure elsewhere, or once aborted, no new write starts.
+      if (stopped || options.signal?.aborted) return;
       const meter = meters?.apply.get(plan.changes[i]!.org);
-      const result = await metered(meter, () => applyOne(context, plan.changes[i]!, options));
+      const result = await metered(meter, () => applyOne(context, plan.changes[i]!, { ...options, stateDir })).catch((error: unknown) => {
+        stopped = true;
+        throw error;
+      });
       meter?.step();
       applied[i] = result;
       options.onApplied?.(result);
     }
   }, fanOut);
+  if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error(`apply stopped: ${String(options.signal.reason)}`);
   return applied.filter((a): a is AppliedChange => a !== undefined);
 }
 
+/** Writes one change and reports its outcome exactly once, the moment it is known. */
 async function applyOne(context: ApplyContext, change: Change, options: ApplyOptions): Promise<AppliedChange> {
+  const settled: { result?: WriteResult } = {};
+  const settle = (result: WriteResult) => {
+    if (settled.result) return;
+    settled.result = result;
+    options.onWriteSettled?.(result);
+  };
+  options.onWriteStarted?.(change);
+  try {
+    const applied = await writeAndVerify(context, change, options, settle);
+    settle({ change, outcome: 'applied', trackingId: applied.trackingId, readBack: applied.readBack, verified: applied.unverifiedFields === undefined });
+    return applied;
+  } catch (error) {
+    settle({ change, outcome: outcomeOfWriteError(error), trackingId: trackingIdOf(error), error: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+}
+
+async function writeAndVerify(context: ApplyContext, change: Change, options: ApplyOptions, settle: (result: WriteResult) => void): Promise<AppliedChange> {
   const target = applyTarget(context, change);
   let trackingId: string;
   let echoed: FieldValues | undefined;
+  let answered = true;
   try {
     ({ trackingId, echoed } = await target.write());
   } catch (error) {
     // The write may or may not have happened: find out by reading, never by writing again.
     if (!(error instanceof WriteOutcomeUnknownError) || change.writeOnly) throw error;
     trackingId = error.trackingId;
+    answered = false;
   }
   const failed = (detail: string) => new VerificationError(`failed to apply ${change.setting} of ${describeTarget(change.target)} in ${change.org}: ${detail} (trackingId ${trackingId})`);
 
   if (change.writeOnly) {
     const readBack = echoed ?? {};
     const wrong = Object.entries(readBack).filter(([field]) => field in change.after).filter(([field, value]) => !sameValue(value, change.after[field]));
-    if (wrong.length > 0) throw failed(`Webex answered with other values than were written: ${wrong.map(([f, v]) => `${f} is ${shownValue(f, v)}, expected ${shownValue(f, change.after[f])}`).join('; ')}`);
+    if (wrong.length > 0) {
+      const error = failed(`Webex answered with other values than were written: ${wrong.map(([f, v]) => `${f} is ${shownValue(f, v)}, expected ${shownValue(f, change.after[f])}`).join('; ')}`);
+      settle({ change, outcome: 'applied', trackingId, readBack, verified: false, error: error.message });
+      throw error;
+    }
     if (change.target.kind !== 'org') throw failed('a write-only change must target the org');
-    recordEnforcement(options.stateDir ?? stateDirFrom(), { orgId: change.target.orgId, name: change.org }, change.setting, change.after, trackingId);
+    try {
+      recordEnforcement(options.stateDir ?? stateDirFrom(), { orgId: change.target.orgId, name: change.org }, change.setting, change.after, trackingId);
+    } catch (error) {
+      // Webex took the write: the record says so, and that the state file lags behind.
+      settle({ change, outcome: 'applied', trackingId, readBack, verified: true, error: `applied, but the state file was not updated: ${(error as Error).message}` });
+      throw error;
+    }
     const unverifiedFields = Object.keys(change.after).filter((field) => !(field in readBack));
     return { change, trackingId, readBack: pick(readBack, Object.keys(change.after).filter((f) => f in readBack)), ...(unverifiedFields.length > 0 ? { unverifiedFields } : {}) };
   }
 
-  const readBack = (await target.read()) ?? {};
+  let readBack: FieldValues;
+  try {
+    readBack = (await target.read()) ?? {};
+  } catch (error) {
+    // Webex answered the write: it reached the org, though it could not be read back. Unanswered and
+    // unread, its outcome stays unknown (under the write's trackingId, not the read's).
+    if (answered) settle({ change, outcome: 'applied', trackingId, verified: false, error: `written, but reading it back failed: ${(error as Error).message}` });
+    else settle({ change, outcome: 'unknown', trackingId, error: `sent without an answer, and reading it back failed: ${(error as Error).message}` });
+    throw error;
+  }
   const missed = Object.entries(change.after).filter(([field, value]) => !sameValue(readBack[field], value));
   if (missed.length > 0) {
-    throw failed(`the write did not stick: ${missed.map(([f, v]) => `${f} is ${shownValue(f, readBack[f] ?? null)}, expected ${shownValue(f, v)}`).join('; ')}`);
+    const error = failed(`the write did not stick: ${missed.map(([f, v]) => `${f} is ${shownValue(f, readBack[f] ?? null)}, expected ${shownValue(f, v)}`).join('; ')}`);
+    // Answered but not as written, or unanswered and not there: either way, what the org holds is what was read.
+    settle({ change, outcome: answered ? 'applied' : 'failed', trackingId, readBack: pick(readBack, Object.keys(change.after)), verified: false, error: error.message });
+    throw error;
   }
   return { change, trackingId, readBack: pick(readBack, Object.keys(change.after)) };
 }

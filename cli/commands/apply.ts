@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { canonicalJson } from '../../manifest';
 import { AppliedChange, applySummary, checkPlanIsCurrent, describeApplied, loadSavedPlan, Plan, planOrgs, PlanRefusedError, renderPlanText, RunProgress, summaryLine, WebexClient } from '../../provisioning';
-import { applyPlanWithEvidence, EvidenceRecorder } from '../../provisioning/evidence';
+import { ApplyJournal, applyPlanWithEvidence, EvidenceRecorder } from '../../provisioning/evidence';
 import { loadOrgs } from '../load-orgs';
 import { useColor } from '../output';
 import { assertDeclarationIsCheckedOut } from '../saved-declaration';
@@ -26,6 +26,8 @@ export interface ApplyOptions extends Selection {
   readonly progress?: RunProgress;
   /** Called before asking for confirmation, so that a progress display lets go of the terminal. */
   readonly beforePrompt?: () => void;
+  /** Receives the apply's evidence journal before the first write (the CLI's signal handling records what is in flight). */
+  readonly onJournal?: (journal: ApplyJournal) => void;
 }
 
 export const ALREADY_APPLIED = 'this plan was already applied; the org holds the planned values';
@@ -64,6 +66,7 @@ export async function applyCommand(options: ApplyOptions, client: WebexClient, o
   const applied = await applyPlanWithEvidence(client, plan, evidence, {
     stateDir: options.stateDir,
     progress: options.progress,
+    onJournal: options.onJournal,
     onApplied: (result) => {
       if (!options.quiet && !json) out.write(`${describeApplied(result)}\n`);
     },

@@ -2,6 +2,7 @@ import { Org } from '../../manifest';
 import { AppliedChange } from '../applier';
 import { WebexClient } from '../client/webex-client';
 import { Plan } from '../plan';
+import { WriteResult } from '../write-result';
 import { resolveActor } from './actor';
 import { declaredAttestations } from './attestation-evidence';
 import { EvidenceLog } from './evidence-log';
@@ -65,14 +66,19 @@ export class EvidenceRecorder {
   }
 
   /** One `apply` record per org: each change written with before, after (read back) and trackingId. */
-  async recordApply(client: WebexClient, plan: Plan, applied: readonly AppliedChange[], failure?: unknown): Promise<EvidenceRecord[]> {
+  async recordApply(client: WebexClient, plan: Plan, applied: readonly (AppliedChange | WriteResult)[], failure?: unknown, interrupted?: string): Promise<EvidenceRecord[]> {
     const records: EvidenceRecord[] = [];
-    for (const evidence of applyEvidence(plan, applied, failure)) {
+    for (const evidence of applyEvidence(plan, applied, failure, interrupted)) {
       const planRecord = this.planRecords.get(evidence.org);
       if (planRecord) evidence.details.planRecord = planRecord;
       records.push(await this.recordOrg(client, 'apply', evidence));
     }
     return records;
+  }
+
+  /** The id of the plan record `org` got in this run, if any. */
+  planRecordOf(org: string): string | undefined {
+    return this.planRecords.get(org);
   }
 
   private recordOrg(client: WebexClient, kind: string, evidence: OrgEvidence, orgId?: string): Promise<EvidenceRecord> {

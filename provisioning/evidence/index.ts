@@ -7,6 +7,7 @@ export * from './redact-record';
 export * from './actor';
 export * from './evidence-recorder';
 export * from './apply-with-evidence';
+export * from './apply-journal';
 export * from './plan-evidence';
 export * from './collect-audit-events';
 export * from './audit-windows';

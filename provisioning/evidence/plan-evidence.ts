@@ -3,6 +3,7 @@ import { AppliedChange } from '../applier';
 import { sameValue } from '../field-values';
 import { Change, describeTarget, FieldValue, Plan } from '../plan';
 import { WRITE_ONLY_HANDLERS } from '../settings/registry';
+import { WriteResult } from '../write-result';
 import { declaredControls } from './declared-controls';
 import { ControlObservation, EvidenceChange } from './record';
 
@@ -54,36 +55,72 @@ export function planEvidence(plan: Plan, declared: readonly Org[] = []): OrgEvid
 }
 
 /**
- * Per org: each change written, with its before values, the values read back after the write and the
- * write's trackingId; and, when the apply failed, what was not applied and why.
+ * Per org: each write that reached Webex, with its before values, the values read back and its
+ * trackingId; each write Webex refused (`failed`) or whose outcome is unknown (`outcomeUnknown`: sent,
+ * never answered, perhaps applied); and what was never sent (`notApplied`). `results` are the writes'
+ * outcomes (AppliedChange counts as applied); `interrupted` says why the run stopped, when it did.
  */
-export function applyEvidence(plan: Plan, applied: readonly AppliedChange[], failure?: unknown): OrgEvidence[] {
+export function applyEvidence(plan: Plan, results: readonly (AppliedChange | WriteResult)[], failure?: unknown, interrupted?: string): OrgEvidence[] {
   const message = failure === undefined ? undefined : failure instanceof Error ? failure.message : String(failure);
+  const outcomes = results.map(asWriteResult);
   return plan.orgs.map((org) => {
     const planned = plan.changes.filter((c) => c.org === org);
-    const done = applied.filter((a) => a.change.org === org);
-    const pending = planned.filter((c) => !done.some((a) => a.change === c));
-    const changes = done.map((a): EvidenceChange => {
-      const verified = Object.entries(a.change.after).every(([field, value]) => sameValue(a.readBack[field] as FieldValue | undefined, value));
-      return { control: a.change.setting, target: describeTarget(a.change.target), path: a.change.path, before: a.change.before, after: a.readBack, trackingId: a.trackingId, verified };
-    });
+    const mine = outcomes.filter((r) => r.change.org === org);
+    const done = mine.filter((r) => r.outcome === 'applied');
+    const failed = mine.filter((r) => r.outcome === 'failed');
+    const unknown = mine.filter((r) => r.outcome === 'unknown');
+    const pending = planned.filter((c) => !mine.some((r) => r.change === c));
+    const changes = done.map((r): EvidenceChange => ({
+      control: r.change.setting,
+      target: describeTarget(r.change.target),
+      path: r.change.path,
+      before: r.change.before,
+      after: r.readBack ?? {},
+      ...(r.trackingId === undefined ? {} : { trackingId: r.trackingId }),
+      verified: r.verified === true,
+      ...(r.error === undefined ? {} : { note: r.error }),
+    }));
+    const unsettled = (r: WriteResult, note: string): ControlObservation => ({ control: r.change.setting, target: describeTarget(r.change.target), path: r.change.path, status: 'error', note });
     const controls: ControlObservation[] = [
       ...summarizeApplied(done),
-      ...pending.map((c): ControlObservation => ({ control: c.setting, target: describeTarget(c.target), path: c.path, status: message ? 'error' : 'non-compliant', note: 'not applied' })),
+      ...failed.map((r) => unsettled(r, 'refused by Webex: not applied')),
+      ...unknown.map((r) => unsettled(r, 'outcome unknown: sent, no answer')),
+      ...pending.map((c): ControlObservation => ({ control: c.setting, target: describeTarget(c.target), path: c.path, status: message || interrupted ? 'error' : 'non-compliant', note: 'not applied: never sent' })),
     ];
-    const outcome = message ? 'failed' : planned.length === 0 ? 'no-changes' : 'applied';
+    const outcome = interrupted ? 'interrupted' : message ? 'failed' : planned.length === 0 ? 'no-changes' : 'applied';
     const details: Record<string, unknown> = { outcome, planned: planned.length, applied: done.length, controls };
+    if (failed.length > 0) details.failed = failed.map((r) => ({ ...toEvidenceChange(r.change), ...(r.trackingId ? { trackingId: r.trackingId } : {}), error: r.error }));
+    if (unknown.length > 0) details.outcomeUnknown = unknown.map((r) => ({ ...toEvidenceChange(r.change), ...(r.trackingId ? { trackingId: r.trackingId } : {}), error: r.error }));
     if (pending.length > 0) details.notApplied = pending.map(toEvidenceChange);
     if (message) details.error = message;
+    if (interrupted) details.interrupted = interrupted;
     return { org, changes, details };
   });
+}
+
+/** One write's outcome as an evidence change, for the records written while the apply runs. */
+export function writeEvidence(result: WriteResult): EvidenceChange & { outcome: string; error?: string } {
+  return {
+    ...toEvidenceChange(result.change),
+    ...(result.outcome === 'applied' && result.readBack ? { after: result.readBack } : {}),
+    outcome: result.outcome,
+    ...(result.trackingId === undefined ? {} : { trackingId: result.trackingId }),
+    ...(result.outcome === 'applied' ? { verified: result.verified === true } : {}),
+    ...(result.error === undefined ? {} : { error: result.error }),
+  };
+}
+
+function asWriteResult(result: AppliedChange | WriteResult): WriteResult {
+  if ('outcome' in result) return result;
+  const verified = Object.entries(result.change.after).every(([field, value]) => sameValue(result.readBack[field] as FieldValue | undefined, value));
+  return { change: result.change, outcome: 'applied', trackingId: result.trackingId, readBack: result.readBack, verified };
 }
 
 /**
  * One observation per control and target, except per-host controls, which are summed up per control
  * and site ("13 hosts written and read back"): a fleet of 20,000 hosts must not make 20,000 report rows.
  */
-function summarizeApplied(done: readonly AppliedChange[]): ControlObservation[] {
+function summarizeApplied(done: readonly WriteResult[]): ControlObservation[] {
   const groups = new Map<string, { control: string; target: string; path: string; hosts: number; verified: number; writeOnly: boolean; perHost: boolean }>();
   for (const a of done) {
     const change = a.change;
@@ -93,7 +130,7 @@ function summarizeApplied(done: readonly AppliedChange[]): ControlObservation[] 
     const key = `${change.setting}\u0000${target}`;
     const group = groups.get(key) ?? { control: change.setting, target, path: change.path, hosts: 0, verified: 0, writeOnly: change.writeOnly === true, perHost };
     group.hosts++;
-    if (Object.entries(change.after).every(([field, value]) => sameValue(a.readBack[field] as FieldValue | undefined, value))) group.verified++;
+    if (a.verified === true) group.verified++;
     groups.set(key, group);
   }
   return [...groups.values()].map((g): ControlObservation => {

@@ -32,7 +32,7 @@ describe('what plan and apply put in the evidence log', () => {
     expect(org!.details).toMatchObject({ outcome: 'failed', planned: 2, applied: 1, error: 'PUT … answered 400: bad', notApplied: [expect.objectContaining({ control: 'hostLobby' })] });
     expect(org!.details.controls).toEqual([
       expect.objectContaining({ control: 'meetingSecurity', status: 'compliant', note: 'written and read back' }),
-      expect.objectContaining({ control: 'hostLobby', status: 'error', note: 'not applied' }),
+      expect.objectContaining({ control: 'hostLobby', status: 'error', note: 'not applied: never sent' }),
     ]);
   });
 

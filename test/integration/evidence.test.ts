@@ -45,9 +45,12 @@ describe('evidence against the simulator: recorded by plan, apply and drift; ver
     expect((await run(['drift', '--manifest', manifest])).code).toBe(0);
 
     const records = new EvidenceLog({ dir: evidence, toolVersion: 't' }).read(ORG).map((s) => s.record);
-    expect(records.map((r) => r.kind)).toEqual(['plan', 'plan', 'apply', 'drift']);
+    // apply: its plan, that it started, each write's outcome as it became known, then the summary.
+    expect(records.map((r) => r.kind)).toEqual(['plan', 'plan', 'apply-started', 'apply-writes', 'apply', 'drift']);
     expect(records.map((r) => r.command)).toEqual([
       `webex-iac plan --manifest ${manifest}`,
+      `webex-iac apply --manifest ${manifest} --auto-approve`,
+      `webex-iac apply --manifest ${manifest} --auto-approve`,
       `webex-iac apply --manifest ${manifest} --auto-approve`,
       `webex-iac apply --manifest ${manifest} --auto-approve`,
       `webex-iac drift --manifest ${manifest}`,
@@ -58,19 +61,21 @@ describe('evidence against the simulator: recorded by plan, apply and drift; ver
     }
     expect(records[0]!.details!.controls).toEqual([{ control: 'meetingSecurity', target: 'site riverside-clinic.webex.com', path: 'clinic/RiversideClinic/MainSite/MeetingSecurity', status: 'non-compliant' }]);
     const patch = sim.exchanges.find((e) => e.method === 'PATCH')!;
-    const [change] = records[2]!.changes!;
+    expect(records[2]!.details).toMatchObject({ planned: 1, planRecord: records[1]!.id });
+    expect(records[3]!.changes).toEqual([expect.objectContaining({ control: 'meetingSecurity', outcome: 'applied', trackingId: patch.responseHeaders.trackingid, verified: true })]);
+    const [change] = records[4]!.changes!;
     expect(change).toMatchObject({ control: 'meetingSecurity', target: 'site riverside-clinic.webex.com', trackingId: patch.responseHeaders.trackingid, verified: true });
     expect(change!.before).toMatchObject({ joinBeforeHost: true, unlistAllMeetings: false });
     expect(change!.after).toMatchObject({ joinBeforeHost: false, unlistAllMeetings: true });
-    expect(records[2]!.details).toMatchObject({ outcome: 'applied', planned: 1, applied: 1, planRecord: records[1]!.id });
-    expect(records[3]!.details!.controls).toEqual([expect.objectContaining({ control: 'meetingSecurity', status: 'compliant' })]);
+    expect(records[4]!.details).toMatchObject({ outcome: 'applied', planned: 1, applied: 1, planRecord: records[1]!.id });
+    expect(records[5]!.details!.controls).toEqual([expect.objectContaining({ control: 'meetingSecurity', status: 'compliant' })]);
   });
 
   test('verify exits 0 on the intact log, and 1 naming the file and line of any record with one character changed', async () => {
     const ok = await run(['evidence', 'verify']);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/riverside-family-clinic \("Riverside Family Clinic"\): 4 record\(s\).*: chain intact/);
+    expect(ok.stdout).toMatch(/riverside-family-clinic \("Riverside Family Clinic"\): 6 record\(s\).*: chain intact/);
     expect(ok.stdout).toMatch(/164\.316\(b\)\(2\)\(i\)/);
 
     const file = filesBelow(evidence).find((f) => f.endsWith('.jsonl'))!;
