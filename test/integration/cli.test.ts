@@ -55,7 +55,7 @@ describe('webex-iac CLI end to end (synth, plan, apply against the simulator)', 
 
     const again = await run(['plan', '--manifest', manifest, '--detailed-exitcode']);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/^No changes\./);
+    expect(again.stdout).toMatch(/^No changes\./m);
 
     for (const output of outputs) expect(output).not.toContain(TOKEN);
     expect(anyFileContains(outdir, TOKEN)).toBeUndefined();

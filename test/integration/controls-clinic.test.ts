@@ -78,7 +78,7 @@ describe('every control against the simulator\'s clinic seed, over real HTTP, as
 
     const again = await planOrgs(client, orgs(), { stateDir });
     expect(again.changes).toEqual([]);
-    expect(renderPlanText(again)).toMatch(/^No changes\. /);
+    expect(renderPlanText(again)).toMatch(/^No changes\. /m);
     // Findings and attestations are still reported on a converged org.
     expect(again.findings.length).toBe(plan.findings.length);
     expect(again.attestations).toHaveLength(10);

@@ -41,7 +41,7 @@ describe('write-only state is anchored to the project, whatever the working fold
       [tmpdir(), ['--manifest', join(stack, 'webex-manifest.json')]],
     ] as const) {
       const plan = await runCli(['plan', ...args, '--detailed-exitcode'], env, cwd);
-      expect({ cwd, code: plan.code, out: plan.stdout }).toMatchObject({ code: 0, out: expect.stringMatching(/^No changes\./) });
+      expect({ cwd, code: plan.code, out: plan.stdout }).toMatchObject({ code: 0, out: expect.stringMatching(/^No changes\./m) });
     }
   });
 

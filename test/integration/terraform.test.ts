@@ -77,7 +77,7 @@ maybe('terraform init && terraform apply on a synthesized terraform_data stack',
     expect(plan.changes).toEqual([]);
     // A later plan from the project root, as a user runs it, agrees: nothing to change, write-only settings included.
     const again = await runCli(['plan', '--detailed-exitcode'], { WEBEX_BASE_URL: sim.url, WEBEX_TOKEN: TOKEN }, work);
-    expect(again.stdout).toMatch(/^No changes\./);
+    expect(again.stdout).toMatch(/^No changes\./m);
     expect(again.code).toBe(0);
     expect(apply.output).not.toContain(TOKEN);
     expect(anyFileContains(work, TOKEN)).toBeUndefined();
