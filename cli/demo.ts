@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { startSimulator } from '../simulator';
 import { main } from './index';
 
@@ -18,6 +18,8 @@ async function demo(): Promise<number> {
   const evidence = resolve('.webex-iac', 'demo', 'evidence');
   rmSync(evidence, { recursive: true, force: true });
   const report = join('.webex-iac', 'demo', 'evidence-report.html');
+  const planFile = join('.webex-iac', 'demo', 'plan.json');
+  mkdirSync(dirname(planFile), { recursive: true });
   // What webex-iac last enforced of the write-only settings: the demo's org is new on every start.
   const state = resolve('.webex-iac', 'demo', 'state');
   rmSync(state, { recursive: true, force: true });
@@ -28,8 +30,8 @@ async function demo(): Promise<number> {
     // [title, argv, whether a non-zero exit ends the demo]
     const steps: [string, string[], boolean][] = [
       ['webex-iac synth: main.ts → cdktf.out/stacks/clinic/{cdk.tf.json,webex-manifest.json}, checked against the HIPAA policy pack', ['synth'], true],
-      ['webex-iac plan: what the HIPAA baseline changes on the live org', ['plan'], true],
-      ['webex-iac apply --auto-approve: write each change and read it back', ['apply', '--auto-approve'], true],
+      ['webex-iac plan --out: what the HIPAA baseline changes on the live org, saved for review', ['plan', '--out', planFile], true],
+      [`webex-iac apply ${planFile} --auto-approve: exactly the reviewed plan, each change written and read back`, ['apply', planFile, '--auto-approve'], true],
       ['webex-iac evidence collect: Webex admin and sign-in audit events into the evidence log', ['evidence', 'collect'], true],
       ['webex-iac assess: the live org against the HIPAA rules (what is left needs people, not API calls)', ['assess'], false],
       ['webex-iac evidence verify: every record hash-chained and intact', ['evidence', 'verify'], true],

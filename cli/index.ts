@@ -15,7 +15,7 @@ import { checkCommand, CheckOptions } from './commands/check';
 import { assessCommand, AssessOptions } from './commands/assess';
 import { importCommand, ImportOptions } from './commands/import';
 import { DEFAULT_PROFILE, PROFILE_IDS, REPORT_FORMATS } from '../policies';
-import { ExitCode, quietOnBrokenPipe } from './output';
+import { ExitCode, quietOnBrokenPipe, turnColorOff } from './output';
 import { diagnoseToken, renderDoctor } from './commands/doctor';
 import { ProgressDisplay, startProgress } from './progress';
 import { parseShard } from './selection';
@@ -33,9 +33,12 @@ const defaultIo: Io = { out: process.stdout, err: process.stderr, env: process.e
 /** Runs the CLI and returns its exit code; errors become one line on stderr, never a stack trace. */
 export async function main(argv: readonly string[], io: Io = defaultIo, interruption: Interruption = new Interruption(io.err, (code) => process.exit(code))): Promise<number> {
   quietOnBrokenPipe(io.out);
-  const program = buildProgram(io, argv, interruption);
+  // --no-color is accepted anywhere on the line, by every command, as NO_COLOR=1 is.
+  turnColorOff(argv.includes('--no-color'));
+  const args = argv.filter((a) => a !== '--no-color');
+  const program = buildProgram(io, args, interruption);
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync([...args], { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof ExitCode) return error.code;
@@ -54,7 +57,8 @@ function buildProgram(io: Io, argv: readonly string[], interruption: Interruptio
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', '\nEvery command takes --no-color (as NO_COLOR=1 does).');
 
   // --concurrency, else WEBEX_IAC_CONCURRENCY, sets the token's ceiling of requests in flight (request-scheduler.ts).
   const client = (concurrency?: number) => clientFromEnvironment(io.env, concurrency === undefined ? {} : { concurrency });

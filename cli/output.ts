@@ -1,6 +1,14 @@
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
 export function useColor(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
-  return stream.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === '') && env.TERM !== 'dumb';
+  return !colorTurnedOff && stream.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === '') && env.TERM !== 'dumb';
+}
+
+/** `--no-color` on the command line: one switch for the whole run, as NO_COLOR is. */
+let colorTurnedOff = false;
+
+/** Called once per run by the CLI's entry point. */
+export function turnColorOff(off: boolean): void {
+  colorTurnedOff = off;
 }
 
 /** Thrown to end a command with a given exit code after its output was already written. */

@@ -50,7 +50,10 @@ export async function applyCommand(options: ApplyOptions, client: WebexClient, o
   }
   await evidence?.recordPlan(client, plan);
   const color = useColor(out);
-  if (!options.quiet && !json) out.write(renderPlanText(plan, { color }));
+  // A saved plan applied without a prompt was reviewed already (`webex-iac show` renders it): as
+  // Terraform does with a saved plan, say what runs rather than printing it again.
+  const reviewed = options.planFile !== undefined && options.autoApprove === true;
+  if (!options.quiet && !json) out.write(reviewed ? `Applying the saved plan ${options.planFile} as reviewed (webex-iac show ${options.planFile} renders it): ${summaryLine(plan, { color })}\n` : renderPlanText(plan, { color }));
   if (plan.changes.length === 0) {
     if (json) report('no-changes', { plan });
     else if (options.quiet) out.write(`${summaryLine(plan)}\n`);
