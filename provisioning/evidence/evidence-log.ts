@@ -74,7 +74,30 @@ export class EvidenceLog {
   async appendMany(org: string, entries: readonly EvidenceEntry[], redact: (json: string) => string = (json) => json): Promise<EvidenceRecord[]> {
     if (entries.length === 0) return [];
     const orgDir = join(this.dir, orgSlug(org));
+    return withOrgLock(orgDir, () => this.appendLocked(org, orgDir, entries, redact));
+  }
+
+  /**
+   * Appends the entries whose `key` no record of the org has yet (e.g. an attestation's digest). The
+   * log is read under the same lock as the append: two concurrent runs never both record the same one.
+   */
+  async appendNew(org: string, entries: readonly EvidenceEntry[], key: (entry: Pick<EvidenceEntry, 'kind' | 'details'>) => string | undefined, redact: (json: string) => string = (json) => json): Promise<EvidenceRecord[]> {
+    if (entries.length === 0) return [];
+    const orgDir = join(this.dir, orgSlug(org));
     return withOrgLock(orgDir, () => {
+      const known = new Set(this.read(org).map((stored) => key(stored.record)));
+      const fresh = entries.filter((entry) => {
+        const k = key(entry);
+        if (k === undefined || known.has(k)) return k === undefined;
+        known.add(k);
+        return true;
+      });
+      return fresh.length === 0 ? [] : this.appendLocked(org, orgDir, fresh, redact);
+    });
+  }
+
+  private appendLocked(org: string, orgDir: string, entries: readonly EvidenceEntry[], redact: (json: string) => string): EvidenceRecord[] {
+    {
       let tail = this.tail(org, orgDir);
       const pending = new Map<string, string[]>();
       const records: EvidenceRecord[] = [];
@@ -102,7 +125,7 @@ export class EvidenceLog {
         throw fileSystemError('update the evidence log head in', orgDir, error);
       }
       return records;
-    });
+    }
   }
 
   private serialize(org: string, entry: EvidenceEntry, time: string, line: number, prev: string, redact: (json: string) => string): string {

@@ -87,16 +87,15 @@ export class EvidenceRecorder {
 
   private async recordNewAttestations(client: WebexClient, org: string, attestations: ReturnType<typeof declaredAttestations>['attestations']): Promise<void> {
     if (attestations.length === 0) return;
-    const known = new Set(
-      this.log
-        .read(org)
-        .filter((r) => r.record.kind === 'attestation')
-        .map((r) => (r.record.details as { digest?: unknown } | undefined)?.digest),
+    const actor = await this.actor(client);
+    const digest = (entry: { kind: string; details?: Record<string, unknown> }) => (entry.kind === 'attestation' && typeof entry.details?.digest === 'string' ? entry.details.digest : undefined);
+    // Read and appended under the org's lock: concurrent runs record each declared attestation once.
+    await this.log.appendNew(
+      org,
+      attestations.map((attestation) => ({ kind: 'attestation', details: { ...attestation, source: 'declaration' }, actor, command: this.command })),
+      digest,
+      (json) => client.redactSecrets(json),
     );
-    for (const attestation of attestations) {
-      if (known.has(attestation.digest)) continue;
-      await this.record(org, { kind: 'attestation', details: { ...attestation, source: 'declaration' } }, client);
-    }
   }
 
   /** Who runs this command; asked of Webex once per client (GET /v1/people/me). */
