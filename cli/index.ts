@@ -131,7 +131,7 @@ function buildProgram(io: Io, argv: readonly string[], interruption: Interruptio
     .option('--shard <i/n>', "only this job's share of the work, for a CI matrix of n jobs (e.g. 2/4)", parseShard)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
     .option('--out <file>', 'also save the plan, for "webex-iac apply <file>"')
-    .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
+    .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error or when any target could not be read')
     .option('--deny-weakening', 'fail (exit 1) when any change weakens security')
     .option('--quiet', 'print only the summary line (text format) and errors')
     .option('--reenforce', 'enforce the write-only settings (password policy, MFA) even if webex-iac last enforced the same values')

@@ -16,6 +16,11 @@ export interface EvaluateOptions {
    * the org's own settings): only site rules run. @default true
    */
   readonly orgLevel?: boolean;
+  /**
+   * Records of the live org that could not be understood (assess): a rule they may bear on cannot pass.
+   * `site` ones bear on site rules, `all` ones (the people list) on every rule.
+   */
+  readonly unreadable?: readonly { readonly affects: 'site' | 'all'; readonly line: string }[];
 }
 
 /**
@@ -59,7 +64,14 @@ export function evaluateOrg(pack: readonly Rule[], subject: Subject, options: Ev
       const exception = { ruleId: chosen.e.ruleId, reason: chosen.e.reason, owner: chosen.e.owner, expires: chosen.e.expires, path: chosen.e.path, ...(chosen.e.appliesTo ? { appliesTo: chosen.e.appliesTo } : {}), state };
       return { ...judgement, status: state === 'active' ? 'excepted' : 'fail', finding, exception };
     });
-    return { ...base, status: worst(judgements), judgements };
+    const status = worst(judgements);
+    const unread = (options.unreadable ?? []).filter((u) => u.affects === 'all' || rule.scope === 'site');
+    // What was not read cannot be judged: a rule it bears on is an error (never a pass, and not a "fail"
+    // that would blame values nobody read); its judgements of what was read are kept.
+    if (unread.length > 0) {
+      return { ...base, status: 'error', judgements, error: `could not read ${unread.length} ${unread.length === 1 ? 'target' : 'targets'}: ${unread.map((u) => u.line).join('; ')}` };
+    }
+    return { ...base, status, judgements };
   });
 
   const outcomes: ExceptionOutcome[] = exceptions.map((exception, i) => ({

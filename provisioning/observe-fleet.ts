@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { canonicalJson, compareCodePoints, Org } from '../manifest';
 import { WebexClient } from './client/webex-client';
 import { forEachConcurrent, taskFanOut } from './concurrency';
-import { isHostOf, isSelected, peoplePages, PersonSummary } from './people/people-directory';
+import { isHostOf, isSelected, peoplePages, PersonSummary, UnreadablePerson } from './people/people-directory';
 import { FieldValues } from './plan';
 import { currentMeter } from './run-progress';
 import { HostRef, HostSiteContext } from './settings/host-setting-handler';
 import { hostHandler, isHostSetting } from './settings/registry';
+import { UnknownTargets } from './unknown-targets';
 
 /** One selected host and the normalized values of the declared fields. */
 export interface ObservedHost {
@@ -76,6 +77,8 @@ export interface FleetReadOptions {
   readonly concurrency?: number;
   /** Summarize the hosts that already match the declaration (see ObservedHostSetting.converged). @default false */
   readonly summarizeConverged?: boolean;
+  /** Where a site, host or person whose record cannot be understood is listed; without it, such a record aborts the read. */
+  readonly unknown?: UnknownTargets;
 }
 
 /**
@@ -90,11 +93,15 @@ export async function observeFleet(client: WebexClient, org: Org, orgId: string,
     for (const [setting, declared] of Object.entries(site.settings).sort(([a], [b]) => compareCodePoints(a, b))) {
       if (declared === undefined || !isHostSetting(setting)) continue;
       const handler = hostHandler(setting);
+      const readSite = () => handler.readSite(client, site.siteUrl);
+      const siteContext = options.unknown ? await options.unknown.read({ kind: 'site', siteUrl: site.siteUrl }, setting, readSite) : await readSite();
+      // A site whose context cannot be read: its hosts are not planned, and the site is listed as unknown.
+      if (siteContext === undefined) continue;
       controls.push({
         siteUrl: site.siteUrl,
         setting,
         declared,
-        site: await handler.readSite(client, site.siteUrl),
+        site: siteContext,
         hosts: [],
         named: new Set(handler.hosts(declared)?.emails ?? []),
         ...(options.summarizeConverged ? { converged: new ConvergedDigest() } : {}),
@@ -112,7 +119,8 @@ export async function observeFleet(client: WebexClient, org: Org, orgId: string,
 
   const meter = currentMeter();
   async function* hostReads(): AsyncGenerator<{ control: HostControl; host: HostRef }> {
-    for await (const page of peoplePages(client, orgId)) {
+    const onUnreadable = options.unknown && ((person: UnreadablePerson) => options.unknown!.add({ kind: 'person', email: person.email ?? person.id ?? '(no email, no id)' }, 'people', person.reason));
+    for await (const page of peoplePages(client, orgId, {}, onUnreadable)) {
       // One page's reads at a time: counted as found when the page arrives, read as workers free up.
       const reads: { control: HostControl; host: HostRef }[] = [];
       for (const person of page) {
@@ -122,7 +130,12 @@ export async function observeFleet(client: WebexClient, org: Org, orgId: string,
         for (const control of controls) {
           if (!isHostOf(person, control.siteUrl)) continue;
           if (control.named.has(person.email)) seenHosts.get(control)!.add(person.email);
-          if (isSelected(hostHandler(control.setting).hosts(control.declared), person.email)) reads.push({ control, host: { email: person.email, personId: person.id } });
+          if (!isSelected(hostHandler(control.setting).hosts(control.declared), person.email)) continue;
+          if (person.noEmail && options.unknown) {
+            options.unknown.add({ kind: 'person', email: person.email, siteUrl: control.siteUrl, personId: person.id }, control.setting, `person ${person.id} has no email address; Webex reads per-host settings by email`);
+            continue;
+          }
+          reads.push({ control, host: { email: person.email, personId: person.id } });
         }
       }
       if (meter) meter.found += reads.length;
@@ -132,7 +145,12 @@ export async function observeFleet(client: WebexClient, org: Org, orgId: string,
   }
   await forEachConcurrent(hostReads(), async ({ control, host }) => {
     const handler = hostHandler(control.setting);
-    const values = await handler.readHost(client, control.siteUrl, host, handler.fields(control.declared));
+    const readHost = () => handler.readHost(client, control.siteUrl, host, handler.fields(control.declared));
+    const values = options.unknown ? await options.unknown.read({ kind: 'person', email: host.email, siteUrl: control.siteUrl, personId: host.personId }, control.setting, readHost) : await readHost();
+    if (values === undefined) {
+      if (meter) meter.done++;
+      return;
+    }
     if (control.converged !== undefined && isConverged(control, values)) control.converged.add(host, values);
     else control.hosts.push({ ...host, values });
     if (meter) meter.done++;

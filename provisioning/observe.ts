@@ -4,7 +4,8 @@ import { PersonSchema } from './client/schemas/person';
 import { SitesSchema } from './client/schemas/sites';
 import { WebexClient } from './client/webex-client';
 import { PlanError } from './errors';
-import { FieldValues } from './plan';
+import { FieldValues, UnknownTarget } from './plan';
+import { UnknownTargets } from './unknown-targets';
 import { observeFleet, ObservedAccount, ObservedHostSetting } from './observe-fleet';
 import { observeOrgSettings, ObservedOrgSettings } from './observe-org-settings';
 import { isHostSetting, siteHandler } from './settings/registry';
@@ -29,6 +30,8 @@ export interface ObservedOrg {
   readonly org?: ObservedOrgSettings;
   /** The token's user, which revoke and deactivate never touch (the tool must not lock itself out). */
   readonly actor?: { readonly id: string; readonly email: string };
+  /** Targets whose records could not be understood; present only when there are some. */
+  readonly unknown?: UnknownTarget[];
 }
 
 export interface ObserveOptions {
@@ -61,7 +64,7 @@ export interface Actor {
 /** The token's person: proves the token works before anything else and names the actor for evidence. */
 export async function whoAmI(client: WebexClient): Promise<Actor> {
   const { data } = await client.get('/v1/people/me', PersonSchema);
-  return { id: data.id, email: data.emails[0] ?? data.id, orgId: data.orgId };
+  return { id: data.id, email: data.emails?.[0] ?? data.id, orgId: data.orgId };
 }
 
 /** Finds a declared org among those the token can see: by orgId when declared, else by display name. */
@@ -86,6 +89,7 @@ async function readOrg(client: WebexClient, org: Org, options: ObserveOptions): 
   const { data } = await client.get('/v1/meetingPreferences/sites', SitesSchema);
   const available = new Set(data.sites.map((s) => s.siteUrl.toLowerCase()));
   const sites: Record<string, Record<string, FieldValues>> = {};
+  const unknown = new UnknownTargets(org.name);
   for (const site of org.sites) {
     if (!available.has(site.siteUrl)) {
       const list = [...available].sort(compareCodePoints).join(', ') || 'none';
@@ -94,13 +98,15 @@ async function readOrg(client: WebexClient, org: Org, options: ObserveOptions): 
     const observed: Record<string, FieldValues> = {};
     for (const setting of Object.keys(site.settings).sort(compareCodePoints)) {
       if (isHostSetting(setting)) continue; // read per host, below
-      observed[setting] = await siteHandler(setting).read(client, site.siteUrl);
+      const values = await unknown.read({ kind: 'site', siteUrl: site.siteUrl }, setting, () => siteHandler(setting).read(client, site.siteUrl));
+      if (values !== undefined) observed[setting] = values;
     }
     sites[site.siteUrl] = observed;
   }
-  const fleet = await observeFleet(client, org, orgId, { now: options.now ?? new Date(), concurrency: options.concurrency, summarizeConverged: options.summarizeConverged });
+  const fleet = await observeFleet(client, org, orgId, { now: options.now ?? new Date(), concurrency: options.concurrency, summarizeConverged: options.summarizeConverged, unknown });
   const orgSettings = Object.keys(org.settings).length > 0 ? await observeOrgSettings(client, org, orgId, { stateDir: options.stateDir ?? stateDirFrom(), concurrency: options.concurrency }) : undefined;
   const actor = needsActor(org) ? await whoAmI(client) : undefined;
+  const unknownTargets = unknown.sorted();
   return {
     name: org.name,
     orgId,
@@ -109,6 +115,7 @@ async function readOrg(client: WebexClient, org: Org, options: ObserveOptions): 
     ...(fleet?.inactive === undefined ? {} : { inactive: fleet.inactive }),
     ...(orgSettings === undefined ? {} : { org: orgSettings }),
     ...(actor === undefined ? {} : { actor: { id: actor.id, email: actor.email.toLowerCase() } }),
+    ...(unknownTargets.length === 0 ? {} : { unknown: unknownTargets }),
   };
 }
 

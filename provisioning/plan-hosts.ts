@@ -4,6 +4,7 @@ import { ObservedOrg } from './observe';
 import { PlanParts } from './plan-parts';
 import { changeImpact, fieldImpact, Impact } from './security-impact';
 import { hostHandler, isHostSetting } from './settings/registry';
+import { isUnknownSiteSetting } from './unknown-targets';
 
 /**
  * Pure: the per-host settings of every site of one org. One change per host and setting whose declared
@@ -14,6 +15,8 @@ export function planHostSettings(org: Org, live: ObservedOrg, parts: PlanParts):
     for (const [setting, declared] of Object.entries(site.settings).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (declared === undefined || !isHostSetting(setting)) continue;
       const observed = live.hosts?.[site.siteUrl]?.[setting];
+      // The site's context could not be read: listed in plan.unknown, its hosts not planned.
+      if (!observed && isUnknownSiteSetting(live, site.siteUrl, setting)) continue;
       if (!observed) throw new PlanError(`${setting} of the hosts of site ${site.siteUrl} was not read; nothing can be planned for it`);
       const path = (declared as { path: string }).path;
       const handler = hostHandler(setting);

@@ -122,6 +122,20 @@ export interface ExceptionStatus {
   readonly status: 'active' | 'expiring' | 'expired';
 }
 
+/**
+ * A declared target whose live state could not be understood (a record outside Cisco's spec, a body
+ * that is not JSON): it is neither converged nor changed. A plan with any is not a clean plan: the CLI
+ * exits 1, and `--detailed-exitcode` never reports 0.
+ */
+export interface UnknownTarget {
+  readonly org: string;
+  readonly target: Target;
+  /** The control whose read failed (manifest setting key), or `people` for the org's people list. */
+  readonly setting: string;
+  /** One line: what could not be read and why, with Webex's trackingId where there was one. */
+  readonly reason: string;
+}
+
 export interface Plan {
   readonly formatVersion: typeof PLAN_FORMAT_VERSION;
   readonly orgs: string[];
@@ -129,6 +143,8 @@ export interface Plan {
   readonly changes: Change[];
   /** What the declared controls found but do not change, listed after the changes. */
   readonly findings: Finding[];
+  /** Targets that could not be read: never counted as converged (see UnknownTarget). */
+  readonly unknown: UnknownTarget[];
   /** Every declared or required manual attestation, with its state. */
   readonly attestations: AttestationStatus[];
   /** Every declared policy exception, with its state. */
@@ -141,6 +157,8 @@ export interface Plan {
     /** Changes by action; `changes` is their sum. */
     readonly actions: Readonly<Record<ChangeAction, number>>;
     readonly findings: number;
+    /** Targets that could not be read. */
+    readonly unknown: number;
     /** Attestations by state. */
     readonly attestations: Readonly<Record<AttestationState, number>>;
   };

@@ -9,6 +9,7 @@ import { planOrgSettings } from './plan-org-settings';
 import { PlanningOptions, PlanParts } from './plan-parts';
 import { changeImpact, fieldImpact, Impact } from './security-impact';
 import { isHostSetting, siteHandler } from './settings/registry';
+import { isUnknownSiteSetting } from './unknown-targets';
 
 export type { PlanningOptions } from './plan-parts';
 
@@ -29,6 +30,8 @@ export function planChanges(orgs: readonly Org[], observed: readonly ObservedOrg
       for (const [setting, declared] of Object.entries(site.settings).sort(([a], [b]) => compareCodePoints(a, b))) {
         if (declared === undefined || isHostSetting(setting)) continue;
         const values = live.sites[site.siteUrl]?.[setting];
+        // Unknown: listed in plan.unknown, neither changed nor counted as unchanged.
+        if (!values && isUnknownSiteSetting(live, site.siteUrl, setting)) continue;
         if (!values) throw new PlanError(`${setting} of site ${site.siteUrl} was not read; nothing can be planned for it`);
         const diff = siteHandler(setting).diff(declared, values);
         if (!diff) {
@@ -56,6 +59,7 @@ export function planChanges(orgs: readonly Org[], observed: readonly ObservedOrg
     planHostSettings(org, live, parts);
     planOrgSettings(org, live, { now, reenforce: options.reenforce ?? false }, parts);
   }
+  const unknown = orgs.flatMap((org) => observed.find((o) => o.name === org.name)?.unknown ?? []);
   const fields = changes.reduce((n, c) => n + Object.keys(c.after).length, 0);
   // Stable sort: weakening changes first so a reviewer cannot miss them, the rest in declaration order.
   const ordered = [...changes].sort((a, b) => Number(b.impact === 'weakens') - Number(a.impact === 'weakens'));
@@ -64,6 +68,7 @@ export function planChanges(orgs: readonly Org[], observed: readonly ObservedOrg
     orgs: orgs.map((o) => o.name),
     changes: ordered,
     findings: parts.findings,
+    unknown,
     attestations: parts.attestations,
     exceptions: orgs.flatMap((org) => exceptionStatuses(org.name, org.exceptions ?? [], now.toISOString().slice(0, 10))),
     summary: {
@@ -73,6 +78,7 @@ export function planChanges(orgs: readonly Org[], observed: readonly ObservedOrg
       unchangedSettings: parts.unchangedSettings,
       actions: Object.fromEntries(CHANGE_ACTIONS.map((action) => [action, changes.filter((c) => c.action === action).length])) as Record<ChangeAction, number>,
       findings: parts.findings.length,
+      unknown: unknown.length,
       attestations: Object.fromEntries(ATTESTATION_STATES.map((state) => [state, parts.attestations.filter((a) => a.status === state).length])) as Record<AttestationState, number>,
     },
     observedHash: observedHash(observed),

@@ -2,7 +2,7 @@ import { declarationLocator } from '../declaration-locator';
 import { resolve } from 'node:path';
 import { compareCodePoints, findManifests, Org, readManifest } from '../../manifest';
 import { AuditView, ComplianceReport, complianceReport, evaluateOrg, HIPAA_PACK, observedSubject, OrgReport, ProfileId, renderReport, ReportFormat, utcDay } from '../../policies';
-import { observeOrg, RunProgress, WebexClient } from '../../provisioning';
+import { describeTarget, observeOrg, RunProgress, WebexClient } from '../../provisioning';
 import type { EvidenceRecorder } from '../../provisioning/evidence';
 import { DEFAULT_OUTDIR, loadOrgs } from '../load-orgs';
 import { useColor } from '../output';
@@ -54,7 +54,9 @@ export async function assessOrgs(options: AssessOptions, client: WebexClient, re
     const live = await observeOrg(client, assessmentScope(org), { now, ...(options.stateDir ? { stateDir: options.stateDir } : {}), progress: options.progress });
     const subject = observedSubject(org, live, { today, audit: auditView(recorder, org.name) });
     const file = files.get(org.name);
-    const report = evaluateOrg(HIPAA_PACK, subject, { profile: options.profile, exceptions: org.exceptions ?? [], orgLevel: ownsOrgLevel(org, options), ...(file ? { manifest: displayPath(file) } : {}) });
+    // Targets whose records could not be understood are errors of the rules they bear on, never passes.
+    const unreadable = (live.unknown ?? []).map((u) => ({ affects: u.setting === 'people' ? ('all' as const) : ('site' as const), line: `${describeTarget(u.target)} (${u.setting}): ${u.reason}` }));
+    const report = evaluateOrg(HIPAA_PACK, subject, { profile: options.profile, exceptions: org.exceptions ?? [], orgLevel: ownsOrgLevel(org, options), unreadable, ...(file ? { manifest: displayPath(file) } : {}) });
     reports.push(report);
     await recorder?.record(org.name, { kind: 'assess', orgId: live.orgId, details: assessEvidence(report, options.profile) }, client);
   }

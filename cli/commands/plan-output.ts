@@ -23,3 +23,11 @@ export function writePlan(plan: Plan, options: PlanOutputOptions, out: NodeJS.Wr
       out.write(options.quiet ? `${summaryLine(plan, { color, mode: options.mode })}\n` : renderPlanText(plan, { color, mode: options.mode }));
   }
 }
+
+/** A plan or drift with targets that could not be read: exit 1, after the plan (which lists them) was written. */
+export class UnknownTargetsError extends Error {
+  override readonly name = 'UnknownTargetsError';
+  constructor(count: number, notSavedTo?: string) {
+    super(`could not read ${count} ${count === 1 ? 'target' : 'targets'} (listed in the plan); their state is unknown${notSavedTo ? `, so the plan was not saved to ${notSavedTo}` : ''}`);
+  }
+}

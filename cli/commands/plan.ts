@@ -4,7 +4,7 @@ import { EvidenceRecorder } from '../../provisioning/evidence';
 import { loadOrgs } from '../load-orgs';
 import { Selection } from '../selection';
 import { VERSION } from '../version';
-import { PlanFormat, writePlan } from './plan-output';
+import { PlanFormat, UnknownTargetsError, writePlan } from './plan-output';
 
 export interface PlanOptions extends Selection {
   readonly manifest?: string[];
@@ -23,7 +23,8 @@ export interface PlanOptions extends Selection {
 
 /**
  * Prints the plan and optionally saves it for `apply plan.json`. Exit code: 0, or 2 for changes with
- * --detailed-exitcode; --deny-weakening turns any weakening change into a failure (for branch protection).
+ * --detailed-exitcode; 1 when any target could not be read (whatever the flags); --deny-weakening turns
+ * any weakening change into a failure (for branch protection).
  */
 export async function planCommand(options: PlanOptions, client: WebexClient, out: NodeJS.WriteStream = process.stdout, evidence?: EvidenceRecorder): Promise<number> {
   const orgs = loadOrgs(options.manifest, options);
@@ -32,6 +33,8 @@ export async function planCommand(options: PlanOptions, client: WebexClient, out
   const plan = planChanges(orgs, observed, { now, reenforce: options.reenforce });
   writePlan(plan, { format: options.format, quiet: options.quiet, mode: 'plan' }, out);
   await evidence?.recordPlan(client, plan, { declared: orgs });
+  // A target that could not be read is never "no changes": the plan fails, and is not saved for apply.
+  if (plan.unknown.length > 0) throw new UnknownTargetsError(plan.unknown.length, options.out);
   if (options.out) {
     // Everything the plan was made from, so that apply can make it again and compare: the declaration and its
     // selection, the observation, the time and the options.

@@ -63,7 +63,7 @@ export async function roleNames(client: WebexClient): Promise<Map<string, string
  */
 export async function readPersonAccess(client: WebexClient, orgId: string | undefined, email: string, roles: ReadonlyMap<string, string>): Promise<FieldValues & { personId: string }> {
   const { data } = await client.get('/v1/people', PersonListSchema, { email, orgId });
-  const person = data.items.find((p) => p.emails.some((e) => e.toLowerCase() === email.toLowerCase()));
+  const person = data.items.find((p) => (p.emails ?? []).some((e) => e.toLowerCase() === email.toLowerCase()));
   if (person === undefined) throw new VerificationError(`person ${email} is no longer in the org`);
   return {
     personId: person.id,

@@ -82,6 +82,11 @@ function render(plan: Plan, groups: readonly ChangeGroup[], options: MarkdownOpt
 
 function head(plan: Plan, title: string): string {
   const lines = [PLAN_COMMENT_MARKER, `## ${title}`, '', `**${summaryLine(plan, { mode: title.includes('drift') ? 'drift' : 'plan' }).replace(/^([A-Za-z ]+[:.])/, '$1**')}`, ''];
+  if (plan.unknown.length > 0) {
+    lines.push(`> [!CAUTION]`, `> **Could not read ${plan.unknown.length} ${plan.unknown.length === 1 ? 'target' : 'targets'}:** their state is unknown; they are neither changed nor counted as matching.`);
+    for (const u of plan.unknown) lines.push(`> - **${markdownText(u.org)}** › ${markdownText(describeTarget(u.target))} (${markdownText(u.setting)}): ${markdownText(u.reason)}`);
+    lines.push('');
+  }
   lines.push('| Org | Changes | Weakening | Fields | Findings | Attestations due | Exceptions |', '|---|---:|---:|---:|---:|---:|---:|');
   for (const org of plan.orgs) {
     const changes = plan.changes.filter((c) => c.org === org);

@@ -20,10 +20,12 @@ export interface TerminalOptions {
 export function renderPlanText(plan: Plan, options: TerminalOptions = {}): string {
   const c = createColors(options.color ?? false);
   const drift = options.mode === 'drift';
-  if (plan.changes.length === 0) {
+  const unknown = renderUnknown(plan, c);
+  if (plan.changes.length === 0 && unknown.length === 0) {
     const summary = `${c.green(c.bold(drift ? 'No drift.' : 'No changes.'))}${summaryLine(plan, options).replace(/^No (changes|drift)\./, '')}`;
     return `${[...renderReview(plan, c), ...(hasReview(plan) ? [''] : []), summary].join('\n').replace(/^\n/, '')}\n`;
   }
+  if (plan.changes.length === 0) return `${[...unknown, ...renderReview(plan, c), '', summaryLine(plan, options)].join('\n')}\n`;
   const lines: string[] = [drift ? 'The live Webex org has drifted from the declaration; apply would make these changes:' : 'webex-iac will perform the following actions:', ''];
   if (plan.summary.weakening > 0) {
     lines.push(c.red(c.bold(`Warning: ${plan.summary.weakening} change(s) weaken security; they are listed first.`)), '');
@@ -46,6 +48,7 @@ export function renderPlanText(plan: Plan, options: TerminalOptions = {}): strin
     }
   }
   // Findings, attestations and exceptions, then the summary: the last line, right before apply's prompt.
+  if (unknown.length > 0) lines.push(...unknown, '');
   lines.push(...renderReview(plan, c).slice(1), ...(hasReview(plan) ? [''] : []), summaryLine(plan, options));
   return `${lines.join('\n')}\n`;
 }
@@ -90,10 +93,28 @@ function renderHostGroup(group: ChangeGroup, c: ReturnType<typeof createColors>)
   ];
 }
 
+/**
+ * "Could not read N targets:" and one line per target with the reason: never hidden, never counted as
+ * converged, and the command exits 1 (cli/commands/plan-output.ts).
+ */
+function renderUnknown(plan: Plan, c: ReturnType<typeof createColors>): string[] {
+  if (plan.unknown.length === 0) return [];
+  const lines = [c.red(c.bold(`Could not read ${plan.unknown.length} ${plan.unknown.length === 1 ? 'target' : 'targets'}:`)) + ' their state is unknown; they are neither changed nor counted as matching.'];
+  for (const org of plan.orgs) {
+    lines.push(...byOrg(plan, plan.unknown.filter((u) => u.org === org), org, (u) => [`  ${c.red('?')} ${target(u.target)} (${terminalText(u.setting)}): ${terminalText(u.reason)}`]));
+  }
+  return lines;
+}
+
 /** The one-line summary: the last line of the text rendering, and all that `--quiet` prints. */
 export function summaryLine(plan: Plan, options: TerminalOptions = {}): string {
   const c = createColors(options.color ?? false);
   const { changes, fields, unchangedSettings, weakening } = plan.summary;
+  const unknown = plan.unknown.length;
+  const unread = unknown > 0 ? `, ${c.red(c.bold(`${unknown} could not be read`))}` : '';
+  if (changes === 0 && unknown > 0) {
+    return `${c.bold('Unknown:')} could not read ${unknown} ${unknown === 1 ? 'target' : 'targets'}; no ${options.mode === 'drift' ? 'drift' : 'changes'} in the rest (${unchangedSettings} settings checked).`;
+  }
   if (changes === 0) {
     return `${options.mode === 'drift' ? 'No drift.' : 'No changes.'} The live Webex org matches the declaration (${unchangedSettings} settings checked).`;
   }
@@ -103,7 +124,7 @@ export function summaryLine(plan: Plan, options: TerminalOptions = {}): string {
   const actions = plan.summary.actions ?? { update: changes, enforce: 0, revoke: 0, deactivate: 0 };
   const others = ACTION_ORDER.filter((a) => a !== 'update' && actions[a] > 0);
   const byAction = others.length === 0 ? '' : `: ${ACTION_ORDER.filter((a) => actions[a] > 0).map((a) => `${actions[a]} ${ACTION_COUNT_LABEL[a]}`).join(', ')}`;
-  return `${c.bold(label)} ${changes} to change (${fields} ${fields === 1 ? 'field' : 'fields'}${byAction})${weak}, ${unchangedSettings} unchanged.`;
+  return `${c.bold(label)} ${changes} to change (${fields} ${fields === 1 ? 'field' : 'fields'}${byAction})${weak}, ${unchangedSettings} unchanged${unread}.`;
 }
 
 const ACTION_ORDER: readonly ChangeAction[] = ['update', 'enforce', 'revoke', 'deactivate'];

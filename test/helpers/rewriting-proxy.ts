@@ -1,24 +1,40 @@
 import { createServer, IncomingMessage, request, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 
+export interface ProxyRules {
+  /** Answers a request itself (returns true when it did), instead of forwarding it. */
+  readonly intercept?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** Rewrites the upstream's body of a forwarded answer; undefined keeps it as it was. */
+  readonly rewrite?: (req: IncomingMessage, body: string) => string | undefined;
+}
+
 /**
  * A proxy on 127.0.0.1 in front of another local server (the simulator): forwards every request as is,
- * except those `intercept` answers itself (it returns true when it did) — what a misbehaving corporate
- * proxy or gateway does to one endpoint.
+ * except those a rule answers or rewrites — what a misbehaving corporate proxy or gateway, or a live
+ * Webex record the simulator never produces, does to one endpoint.
  */
-export async function startRewritingProxy(
-  upstream: string,
-  intercept: (req: IncomingMessage, res: ServerResponse) => boolean,
-): Promise<{ url: string; close(): Promise<void> }> {
+export async function startRewritingProxy(upstream: string, rules: ProxyRules | ((req: IncomingMessage, res: ServerResponse) => boolean)): Promise<{ url: string; close(): Promise<void> }> {
+  const { intercept, rewrite } = typeof rules === 'function' ? { intercept: rules, rewrite: undefined } : rules;
   const target = new URL(upstream);
   const server = createServer((req, res) => {
-    if (intercept(req, res)) {
+    if (intercept?.(req, res)) {
       req.resume();
       return;
     }
     const forward = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
+      if (!rewrite) {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.on('end', () => {
+        const original = Buffer.concat(chunks).toString('utf8');
+        const body = rewrite(req, original) ?? original;
+        res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'content-length': String(Buffer.byteLength(body)) });
+        res.end(body);
+      });
     });
     forward.on('error', () => res.destroy());
     req.pipe(forward);

@@ -34,12 +34,11 @@ describe('a plan never says "No changes" from a body it could not read', () => {
     });
     try {
       const viaProxy = new WebexClient({ baseUrl: proxy.url, token: TOKEN, sleep: async () => undefined });
-      const outcome = await planOrgs(viaProxy, orgs).then(
-        (plan) => ({ text: renderPlanText(plan), error: undefined }),
-        (error: unknown) => ({ text: '', error: error as Error }),
-      );
-      expect(outcome.text).not.toMatch(/No changes/);
-      expect(outcome.error?.message).toMatch(new RegExp(`GET ${SETTINGS}\\?siteUrl=riverside-clinic\\.webex\\.com answered 200 with .*content type ${contentType}`));
+      const plan = await planOrgs(viaProxy, orgs);
+      expect(renderPlanText(plan)).not.toMatch(/No changes/);
+      expect(plan.changes).toEqual([]);
+      expect(plan.unknown).toHaveLength(1);
+      expect(plan.unknown[0]!.reason).toMatch(new RegExp(`^GET ${SETTINGS}\\?siteUrl=riverside-clinic\\.webex\\.com answered 200 with .*content type ${contentType}`));
     } finally {
       await proxy.close();
     }

@@ -50,6 +50,7 @@ describe('planChanges', () => {
       weakening: 0,
       fields: 0,
       unchangedSettings: 1,
+      unknown: 0,
       actions: { update: 0, enforce: 0, revoke: 0, deactivate: 0 },
       findings: 0,
       attestations: { valid: 0, expiring: 0, expired: 0, missing: 0 },

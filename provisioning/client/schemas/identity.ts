@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optional } from './spec-optional';
 
 /**
  * Identity endpoints (https://webexapis.com/identity/...). The two PATCH operations are not in the spec
@@ -11,26 +12,26 @@ export const AUTHENTICATION_CONFIG_SCHEMA_URN = 'urn:cisco:codev:identity:idbrok
 
 /** `PasswordPolicyResponse`: every field a string. */
 export const PasswordPolicyResponseSchema = z.object({
-  minimumNumeric: z.string().optional(),
-  minimumCapAlpha: z.string().optional(),
-  minimumLowAlpha: z.string().optional(),
-  minimumSpecial: z.string().optional(),
-  minimumLength: z.string().optional(),
-  historyCount: z.string().optional(),
-  maxPasswordAge: z.string().optional(),
-  notAcceptableStrings: z.string().optional(),
+  minimumNumeric: optional(z.string()),
+  minimumCapAlpha: optional(z.string()),
+  minimumLowAlpha: optional(z.string()),
+  minimumSpecial: optional(z.string()),
+  minimumLength: optional(z.string()),
+  historyCount: optional(z.string()),
+  maxPasswordAge: optional(z.string()),
+  notAcceptableStrings: optional(z.string()),
 });
 
 /** `AuthenticationConfigResponse`, with `mfaEnabled` as S3 returns it. */
 export const AuthenticationConfigResponseSchema = z.object({
-  schemas: z.array(z.string()).optional(),
-  mfaEnabled: z.boolean().optional(),
-  LockoutDuration: z.number().optional(),
-  LockoutDurationMultiplier: z.number().optional(),
-  LockoutFailureCount: z.number().optional(),
-  LockoutFailureDuration: z.number().optional(),
-  RememberMyLoginId: z.boolean().optional(),
-  RememberMyLoginIdDuration: z.number().optional(),
+  schemas: optional(z.array(z.string())),
+  mfaEnabled: optional(z.boolean()),
+  LockoutDuration: optional(z.number()),
+  LockoutDurationMultiplier: optional(z.number()),
+  LockoutFailureCount: optional(z.number()),
+  LockoutFailureDuration: optional(z.number()),
+  RememberMyLoginId: optional(z.boolean()),
+  RememberMyLoginIdDuration: optional(z.number()),
 });
 
 /** The Cisco extension of a SCIM user, where Webex may expose the per-user `mfaEnabled`. */
@@ -40,16 +41,16 @@ export const WEBEX_IDENTITY_USER_EXTENSION = 'urn:scim:schemas:extension:cisco:w
 export const ScimUserSchema = z.object({
   id: z.string(),
   userName: z.string(),
-  active: z.boolean().optional(),
-  emails: z.array(z.object({ value: z.string().optional(), primary: z.boolean().optional() })).optional(),
-  [WEBEX_IDENTITY_USER_EXTENSION]: z.looseObject({ mfaEnabled: z.boolean().optional() }).optional(),
+  active: optional(z.boolean()),
+  emails: optional(z.array(z.object({ value: z.string().optional(), primary: z.boolean().optional() }))),
+  [WEBEX_IDENTITY_USER_EXTENSION]: optional(z.looseObject({ mfaEnabled: z.boolean().optional() })),
 });
 export type ScimUser = z.infer<typeof ScimUserSchema>;
 
 /** `SearchUserResponse`: GET /identity/scim/{orgId}/v2/Users, paged by `startIndex` (1-based) and `count`. */
 export const ScimUserListSchema = z.object({
-  totalResults: z.number().optional(),
-  itemsPerPage: z.number().optional(),
-  startIndex: z.number().optional(),
-  Resources: z.array(ScimUserSchema).optional(),
+  totalResults: optional(z.number()),
+  itemsPerPage: optional(z.number()),
+  startIndex: optional(z.number()),
+  Resources: optional(z.array(ScimUserSchema)),
 });

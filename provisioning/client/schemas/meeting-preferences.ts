@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optional } from './spec-optional';
 
 /**
  * `PMRObject` (webex-meeting.json), GET/PUT /v1/meetingPreferences/personalMeetingRoom. Only the fields
@@ -6,32 +7,32 @@ import { z } from 'zod';
  * observation, a plan or a saved file.
  */
 export const PersonalRoomLobbyResponseSchema = z.object({
-  enabledAutoLock: z.boolean().optional(),
-  autoLockMinutes: z.number().optional(),
-  enabledNotifyHost: z.boolean().optional(),
+  enabledAutoLock: optional(z.boolean()),
+  autoLockMinutes: optional(z.number()),
+  enabledNotifyHost: optional(z.boolean()),
 });
 
 /** The same response with every field kept, for the full-body PUT (read at apply time, never stored). */
 export const PersonalRoomResponseSchema = z.looseObject({
   topic: z.string(),
   hostPin: z.string(),
-  enabledAutoLock: z.boolean().optional(),
-  autoLockMinutes: z.number().optional(),
-  enabledNotifyHost: z.boolean().optional(),
-  supportCoHost: z.boolean().optional(),
-  supportAnyoneAsCoHost: z.boolean().optional(),
-  allowFirstUserToBeCoHost: z.boolean().optional(),
-  allowAuthenticatedDevices: z.boolean().optional(),
-  coHosts: z.array(z.object({ email: z.string(), displayName: z.string() })).optional(),
+  enabledAutoLock: optional(z.boolean()),
+  autoLockMinutes: optional(z.number()),
+  enabledNotifyHost: optional(z.boolean()),
+  supportCoHost: optional(z.boolean()),
+  supportAnyoneAsCoHost: optional(z.boolean()),
+  allowFirstUserToBeCoHost: optional(z.boolean()),
+  allowAuthenticatedDevices: optional(z.boolean()),
+  coHosts: optional(z.array(z.object({ email: z.string(), displayName: z.string() }))),
 });
 export type PersonalRoomResponse = z.infer<typeof PersonalRoomResponseSchema>;
 
 /** `SchedulingOptionsObject`, GET/PUT /v1/meetingPreferences/schedulingOptions (every field kept). */
 export const SchedulingOptionsResponseSchema = z.looseObject({
-  enabledJoinBeforeHost: z.boolean().optional(),
-  joinBeforeHostMinutes: z.number().optional(),
-  enabledAutoShareRecording: z.boolean().optional(),
-  enabledWebexAssistantByDefault: z.boolean().optional(),
-  delegateEmails: z.array(z.string()).optional(),
+  enabledJoinBeforeHost: optional(z.boolean()),
+  joinBeforeHostMinutes: optional(z.number()),
+  enabledAutoShareRecording: optional(z.boolean()),
+  enabledWebexAssistantByDefault: optional(z.boolean()),
+  delegateEmails: optional(z.array(z.string())),
 });
 export type SchedulingOptionsResponse = z.infer<typeof SchedulingOptionsResponseSchema>;

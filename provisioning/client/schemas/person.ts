@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optional } from './spec-optional';
 
 /**
  * Cisco's spec types `loginEnabled` and `invitePending` of a Person response as the strings "true" and
@@ -10,18 +11,19 @@ const stringBoolean = z.union([z.boolean(), z.enum(['true', 'false'])]).transfor
 /** The parts of `Person` (webex-admin.json) the tool relies on; other fields are ignored. */
 export const PersonSchema = z.object({
   id: z.string(),
-  emails: z.array(z.string()),
-  displayName: z.string().optional(),
+  /** Required by the spec, yet absent on some live records (e.g. some bots and machine accounts). */
+  emails: optional(z.array(z.string())),
+  displayName: optional(z.string()),
   orgId: z.string(),
-  roles: z.array(z.string()).optional(),
+  roles: optional(z.array(z.string())),
   /** `<siteUrl>` or `<siteUrl>#<role>`, e.g. `example.webex.com#attendee`. */
-  siteUrls: z.array(z.string()).optional(),
+  siteUrls: optional(z.array(z.string())),
   /** Absent when the person disabled status sharing, or never signed in. */
-  lastActivity: z.string().optional(),
-  loginEnabled: stringBoolean.optional(),
-  invitePending: stringBoolean.optional(),
-  type: z.string().optional(),
-  phoneNumbers: z.array(z.object({ type: z.string().optional(), value: z.string().optional() })).optional(),
+  lastActivity: optional(z.string()),
+  loginEnabled: optional(stringBoolean),
+  invitePending: optional(stringBoolean),
+  type: optional(z.string()),
+  phoneNumbers: optional(z.array(z.object({ type: z.string().optional(), value: z.string().optional() }))),
 });
 export type Person = z.infer<typeof PersonSchema>;
 
@@ -35,9 +37,9 @@ export const PersonListSchema = z.object({ items: z.array(PersonSchema) });
 export const FullPersonSchema = z.looseObject({
   id: z.string(),
   displayName: z.string(),
-  emails: z.array(z.string()).optional(),
-  roles: z.array(z.string()).optional(),
-  loginEnabled: stringBoolean.optional(),
+  emails: optional(z.array(z.string())),
+  roles: optional(z.array(z.string())),
+  loginEnabled: optional(stringBoolean),
 });
 export type FullPerson = z.infer<typeof FullPersonSchema>;
 

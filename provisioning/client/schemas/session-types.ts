@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { looseId, optional } from './spec-optional';
 
 /** `SiteSessionType` / `SessionType` (webex-meeting.json); every field is optional in the spec. */
 export const SessionTypeSchema = z.object({
-  id: z.string(),
-  shortName: z.string().optional(),
-  name: z.string().optional(),
-  type: z.string().optional(),
+  /** A string here, a number (`sessionTypeId`) in Cisco's meeting objects: either is accepted, read as a string. */
+  id: looseId,
+  shortName: optional(z.string()),
+  name: optional(z.string()),
+  type: optional(z.string()),
 });
 export type SessionType = z.infer<typeof SessionTypeSchema>;
 
@@ -14,10 +16,10 @@ export const SiteSessionTypesSchema = z.object({ items: z.array(SessionTypeSchem
 
 /** `UserSessionTypes`: one user's session types on one site (PUT response, and each item of the GET). */
 export const UserSessionTypesSchema = z.object({
-  personId: z.string().optional(),
-  email: z.string().optional(),
-  siteUrl: z.string().optional(),
-  sessionTypes: z.array(SessionTypeSchema).optional(),
+  personId: optional(z.string()),
+  email: optional(z.string()),
+  siteUrl: optional(z.string()),
+  sessionTypes: optional(z.array(SessionTypeSchema)),
 });
 
 /** GET /v1/admin/meeting/userconfig/sessionTypes?siteUrl=&personId=. */
