@@ -80,11 +80,17 @@ const ExceptionStatusSchema = z.strictObject({
 
 const count = z.number().int().nonnegative();
 
+/** A plan with unknown targets is never saved (cli/commands/plan.ts): a saved plan lists none. */
+const NoUnknownTargetsSchema = z
+  .array(z.strictObject({ org: z.string(), target: TargetSchema, setting: z.string(), reason: z.string() }))
+  .max(0, 'a saved plan cannot have targets that could not be read');
+
 export const PlanSchema = z.strictObject({
   formatVersion: z.literal(PLAN_FORMAT_VERSION),
   orgs: z.array(z.string()),
   changes: z.array(ChangeSchema),
   findings: z.array(FindingSchema),
+  unknown: NoUnknownTargetsSchema,
   attestations: z.array(AttestationStatusSchema),
   exceptions: z.array(ExceptionStatusSchema),
   summary: z.strictObject({
@@ -94,6 +100,7 @@ export const PlanSchema = z.strictObject({
     unchangedSettings: count,
     actions: z.strictObject({ update: count, enforce: count, revoke: count, deactivate: count }),
     findings: count,
+    unknown: count.max(0),
     attestations: z.strictObject({ valid: count, expiring: count, expired: count, missing: count }),
   }),
   observedHash: z.string().regex(/^[0-9a-f]{64}$/),
@@ -120,6 +127,7 @@ export const ObservedOrgSchema = z.strictObject({
     })
     .optional(),
   actor: z.strictObject({ id: z.string(), email: z.string() }).optional(),
+  unknown: NoUnknownTargetsSchema.optional(),
 });
 
 /** The `--org`, `--site` and `--shard` a plan was made with: apply narrows the checked-out declaration the same way. */
