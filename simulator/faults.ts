@@ -26,7 +26,19 @@ export interface LoseResponseFault extends FaultTarget {
   kind: 'lose-response';
 }
 
-export type Fault = StatusFault | DropFault | LoseResponseFault;
+/**
+ * Serve the request (a write is applied), then send the answer's body a few bytes at a time, spread over
+ * `durationMs`: headers first, then the body trickles in, as from a congested or throttled link.
+ */
+export interface SlowDripFault extends FaultTarget {
+  kind: 'slow-drip';
+  /** How long the body takes to arrive, in milliseconds. @default 1000 */
+  durationMs?: number;
+  /** Pieces the body is sent in. @default 20 */
+  pieces?: number;
+}
+
+export type Fault = StatusFault | DropFault | LoseResponseFault | SlowDripFault;
 export type FaultKind = NonNullable<Fault['kind']>;
 
 /** Faults waiting for their requests; the first armed fault that matches a request is used. */
@@ -49,6 +61,9 @@ export class FaultPlan {
         throw new Error(`Fault retryAfter must be whole seconds; received ${fault.retryAfter}.`);
       }
     }
+    if (fault.kind === 'slow-drip') {
+      checkSlowDrip(fault);
+    }
     this.armed.push({ fault, remaining: times });
   }
 
@@ -66,5 +81,15 @@ export class FaultPlan {
       this.armed.splice(index, 1);
     }
     return entry.fault;
+  }
+}
+
+/** Refuses a slow drip the simulator cannot honour. */
+export function checkSlowDrip(fault: Pick<SlowDripFault, 'durationMs' | 'pieces'>): void {
+  if (fault.durationMs !== undefined && (!Number.isFinite(fault.durationMs) || fault.durationMs < 0)) {
+    throw new Error(`Fault durationMs must be 0 or more milliseconds; received ${fault.durationMs}.`);
+  }
+  if (fault.pieces !== undefined && (!Number.isInteger(fault.pieces) || fault.pieces < 1)) {
+    throw new Error(`Fault pieces must be a positive integer; received ${fault.pieces}.`);
   }
 }

@@ -1,7 +1,8 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'http';
 import { setTimeout as delay } from 'timers/promises';
 import { type AccessTokens, type Grant, grantsAnyScope } from './access-tokens';
-import type { Fault, FaultPlan } from './faults';
+import type { FaultSchedule } from './fault-schedule';
+import type { Fault, FaultPlan, SlowDripFault } from './faults';
 import { readBody } from './http/read-body';
 import type { JsonContentType, Route } from './http/route';
 import type { Router } from './http/router';
@@ -20,6 +21,8 @@ export interface PipelineContext {
   /** Absent when the rate is unlimited. */
   rateLimiter?: TokenBucketRateLimiter<Grant>;
   faults: FaultPlan;
+  /** Random faults for requests no armed fault matches; absent when none are scheduled. */
+  schedule?: FaultSchedule;
   latencyMs: number;
   /** Which reading of the spec's unclear points the simulator follows. */
   behaviour: ServerBehaviour;
@@ -60,7 +63,8 @@ async function serve(context: PipelineContext, request: IncomingMessage, respons
   const trackingId = requestedTrackingId(request) ?? context.nextTrackingId();
   const received = { method, url: rawUrl, ...(rawBody === '' ? {} : { requestBody: recordableBody(rawBody) }) };
   const url = requestUrl(context.baseUrl, rawUrl);
-  const fault = context.faults.take(method, url?.pathname ?? rawUrl);
+  const path = url?.pathname ?? rawUrl;
+  const fault = context.faults.take(method, path) ?? context.schedule?.take(method, rawUrl, path);
 
   if (fault?.kind === 'drop') {
     request.socket.destroy();
@@ -68,7 +72,7 @@ async function serve(context: PipelineContext, request: IncomingMessage, respons
     return;
   }
   const answer =
-    fault === undefined || fault.kind === 'lose-response'
+    fault === undefined || fault.kind === 'lose-response' || fault.kind === 'slow-drip'
       ? answerRequest(context, request, method, url, rawBody, trackingId)
       : answerWithFault(fault, trackingId);
   const wire = toWire(answer, trackingId);
@@ -81,6 +85,10 @@ async function serve(context: PipelineContext, request: IncomingMessage, respons
   };
   if (fault?.kind === 'lose-response') {
     request.socket.destroy();
+  } else if (fault?.kind === 'slow-drip') {
+    response.writeHead(answer.status, wire.headers);
+    response.flushHeaders();
+    await drip(response, wire.text, fault);
   } else {
     response.writeHead(answer.status, wire.headers);
     response.end(wire.text);
@@ -138,11 +146,30 @@ function answerRequest(
   }
 }
 
-function answerWithFault(fault: Exclude<Fault, { kind: 'drop' | 'lose-response' }>, trackingId: string): Answer {
+function answerWithFault(fault: Exclude<Fault, { kind: 'drop' | 'lose-response' | 'slow-drip' }>, trackingId: string): Answer {
   const error = new WebexError(fault.status, {
     headers: fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) },
   });
   return { status: error.status, body: error.toBody(trackingId), headers: error.headers, contentType: 'application/json' };
+}
+
+/** Sends the body in pieces spread over the fault's duration; stops as soon as the connection closes. */
+async function drip(response: ServerResponse, text: string, fault: SlowDripFault): Promise<void> {
+  const bytes = Buffer.from(text, 'utf8');
+  const pieces = Math.max(1, Math.min(fault.pieces ?? 20, bytes.length));
+  const interval = (fault.durationMs ?? 1000) / pieces;
+  const size = Math.ceil(bytes.length / pieces);
+  const closed = new AbortController();
+  response.once('close', () => closed.abort());
+  try {
+    for (let offset = 0; offset < bytes.length; offset += size) {
+      await delay(interval, undefined, { signal: closed.signal });
+      response.write(bytes.subarray(offset, offset + size));
+    }
+  } catch {
+    return;
+  }
+  response.end();
 }
 
 function requireScope(route: Route, grant: Grant): void {

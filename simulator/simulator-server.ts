@@ -1,12 +1,13 @@
 import { createServer } from 'http';
 import type { AddressInfo } from 'net';
 import type { Grant } from './access-tokens';
+import { FaultSchedule } from './fault-schedule';
 import { FaultPlan } from './faults';
 import { createTrackingIdSource } from './http/tracking-ids';
 import { Router } from './http/router';
 import { TokenBucketRateLimiter } from './rate-limiter';
 import type { RecordedExchange } from './recorded-exchange';
-import { createRequestListener } from './request-pipeline';
+import { createRequestListener, type PipelineContext } from './request-pipeline';
 import { ALL_ROUTES } from './routes';
 import type { RunningSimulator } from './running-simulator';
 import type { ResolvedOptions } from './simulator-options';
@@ -19,7 +20,7 @@ import type { SimulatorState } from './state/simulator-state';
 export async function startServer(state: SimulatorState, options: ResolvedOptions): Promise<RunningSimulator> {
   const exchanges: RecordedExchange[] = [];
   const faults = new FaultPlan();
-  const context = {
+  const context: PipelineContext = {
     state,
     router: new Router(ALL_ROUTES),
     tokens: options.tokens,
@@ -47,6 +48,11 @@ export async function startServer(state: SimulatorState, options: ResolvedOption
     url: context.baseUrl,
     exchanges,
     injectFault: (fault) => faults.add(fault),
+    scheduleFaults(schedule) {
+      context.schedule = schedule === undefined ? undefined : new FaultSchedule(schedule);
+    },
+    scheduledFaults: () => context.schedule?.injected() ?? { 'throttle-burst': 0, 'server-error': 0, drop: 0, 'lose-response': 0, 'slow-drip': 0 },
+    snapshot: () => state.snapshot(),
     identitySettings(orgId) {
       const org = state.organizationRecord(orgId) ?? state.organizationByIdentityId(orgId);
       if (org === undefined) {

@@ -6,6 +6,7 @@ import type { Organization, OrganizationRecord } from './organization';
 import { type PersonRecord, siteRole } from './person';
 import type { Seed } from './seed';
 import { SecurityAuditLog } from './security-audit-log';
+import type { SimulatorSnapshot } from './simulator-snapshot';
 import type { Site } from './site';
 import { uuidOf } from './webex-id';
 
@@ -156,6 +157,21 @@ export class SimulatorState {
 
   setAuthenticationConfig(org: OrganizationRecord, config: AuthenticationConfig): void {
     org.authenticationConfig = config;
+  }
+
+  /** A deep copy of everything held; per-host settings of every host on every site (a test seam, not for large seeds). */
+  snapshot(): SimulatorSnapshot {
+    const hosts: SimulatorSnapshot['hosts'] = {};
+    for (const [siteUrl, site] of this.sites) {
+      hosts[siteUrl] = Object.fromEntries(this.hostsOf(site).map((record) => [record.person.id, this.hostSettings(record, site)]));
+    }
+    return structuredClone({
+      organizations: Object.fromEntries(this.organizations),
+      people: Object.fromEntries(this.people),
+      sites: Object.fromEntries(this.sites),
+      hosts,
+      adminAudit: [...this.adminAudit.list()],
+    });
   }
 
   private writeHostSettings(record: PersonRecord, site: Site, change: Partial<HostSettings>): void {
