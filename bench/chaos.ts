@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { chaosSuite, problemsOf, summaryTable } from './chaos/chaos-suite';
 
 /**
- * `npm run chaos [-- --runs N] [--seed S] [--only 3,17] [--quiet]`: N randomized `webex-iac apply` runs
+ * `npm run chaos [-- --runs N] [--seed S] [--only 3,17] [--parallel N] [--quiet]`: N randomized `webex-iac apply` runs
  * (default 200) of the clinic and a small fleet against the simulator under injected faults (429 bursts,
  * 5xx, connection resets, writes applied whose answer is lost, slow-drip bodies) and the CLI killed at a
  * random moment, each rerun until it succeeds. After each run: every declared value is in the simulator,
@@ -18,12 +18,13 @@ async function main(): Promise<number> {
       runs: { type: 'string', default: '200' },
       seed: { type: 'string', default: 'webex-iac-chaos' },
       only: { type: 'string' },
+      parallel: { type: 'string', default: '1' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    process.stdout.write('npm run chaos -- [--runs N (default 200)] [--seed TEXT] [--only 3,17 (replay these runs of the seed)] [--quiet]\n');
+    process.stdout.write('npm run chaos -- [--runs N (default 200)] [--seed TEXT] [--only 3,17 (replay these runs of the seed)] [--parallel N (runs at once, default 1)] [--quiet]\n');
     return 0;
   }
   if (!/^[1-9]\d*$/.test(values.runs)) throw new Error(`--runs must be a positive integer, received: ${JSON.stringify(values.runs)}`);
@@ -31,6 +32,7 @@ async function main(): Promise<number> {
     if (!/^[1-9]\d*$/.test(n.trim())) throw new Error(`--only takes run numbers separated by commas, received: ${JSON.stringify(values.only)}`);
     return Number(n);
   });
+  if (!/^[1-8]$/.test(values.parallel)) throw new Error(`--parallel must be an integer from 1 to 8, received: ${JSON.stringify(values.parallel)}`);
   const runs = Number(values.runs);
   const log = (line: string) => {
     if (!values.quiet) process.stderr.write(`${line}\n`);
@@ -39,6 +41,7 @@ async function main(): Promise<number> {
   const { summary, results } = await chaosSuite({
     seed: values.seed,
     runs,
+    parallel: Number(values.parallel),
     ...(only ? { only } : {}),
     onRun: (r, done, total) => {
       const problems = problemsOf(r);

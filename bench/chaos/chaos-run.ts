@@ -52,23 +52,27 @@ export interface RunOptions {
 }
 
 /** Draws run `index` of a suite seeded with `seed`: its scenario, fault rates, and whether and when the CLI is killed. */
-export function designRun(seed: string, index: number, scenarios: readonly Scenario[], calibrationMs: ReadonlyMap<string, number>): RunDesign {
+export function designRun(seed: string, index: number, scenarios: readonly Scenario[], calibrationMs: ReadonlyMap<string, number>, kills = true): RunDesign {
   const random = new Random(`${seed}/${index}`);
   // Half the runs apply the clinic, half the fleet (whole, or one org of it while the other must stay untouched).
-  const scenario = random.chance(0.5) ? scenarios[0]! : random.pick(scenarios.slice(1).flatMap((s, i) => (i === 0 ? [s, s] : [s])));
-  const rate = (low: number, high: number) => (random.chance(0.7) ? Number(random.between(low, high).toFixed(4)) : 0);
+  const clinic = scenarios.find((s) => s.name === 'clinic');
+  const fleets = scenarios.filter((s) => s !== clinic).flatMap((s) => (s.name === 'fleet' ? [s, s] : [s]));
+  const scenario = clinic !== undefined && (fleets.length === 0 || random.chance(0.5)) ? clinic : random.pick(fleets);
+  // Each kind is on in about two runs of three, at a rate per request; a rerun halves the rates.
+  const rate = (low: number, high: number) => (random.chance(0.65) ? Number(random.between(low, high).toFixed(4)) : 0);
   const rates = {
-    'throttle-burst': rate(0.01, 0.03),
-    'server-error': rate(0.01, 0.03),
-    drop: rate(0.01, 0.03),
-    'lose-response': rate(0.02, 0.06),
+    'throttle-burst': rate(0.005, 0.02),
+    'server-error': rate(0.005, 0.02),
+    drop: rate(0.005, 0.02),
+    'lose-response': rate(0.01, 0.04),
     'slow-drip': rate(0.01, 0.03),
   };
   const burstLength = 2 + Math.floor(random.next() * 4);
-  const dripMs = Math.round(random.between(200, 1500));
-  const kill = random.chance(0.35);
+  const dripMs = Math.round(random.between(100, 800));
+  const kill = random.chance(0.35) && kills;
   const killAt = random.between(0.05, 1);
-  const typical = calibrationMs.get(scenario.name) ?? 3000;
+  // Without a calibration, a kill lands within the first 4 s (a clinic apply takes about that on an idle machine).
+  const typical = calibrationMs.get(scenario.name) ?? 4000;
   return { index, seed: `${seed}/${index}`, scenario, rates, burstLength, dripMs, ...(kill ? { killAfterMs: Math.round(killAt * typical) } : {}) };
 }
 

@@ -11,6 +11,14 @@ export interface SuiteOptions {
   readonly runs: number;
   /** Run only these run numbers (1-based) of the seed's sequence, e.g. to replay a failed run. */
   readonly only?: readonly number[];
+  /** Runs at once, each with its own simulator and CLI children. @default 1 */
+  readonly parallel?: number;
+  /** Skip the faultless calibration apply of each scenario; kills then land within `killWindowMs`. */
+  readonly calibrate?: boolean;
+  /** Scenario names to draw from (`clinic`, `fleet`, `fleet --org 1`, …). @default all */
+  readonly scenarios?: readonly string[];
+  /** Kill the CLI at a random moment in about a third of the runs. @default true */
+  readonly kills?: boolean;
   /** Called after each run (progress). */
   readonly onRun?: (result: RunResult, done: number, total: number) => void;
 }
@@ -40,27 +48,38 @@ export interface SuiteSummary {
 export async function chaosSuite(options: SuiteOptions): Promise<{ summary: SuiteSummary; results: RunResult[] }> {
   const started = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'webex-iac-chaos-suite-'));
-  const cli = new CliChildren();
+  const lanes = Array.from({ length: Math.max(1, options.parallel ?? 1) }, () => new CliChildren());
   const now = Date.now();
   try {
-    const scenarios = chaosScenarios(dir);
+    const all = chaosScenarios(dir);
+    const scenarios = options.scenarios === undefined ? all : all.filter((s) => options.scenarios!.includes(s.name));
+    if (scenarios.length === 0) throw new Error(`no scenario named ${options.scenarios!.join(', ')}; known: ${all.map((s) => s.name).join(', ')}`);
     const calibrationMs = new Map<string, number>();
     const calibration: SuiteSummary['calibration'] = {};
-    for (const scenario of scenarios) {
-      const clean = await chaosRun({ index: 0, seed: `${options.seed}/calibration`, scenario, rates: {}, burstLength: 1, dripMs: 0 }, cli, { now, maxAttempts: 1 });
-      calibrationMs.set(scenario.name, clean.seconds * 1000);
-      calibration[scenario.name] = { seconds: round2(clean.seconds), problems: problemsOf(clean) };
+    if (options.calibrate ?? true) {
+      for (const scenario of scenarios) {
+        const clean = await chaosRun({ index: 0, seed: `${options.seed}/calibration`, scenario, rates: {}, burstLength: 1, dripMs: 0 }, lanes[0]!, { now, maxAttempts: 1 });
+        calibrationMs.set(scenario.name, clean.seconds * 1000);
+        calibration[scenario.name] = { seconds: round2(clean.seconds), problems: problemsOf(clean) };
+      }
     }
     const indexes = options.only ?? Array.from({ length: options.runs }, (_, i) => i + 1);
     const results: RunResult[] = [];
-    for (const index of indexes) {
-      const result = await chaosRun(designRun(options.seed, index, scenarios, calibrationMs), cli, { now });
-      results.push(result);
-      options.onRun?.(result, results.length, indexes.length);
-    }
+    let next = 0;
+    await Promise.all(
+      lanes.map(async (cli) => {
+        while (next < indexes.length) {
+          const index = indexes[next++]!;
+          const result = await chaosRun(designRun(options.seed, index, scenarios, calibrationMs, options.kills ?? true), cli, { now });
+          results.push(result);
+          options.onRun?.(result, results.length, indexes.length);
+        }
+      }),
+    );
+    results.sort((a, b) => a.index - b.index);
     return { summary: summarize(options.seed, results, calibration, (performance.now() - started) / 1000), results };
   } finally {
-    await cli.close();
+    await Promise.all(lanes.map((cli) => cli.close()));
     rmSync(dir, { recursive: true, force: true });
   }
 }
