@@ -46,6 +46,8 @@ async function main(): Promise<number> {
     onRun: (r, done, total) => {
       const problems = problemsOf(r);
       log(`run ${r.index} (${done}/${total}) ${r.scenario}: exits ${r.exits.join(', ')}, ${r.seconds.toFixed(1)} s${problems.length ? `: ${problems.length} problem(s): ${problems.slice(0, 3).join(' | ')}` : ''}`);
+      const failedLine = r.failureOutput?.trim().split('\n').filter((l) => l.startsWith('Error')).pop();
+      if (failedLine) log(`  a failed attempt said: ${failedLine.slice(0, 400)}`);
     },
   });
   for (const [name, { seconds, problems }] of Object.entries(summary.calibration)) {

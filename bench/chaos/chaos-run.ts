@@ -39,7 +39,7 @@ export interface RunResult {
   readonly evidenceMismatches: string[];
   /** Exit code (or SIGKILL, hung) and seconds of every attempt. */
   readonly exits: string[];
-  /** Output tail of the last attempt that failed, when the run did not converge or disagreed. */
+  /** Output tail of the last attempt that failed (not killed), or of the last attempt when the run had a problem. */
   readonly failureOutput?: string;
   readonly seconds: number;
 }
@@ -144,7 +144,7 @@ export async function chaosRun(design: RunDesign, cli: CliChildren, options: Run
       undeclaredChanges: state.undeclared,
       evidenceMismatches,
       exits,
-      ...(troubled ? { failureOutput: failureOutput ?? last?.output ?? '' } : {}),
+      ...(troubled || failureOutput !== undefined ? { failureOutput: failureOutput ?? last?.output ?? '' } : {}),
       seconds: (performance.now() - started) / 1000,
     };
   } finally {

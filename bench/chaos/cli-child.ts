@@ -1,22 +1,33 @@
 import { main } from '../../cli/index';
 
 /**
- * One `webex-iac` command in a child process of its own, as `node cli/bin.js <args>` runs it, except that
- * the arguments and environment arrive over IPC once the CLI's modules are loaded: the chaos suite starts
- * the next child while the current run works, so the 1–3 s of loading TypeScript is not paid per run,
- * and a kill lands in the command, not in module loading. It runs exactly one command, then exits: no
- * state (a token's scheduler, caches) carries from one command to the next, as with a real CLI.
+ * Runs `webex-iac` commands in a child process, as `node cli/bin.js <args>` runs them, except that the
+ * arguments and environment arrive over IPC once the CLI's modules are loaded: loading the CLI's
+ * TypeScript costs more CPU than a small apply, and on a loaded 2-core machine it would be most of a
+ * chaos run. So a child that ended a command with exit 0 takes the next one (each run talks to a
+ * simulator of its own, on a port of its own, so no scheduler or cache carries from run to run); after
+ * any other exit the child ends as a CLI process would (when its requests still in flight are done),
+ * and a killed child is gone. A kill lands in the command, never in module loading.
  *
- * → { kind: 'ready' }   ← { kind: 'run', argv, env }; then the process exits with the command's code.
+ * → { kind: 'ready' }
+ * ← { kind: 'run', argv, env }  → { kind: 'done', code }   (then, after code 0, another 'run')
+ * ← { kind: 'retire' }          the child lets go of IPC and exits when its work is done
  */
-process.once('message', (message: { kind: string; argv: string[]; env: Record<string, string> }) => {
-  if (message.kind !== 'run') return;
+process.on('message', (message: { kind: string; argv?: string[]; env?: Record<string, string> }) => {
+  if (message.kind === 'retire') {
+    process.disconnect?.();
+    return;
+  }
+  if (message.kind !== 'run' || message.argv === undefined) return;
   for (const name of Object.keys(process.env)) delete process.env[name];
   Object.assign(process.env, message.env);
-  // As cli/bin.js: set the exit code and let the process end when its work has (requests still in flight included).
   void main(message.argv).then((code) => {
     process.exitCode = code;
-    process.disconnect?.();
+    process.send?.({ kind: 'done', code });
   });
+});
+// The suite went away: nothing more will come.
+process.on('disconnect', () => {
+  if (process.exitCode === undefined) process.exit(0);
 });
 process.send?.({ kind: 'ready' });

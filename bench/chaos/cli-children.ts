@@ -28,16 +28,17 @@ export interface RunCommand {
 const TAIL_BYTES = 4096;
 
 /**
- * Runs `webex-iac` commands, each in a child process of its own (bench/chaos/cli-child.ts), keeping the
- * next child loaded while the current one runs.
+ * Runs `webex-iac` commands in child processes (bench/chaos/cli-child.ts): a child that exited 0 takes the
+ * next command; after any other exit it ends (this waits until it has), and the next command gets a
+ * fresh child, which is always kept loaded in advance.
  */
 export class CliChildren {
+  private current: ChildProcess | undefined;
   private spare: Promise<ChildProcess> | undefined;
 
   async run(command: RunCommand): Promise<CliOutcome> {
-    const child = await (this.spare ?? startChild());
-    this.spare = startChild();
-    this.spare.catch(() => undefined);
+    const child = this.current ?? (await this.takeSpare());
+    this.current = undefined;
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-TAIL_BYTES);
@@ -45,7 +46,22 @@ export class CliChildren {
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     const started = performance.now();
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+      else child.once('exit', (code, signal) => resolve({ code, signal }));
+    });
+    const done = new Promise<number | undefined>((resolve) => {
+      const onMessage = (message: { kind?: string; code?: number }) => {
+        if (message.kind !== 'done') return;
+        child.off('message', onMessage);
+        resolve(message.code);
+      };
+      child.on('message', onMessage);
+      void exited.then(() => {
+        child.off('message', onMessage);
+        resolve(undefined);
+      });
+    });
     let killed = false;
     let hung = false;
     const killTimer = command.killAfterMs === undefined ? undefined : setTimeout(() => {
@@ -55,22 +71,43 @@ export class CliChildren {
       hung = child.kill('SIGKILL');
     }, command.timeoutMs ?? 180_000);
     child.send({ kind: 'run', argv: command.argv, env: command.env });
-    const { code, signal } = await exited;
+    const code = await done;
     clearTimeout(killTimer);
+    const seconds = (performance.now() - started) / 1000;
+    child.stdout?.off('data', keep);
+    child.stderr?.off('data', keep);
+    if (code === 0) {
+      clearTimeout(hangTimer);
+      this.current = child;
+      return { code, signal: null, killed: false, hung: false, output, seconds };
+    }
+    // Not a success: the process ends as a CLI process would, once what it left in flight is done.
+    if (code !== undefined && child.connected) child.send({ kind: 'retire' });
+    const exit = await exited;
     clearTimeout(hangTimer);
-    // A kill that came after the command had already ended is no kill.
-    return { code, signal, killed: killed && signal === 'SIGKILL' && !hung, hung, output, seconds: (performance.now() - started) / 1000 };
+    return { code: exit.code ?? (code ?? null), signal: exit.signal, killed: killed && exit.signal === 'SIGKILL' && !hung, hung, output, seconds };
   }
 
-  /** Ends the spare child. */
+  /** Ends the children kept for later commands. */
   async close(): Promise<void> {
-    const spare = await this.spare?.catch(() => undefined);
+    const children = [this.current, await this.spare?.catch(() => undefined)];
+    this.current = undefined;
     this.spare = undefined;
-    if (spare && spare.exitCode === null) {
-      const exited = new Promise((resolve) => spare.once('exit', resolve));
-      spare.kill('SIGKILL');
-      await exited;
-    }
+    await Promise.all(
+      children.map(async (child) => {
+        if (child === undefined || child.exitCode !== null || child.signalCode !== null) return;
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGKILL');
+        await exited;
+      }),
+    );
+  }
+
+  private async takeSpare(): Promise<ChildProcess> {
+    const child = await (this.spare ?? startChild());
+    this.spare = startChild();
+    this.spare.catch(() => undefined);
+    return child;
   }
 }
 
