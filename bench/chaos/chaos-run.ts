@@ -100,6 +100,8 @@ export async function chaosRun(design: RunDesign, cli: CliChildren, options: Run
       WEBEX_TOKEN: TOKEN,
       WEBEX_IAC_STATE_DIR: join(dir, 'state'),
       WEBEX_IAC_EVIDENCE_DIR: evidenceDir,
+      // Each run is a machine of its own: runs in parallel never share the default-site lock.
+      WEBEX_IAC_LOCK_DIR: join(dir, 'locks'),
       HOME: dir,
       PATH: process.env.PATH ?? '',
     };
