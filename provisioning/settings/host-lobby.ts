@@ -1,5 +1,6 @@
 import { HostLobby } from '../../manifest';
 import { PersonalRoomLobbyResponseSchema, PersonalRoomResponse, PersonalRoomResponseSchema, SchedulingOptionsResponseSchema } from '../client/schemas/meeting-preferences';
+import { WriteOutcomeUnknownError } from '../client/errors';
 import { WebexClient } from '../client/webex-client';
 import { flatten, sameValue } from '../field-values';
 import { withSecretsMasked } from '../people/person-update';
@@ -93,33 +94,47 @@ export const hostLobbyHandler: HostSettingHandler<HostLobby> = {
     // Only the managed lobby fields are ever written: never the PIN, co-hosts or anything else of the room.
     const unmanaged = Object.keys(after).filter((field) => !MANAGED_FIELDS.has(field));
     if (unmanaged.length > 0) throw new PlanError(`hostLobby of ${host.email} on ${siteUrl}: ${unmanaged.join(', ')} is not a field webex-iac manages; nothing was written`);
-    const query = { userEmail: host.email, siteUrl };
     const trackingIds: string[] = [];
-    const room = fieldsUnder(after, PMR_PREFIX);
-    if (Object.keys(room).length > 0) {
-      const { data } = await client.get(PMR, PersonalRoomResponseSchema, query);
-      try {
-        trackingIds.push((await client.put(PMR, personalRoomBody(data, room), PersonalRoomLobbyResponseSchema, query)).trackingId);
-      } catch (error) {
-        throw withSecretsMasked(error, [data.hostPin]);
+    try {
+      return await writeLobby(client, siteUrl, host, after, trackingIds);
+    } catch (error) {
+      // The personal room PUT reached Webex before the scheduling PUT's answer was lost: the outcome
+      // carries both trackingIds, so that the record names every write that may have reached the org.
+      if (error instanceof WriteOutcomeUnknownError && trackingIds.length > 0) {
+        throw Object.assign(error, { trackingId: [...trackingIds, error.trackingId].join(', ') });
       }
+      throw error;
     }
-    const scheduling = fieldsUnder(after, SCHEDULING_PREFIX);
-    if (Object.keys(scheduling).length > 0) {
-      const { data } = await client.get(SCHEDULING, SchedulingOptionsResponseSchema, query);
-      const body: Record<string, unknown> = {
-        ...Object.fromEntries(SCHEDULING_PUT_FIELDS.filter((f) => data[f] !== undefined).map((f) => [f, data[f]])),
-        ...scheduling,
-      };
-      // Required by the PUT; an absent value means Webex's default (off, 0 minutes).
-      body.joinBeforeHostMinutes ??= 0;
-      body.enabledAutoShareRecording ??= false;
-      body.enabledJoinBeforeHost ??= false;
-      trackingIds.push((await client.put(SCHEDULING, body, SchedulingOptionsResponseSchema, query)).trackingId);
-    }
-    return trackingIds.join(', ');
   },
 };
+
+/** The personal room PUT, then the scheduling options PUT; each trackingId is pushed as soon as its write is answered. */
+async function writeLobby(client: WebexClient, siteUrl: string, host: HostRef, after: FieldValues, trackingIds: string[]): Promise<string> {
+  const query = { userEmail: host.email, siteUrl };
+  const room = fieldsUnder(after, PMR_PREFIX);
+  if (Object.keys(room).length > 0) {
+    const { data } = await client.get(PMR, PersonalRoomResponseSchema, query);
+    try {
+      trackingIds.push((await client.put(PMR, personalRoomBody(data, room), PersonalRoomLobbyResponseSchema, query)).trackingId);
+    } catch (error) {
+      throw withSecretsMasked(error, [data.hostPin]);
+    }
+  }
+  const scheduling = fieldsUnder(after, SCHEDULING_PREFIX);
+  if (Object.keys(scheduling).length > 0) {
+    const { data } = await client.get(SCHEDULING, SchedulingOptionsResponseSchema, query);
+    const body: Record<string, unknown> = {
+      ...Object.fromEntries(SCHEDULING_PUT_FIELDS.filter((f) => data[f] !== undefined).map((f) => [f, data[f]])),
+      ...scheduling,
+    };
+    // Required by the PUT; an absent value means Webex's default (off, 0 minutes).
+    body.joinBeforeHostMinutes ??= 0;
+    body.enabledAutoShareRecording ??= false;
+    body.enabledJoinBeforeHost ??= false;
+    trackingIds.push((await client.put(SCHEDULING, body, SchedulingOptionsResponseSchema, query)).trackingId);
+  }
+  return trackingIds.join(', ');
+}
 
 /** The personal room PUT body: what was read, with the managed fields changed; read-only fields left out. */
 function personalRoomBody(current: PersonalRoomResponse, changes: Record<string, unknown>): Record<string, unknown> {
