@@ -33,6 +33,8 @@ export interface SuiteSummary {
   readonly wrongFields: number;
   readonly undeclaredChanges: number;
   readonly evidenceMismatches: number;
+  /** Evidence mismatches by what they are: a served default-site switch, another served write, a write recorded as applied that was never served, the log itself. */
+  readonly evidenceMismatchesByKind: { unrecordedDefaultSiteSwitch: number; unrecordedWrite: number; recordedNeverServed: number; log: number };
   /** Runs with any problem, and the problems (first few per run). */
   readonly failedRuns: { index: number; scenario: string; exits: string[]; problems: string[]; output?: string }[];
   readonly wallSeconds: number;
@@ -112,6 +114,12 @@ function summarize(seed: string, results: readonly RunResult[], calibration: Sui
     wrongFields: sum((r) => r.wrongFields.length),
     undeclaredChanges: sum((r) => r.undeclaredChanges.length),
     evidenceMismatches: sum((r) => r.evidenceMismatches.length),
+    evidenceMismatchesByKind: {
+      unrecordedDefaultSiteSwitch: count(results, (m) => /served, evidence says/.test(m) && / the default site of /.test(m)),
+      unrecordedWrite: count(results, (m) => /served, evidence says/.test(m) && !/ the default site of /.test(m)),
+      recordedNeverServed: count(results, (m) => /never served/.test(m)),
+      log: count(results, (m) => !/served, evidence says|never served/.test(m)),
+    },
     failedRuns: results
       .map((r) => ({ r, problems: problemsOf(r) }))
       .filter(({ problems }) => problems.length > 0)
@@ -147,6 +155,10 @@ export function summaryTable(summary: SuiteSummary, results: readonly RunResult[
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   return [line(header), `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+function count(results: readonly RunResult[], matches: (mismatch: string) => boolean): number {
+  return results.reduce((total, r) => total + r.evidenceMismatches.filter(matches).length, 0);
 }
 
 function round2(n: number): number {

@@ -118,13 +118,19 @@ function startChild(): Promise<ChildProcess> {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  let early = '';
+  const keep = (chunk: Buffer) => {
+    early = (early + chunk.toString('utf8')).slice(-TAIL_BYTES);
+  };
+  child.stderr?.on('data', keep);
   return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`a CLI child exited (${code}) before it was ready`));
+    const onExit = (code: number | null) => reject(new Error(`a CLI child exited (${code}) before it was ready: ${early.trim()}`));
     child.once('exit', onExit);
     child.once('error', reject);
     child.once('message', (message: { kind?: string }) => {
       if (message.kind !== 'ready') return;
       child.off('exit', onExit);
+      child.stderr?.off('data', keep);
       resolve(child);
     });
   });
