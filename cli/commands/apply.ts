@@ -1,3 +1,4 @@
+import { UnknownTargetsError } from './plan-output';
 import { createInterface } from 'node:readline/promises';
 import { canonicalJson } from '../../manifest';
 import { AppliedChange, applySummary, checkPlanIsCurrent, describeApplied, loadSavedPlan, Plan, planOrgs, PlanRefusedError, renderPlanText, RunProgress, summaryLine, WebexClient } from '../../provisioning';
@@ -54,9 +55,14 @@ export async function applyCommand(options: ApplyOptions, client: WebexClient, o
   // Terraform does with a saved plan, say what runs rather than printing it again.
   const reviewed = options.planFile !== undefined && options.autoApprove === true;
   if (!options.quiet && !json) out.write(reviewed ? `Applying the saved plan ${options.planFile} as reviewed (webex-iac show ${options.planFile} renders it): ${summaryLine(plan, { color })}\n` : renderPlanText(plan, { color }));
+  // What could not be read is never converged: the readable changes are applied, and the command fails.
+  const failIfUnknown = () => {
+    if (plan.unknown.length > 0) throw new UnknownTargetsError(plan.unknown.length);
+  };
   if (plan.changes.length === 0) {
     if (json) report('no-changes', { plan });
     else if (options.quiet) out.write(`${summaryLine(plan)}\n`);
+    failIfUnknown();
     return 0;
   }
   if (!options.autoApprove) options.beforePrompt?.();
@@ -76,6 +82,7 @@ export async function applyCommand(options: ApplyOptions, client: WebexClient, o
   });
   if (json) report('applied', { plan, applied: applied.map(appliedJson) });
   else out.write(`${options.quiet ? '' : '\n'}${applySummary(applied)}\n`);
+  failIfUnknown();
   return 0;
 }
 

@@ -82,7 +82,7 @@ describe('a record that cannot be understood makes its target unknown, never con
       env = { WEBEX_TOKEN: TOKEN, WEBEX_IAC_STATE_DIR: join(dir, 'state'), WEBEX_IAC_EVIDENCE_DIR: join(dir, 'evidence') };
       // Converge first, straight to the simulator: the true answer would be "No changes".
       expect((await runCli(['apply', '--manifest', manifestFile, '--auto-approve'], { ...env, WEBEX_BASE_URL: sim.url })).code).toBe(0);
-      expect((await runCli(['plan', '--manifest', manifestFile], { ...env, WEBEX_BASE_URL: sim.url })).stdout).toMatch(/^No changes\./);
+      expect((await runCli(['plan', '--manifest', manifestFile], { ...env, WEBEX_BASE_URL: sim.url })).stdout).toMatch(/^No changes\./m);
       proxy = await startRewritingProxy(sim.url, (req, res) => {
         if (req.method !== 'GET' || !req.url?.startsWith(SETTINGS)) return false;
         res.writeHead(200, { 'Content-Type': 'text/html' });
@@ -112,6 +112,13 @@ describe('a record that cannot be understood makes its target unknown, never con
       const markdown = renderPlanMarkdown(plan);
       expect(markdown).toMatch(/\*\*Could not read 1 target:\*\*/);
       expect(markdown).not.toMatch(/No changes/);
+    });
+
+    test('apply exits 1, never "No changes", when a target could not be read', async () => {
+      const run = await runCli(['apply', '--manifest', manifestFile, '--auto-approve'], env);
+      expect(run.code).toBe(1);
+      expect(run.stdout).not.toMatch(/No changes/);
+      expect(run.stderr).toMatch(/^Error: could not read 1 target \(listed in the plan\); their state is unknown/);
     });
 
     test('drift exits 1, not 0', async () => {
