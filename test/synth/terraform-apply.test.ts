@@ -11,8 +11,8 @@ const hasTerraform = spawnSync('terraform', ['version'], { encoding: 'utf8' }).s
 const maybe = hasTerraform ? describe : describe.skip;
 
 const SECRET = 'tok-secret-123';
-/** Quotes, a shell command, and Terraform template sequences, all of which must reach the CLI unchanged. */
-const ORG_NAME = `O'Brien "Clinic"; rm -rf / \${path.module} 100%{done}`;
+/** Quotes, a shell command, dollar and percent signs, all of which must reach the CLI unchanged (template sequences such as ${ and %{ are refused by WebexOrg). */
+const ORG_NAME = `O'Brien "Clinic"; rm -rf / $HOME $(id) 100% {done}`;
 
 /** A stand-in for the CLI: records its arguments, its working folder and a hash of the token it got. */
 const RECORDER = `
