@@ -4,7 +4,8 @@ import { RoleListSchema } from './client/schemas/person';
 import { WebexClient } from './client/webex-client';
 import { mapConcurrent } from './concurrency';
 import { identityOrgId } from './people/identity-org-id';
-import { peoplePages } from './people/people-directory';
+import { peoplePages, UnreadablePerson } from './people/people-directory';
+import type { UnknownTargets } from './unknown-targets';
 import { EnforcementRecord, readEnforcements } from './state/enforcement-state';
 import { WRITE_ONLY_HANDLERS } from './settings/registry';
 
@@ -43,7 +44,7 @@ export async function observeOrgSettings(
   client: WebexClient,
   org: Org,
   orgId: string,
-  options: { readonly stateDir: string; readonly concurrency?: number },
+  options: { readonly stateDir: string; readonly concurrency?: number; readonly unknown?: UnknownTargets },
 ): Promise<ObservedOrgSettings> {
   const observed: { -readonly [K in keyof ObservedOrgSettings]: ObservedOrgSettings[K] } = {};
   const writeOnly = Object.keys(WRITE_ONLY_HANDLERS).filter((setting) => org.settings[setting as keyof typeof org.settings] !== undefined);
@@ -51,18 +52,24 @@ export async function observeOrgSettings(
     const records = readEnforcements(options.stateDir, orgId);
     observed.enforced = Object.fromEntries(writeOnly.map((setting) => [setting, records[setting] ?? null]));
   }
-  if (org.settings.adminAccess !== undefined) observed.admins = await readAdmins(client, orgId, options.concurrency);
-  if (org.settings.mfa?.reportUsersWithoutMfa) observed.mfaUsers = await readMfaUsers(client, orgId);
+  // A record that cannot be understood makes its target unknown (listed in the plan, which then fails)
+  // instead of aborting the org's read.
+  if (org.settings.adminAccess !== undefined) observed.admins = await readAdmins(client, orgId, options.concurrency, options.unknown);
+  if (org.settings.mfa?.reportUsersWithoutMfa) {
+    const mfaUsers = options.unknown ? await options.unknown.read({ kind: 'org', orgId }, 'mfa', () => readMfaUsers(client, orgId)) : await readMfaUsers(client, orgId);
+    if (mfaUsers !== undefined) observed.mfaUsers = mfaUsers;
+  }
   return observed;
 }
 
 /** GET /v1/roles, then GET /v1/people?roles=<id> for each role (Link-paged): who holds which admin role. */
-async function readAdmins(client: WebexClient, orgId: string, concurrency?: number): Promise<ObservedAdmin[]> {
+async function readAdmins(client: WebexClient, orgId: string, concurrency?: number, unknown?: UnknownTargets): Promise<ObservedAdmin[]> {
   const { data } = await client.get('/v1/roles', RoleListSchema);
   const byEmail = new Map<string, ObservedAdmin>();
   const holders = await mapConcurrent(data.items, async (role) => {
     const people = [];
-    for await (const page of peoplePages(client, orgId, { roles: role.id })) people.push(...page);
+    const onUnreadable = unknown && ((person: UnreadablePerson) => unknown.add({ kind: 'person', email: person.email ?? person.id ?? '(no email, no id)' }, 'adminAccess', person.reason));
+    for await (const page of peoplePages(client, orgId, { roles: role.id }, onUnreadable)) people.push(...page);
     return { role, people };
   }, concurrency);
   for (const { role, people } of holders) {

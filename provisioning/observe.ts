@@ -104,7 +104,7 @@ async function readOrg(client: WebexClient, org: Org, options: ObserveOptions): 
     sites[site.siteUrl] = observed;
   }
   const fleet = await observeFleet(client, org, orgId, { now: options.now ?? new Date(), concurrency: options.concurrency, summarizeConverged: options.summarizeConverged, unknown });
-  const orgSettings = Object.keys(org.settings).length > 0 ? await observeOrgSettings(client, org, orgId, { stateDir: options.stateDir ?? stateDirFrom(), concurrency: options.concurrency }) : undefined;
+  const orgSettings = Object.keys(org.settings).length > 0 ? await observeOrgSettings(client, org, orgId, { stateDir: options.stateDir ?? stateDirFrom(), concurrency: options.concurrency, unknown }) : undefined;
   const actor = needsActor(org) ? await whoAmI(client) : undefined;
   const unknownTargets = unknown.sorted();
   return {

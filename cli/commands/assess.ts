@@ -33,6 +33,9 @@ const LOBBY_FIELDS = {
  * verifiable, and attestations from the manifest. Each org's result is appended to its evidence log.
  * Exit 0 when compliant, 1 otherwise.
  */
+/** Unknown reads that org-level rules stand on (who is a person, an admin, without MFA): they make those rules errors too. */
+const ORG_WIDE_READS = new Set(['people', 'adminAccess', 'mfa']);
+
 export async function assessCommand(
   options: AssessOptions,
   client: WebexClient,
@@ -55,7 +58,7 @@ export async function assessOrgs(options: AssessOptions, client: WebexClient, re
     const subject = observedSubject(org, live, { today, audit: auditView(recorder, org.name) });
     const file = files.get(org.name);
     // Targets whose records could not be understood are errors of the rules they bear on, never passes.
-    const unreadable = (live.unknown ?? []).map((u) => ({ affects: u.setting === 'people' ? ('all' as const) : ('site' as const), line: `${describeTarget(u.target)} (${u.setting}): ${u.reason}` }));
+    const unreadable = (live.unknown ?? []).map((u) => ({ affects: ORG_WIDE_READS.has(u.setting) ? ('all' as const) : ('site' as const), line: `${describeTarget(u.target)} (${u.setting}): ${u.reason}` }));
     const report = evaluateOrg(HIPAA_PACK, subject, { profile: options.profile, exceptions: org.exceptions ?? [], orgLevel: ownsOrgLevel(org, options), unreadable, ...(file ? { manifest: displayPath(file) } : {}) });
     reports.push(report);
     await recorder?.record(org.name, { kind: 'assess', orgId: live.orgId, details: assessEvidence(report, options.profile) }, client);

@@ -71,6 +71,31 @@ describe('a record that cannot be understood makes its target unknown, never con
     }
   });
 
+  test('an admin record that cannot be understood makes adminAccess unknown for that person, not an aborted read or a pass', async () => {
+    const manifest = clinicManifest();
+    manifest.orgs[0]!.settings.adminAccess = { path: 'clinic/RiversideClinic/AdminAccess', allowedAdmins: ['admin@riverside-clinic.example', 'it.lead@riverside-clinic.example'], maxFullAdmins: 2, revokeUnexpected: false };
+    const isAdminList = (req: IncomingMessage) => isPeopleList(req) && /[?&]roles=/.test(req.url ?? '');
+    const oddAdmin = (body: string) => {
+      const page = JSON.parse(body) as { items: Record<string, unknown>[] };
+      if (page.items[0]) page.items[0].roles = 'Full_Admin';
+      return JSON.stringify(page);
+    };
+    const proxy = await startRewritingProxy(sim.url, { rewrite: (req, body) => (isAdminList(req) ? oddAdmin(body) : undefined) });
+    try {
+      const client = new WebexClient({ baseUrl: proxy.url, token: TOKEN, sleep: async () => undefined });
+      const plan = await planOrgs(client, manifest.orgs);
+      const admins = plan.unknown.filter((u) => u.setting === 'adminAccess');
+      expect(admins.length).toBeGreaterThan(0);
+      expect(admins[0]).toMatchObject({ org: 'Riverside Family Clinic', target: { kind: 'person' } });
+      expect(admins[0]!.reason).toMatch(/^GET \/v1\/people: person 1 of a page is outside Cisco's spec \(roles: /);
+      // The rest of the org was read and planned.
+      expect(plan.changes.some((c) => c.setting === 'meetingSecurity')).toBe(true);
+      expect(renderPlanText(plan)).not.toMatch(/No changes/);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   describe('meeting security answered with a proxy\'s HTML page, on a converged org', () => {
     let proxy: { url: string; close(): Promise<void> };
     let manifestFile: string;
