@@ -88,11 +88,10 @@ describe('health-system seed', () => {
     expect(first).toEqual(second);
   });
 
-  test('builds 20,000 users and serves them in well under 2 seconds', async () => {
-    const started = performance.now();
+  // How fast is a benchmark's question (bench/), not a unit test's: a loaded CI machine must not fail it.
+  test('builds 20,000 users and serves any of them', async () => {
     const sim = await startSimulator({ tokens: [FULL_ACCESS_TOKEN], seed: 'health-system', size: { orgs: 4, sites: 5, users: 5000 }, now: NOW });
     try {
-      expect(performance.now() - started).toBeLessThan(2000);
       const orgs = await call(sim.url, 'GET', '/v1/organizations');
       expect((orgs.body as { items: unknown[] }).items).toHaveLength(4);
       const room = await call(sim.url, 'GET', `/v1/meetingPreferences/personalMeetingRoom?userEmail=user05000@org4.example&siteUrl=${HEALTH_SYSTEM.siteUrl(4, 5)}`);
