@@ -29,6 +29,10 @@ export function initCommand(directory: string, options: InitOptions, out: NodeJS
   if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(siteUrl)) {
     throw new InitError(`--site must be a Meetings site host name such as clinic.webex.com, received: ${JSON.stringify(siteUrl)}`);
   }
+  // WebexOrg refuses these at synth (cdktf and Terraform would rewrite them): say so now, not later.
+  if (options.org !== undefined && (/\$\{|%\{|#\{/.test(options.org) || options.org.trim() === '')) {
+    throw new InitError(`--org must be the org's display name in Webex, not empty and without "\${", "%{" or "#{", received: ${JSON.stringify(options.org)}`);
+  }
   const names: ScaffoldNames = {
     packageName: npmName(basename(dir)),
     stackId: stackId(basename(dir)),
