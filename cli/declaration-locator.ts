@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { SourceLocation } from '../policies/render/sarif';
+import { projectRootOf } from '../provisioning/state/state-dir';
 import { lineOfConstructPath } from './commands/check';
 
 /**
@@ -29,7 +30,7 @@ export function declarationLocator(): (manifest: string, constructPath: string) 
 }
 
 function projectOf(from: string): { root: string; program?: string; lines?: string[] } | undefined {
-  const projectDir = upwards(from, (dir) => existsSync(join(dir, 'cdktf.json')));
+  const projectDir = projectRootOf(from);
   if (projectDir === undefined) return undefined;
   const root = upwards(projectDir, (dir) => existsSync(join(dir, '.git'))) ?? projectDir;
   const program = programOf(projectDir);
