@@ -15,3 +15,4 @@ export { HEALTH_SYSTEM } from './seeds/health-system';
 export { SESSION_TYPE_IDS } from './seeds/standard-session-types';
 export { ROLE_IDS } from './state/well-known-roles';
 export type { PatchSiteUrlMode } from './server-behaviour';
+export { CLINIC_MEETING_PASSWORDS, CLINIC_RECORDING_IDS, clinicMeetingIds } from './seeds/clinic-meetings';

@@ -1,8 +1,10 @@
 import type { Route } from '../http/route';
+import { listAdminRecordings } from './admin-recordings';
 import { listAdminAuditEventCategories, listAdminAuditEvents, listSecurityAuditEvents } from './audit-events';
 import { updateAuthenticationConfig, updatePasswordPolicy } from './identity-organization-settings';
 import { getMeetingCommonSettings, updateMeetingCommonSettings } from './meeting-common-settings';
 import { getSiteList, updateDefaultSite } from './meeting-preferences-sites';
+import { listMeetings, patchMeeting } from './meetings';
 import { getOrganizationDetails, listOrganizations } from './organizations';
 import { getMyOwnDetails, getPersonDetails, listPeople, updatePerson } from './people';
 import { getPersonalMeetingRoom, updatePersonalMeetingRoom } from './personal-meeting-room';
@@ -32,6 +34,9 @@ export const ALL_ROUTES: readonly Route[] = [
   listSiteSessionTypes,
   listUserSessionTypes,
   updateUserSessionTypes,
+  listMeetings,
+  patchMeeting,
+  listAdminRecordings,
   updatePasswordPolicy,
   updateAuthenticationConfig,
   searchScimUsers,

@@ -4,6 +4,7 @@ import type { Seed } from '../state/seed';
 import { stableHash } from '../state/stable-hash';
 import { uuidOf, webexId } from '../state/webex-id';
 import { ROLE_IDS } from '../state/well-known-roles';
+import { clinicMeetings, clinicRecordings } from './clinic-meetings';
 import { unsafeCommonSettings } from './default-common-settings';
 import { type HostQuirks, hostSettings } from './host-defaults';
 import { SESSION_TYPE_IDS, standardSessionTypes } from './standard-session-types';
@@ -115,6 +116,8 @@ export function clinicSeed(now: number): Seed {
       const known = quirks.get(record.person.id);
       return hostSettings(record, known?.pinSeed ?? stableHash(record.person.id), known?.quirks);
     },
+    meetings: clinicMeetings(people, SITE_URL, DOMAIN, now),
+    recordings: clinicRecordings(people, SITE_URL, DOMAIN, now),
   };
 }
 

@@ -2,6 +2,7 @@ import type { AdminAuditEvent } from './admin-audit-log';
 import type { HostSettings } from './host-settings';
 import type { OrganizationRecord } from './organization';
 import type { PersonRecord } from './person';
+import type { ScheduledMeeting } from './scheduled-meeting';
 import type { Site } from './site';
 
 /** Everything a simulator holds, as plain data: what a test compares before and after a run. */
@@ -14,6 +15,8 @@ export interface SimulatorSnapshot {
   sites: Record<string, Site>;
   /** By site URL (lower case), then person id: every host's settings on that site. */
   hosts: Record<string, Record<string, HostSettings>>;
+  /** By meeting id: every scheduled meeting, its password included. */
+  meetings: Record<string, ScheduledMeeting>;
   /** The admin audit trail, oldest first. */
   adminAudit: AdminAuditEvent[];
 }

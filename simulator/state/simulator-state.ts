@@ -4,6 +4,8 @@ import type { HostSettings, HostSettingsSource, PersonalRoomSettings, Scheduling
 import type { AuthenticationConfig, PasswordPolicy } from './identity-settings';
 import type { Organization, OrganizationRecord } from './organization';
 import { type PersonRecord, siteRole } from './person';
+import type { Recording } from './recording';
+import type { ScheduledMeeting } from './scheduled-meeting';
 import type { Seed } from './seed';
 import { SecurityAuditLog } from './security-audit-log';
 import type { SimulatorSnapshot } from './simulator-snapshot';
@@ -28,6 +30,9 @@ export class SimulatorState {
   private readonly seedHostSettings: HostSettingsSource;
   /** Host settings PUT since the start, by hostKey(); everything else comes from the seed. */
   private readonly writtenHostSettings = new Map<string, Partial<HostSettings>>();
+  /** Scheduled meetings by id, in seed order. */
+  private readonly meetings = new Map<string, ScheduledMeeting>();
+  private readonly recordings: Recording[];
 
   constructor(
     seed: Seed,
@@ -56,6 +61,8 @@ export class SimulatorState {
       throw new Error(`Seed names admin ${seed.adminPersonId}, who is not among its people.`);
     }
     this.adminPersonId = seed.adminPersonId;
+    (data.meetings ?? []).forEach((meeting) => this.meetings.set(meeting.id, meeting));
+    this.recordings = data.recordings ?? [];
     this.securityAudit = new SecurityAuditLog(data.people, (orgId) => this.organization(orgId));
   }
 
@@ -151,6 +158,29 @@ export class SimulatorState {
     this.writeHostSettings(record, site, { sessionTypeIds });
   }
 
+  /** The scheduled meetings of a host (by email, case-insensitive), on one site or on all, by start time. */
+  scheduledMeetingsOf(hostEmail: string, siteUrl?: string): ScheduledMeeting[] {
+    const email = hostEmail.toLowerCase();
+    const site = siteUrl?.toLowerCase();
+    return [...this.meetings.values()]
+      .filter((m) => m.hostEmail.toLowerCase() === email && (site === undefined || m.siteUrl.toLowerCase() === site))
+      .sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+  }
+
+  scheduledMeeting(meetingId: string): ScheduledMeeting | undefined {
+    return this.meetings.get(meetingId);
+  }
+
+  replaceScheduledMeeting(meeting: ScheduledMeeting): void {
+    this.meetings.set(meeting.id, structuredClone(meeting));
+  }
+
+  /** The recordings of a site in one status, newest first (as Cisco sorts them). */
+  recordingsOf(siteUrl: string, status: Recording['status']): Recording[] {
+    const site = siteUrl.toLowerCase();
+    return this.recordings.filter((r) => r.siteUrl.toLowerCase() === site && r.status === status).sort((a, b) => b.createTime.localeCompare(a.createTime) || a.id.localeCompare(b.id));
+  }
+
   setPasswordPolicy(org: OrganizationRecord, policy: PasswordPolicy): void {
     org.passwordPolicy = policy;
   }
@@ -170,6 +200,7 @@ export class SimulatorState {
       people: Object.fromEntries(this.people),
       sites: Object.fromEntries(this.sites),
       hosts,
+      meetings: Object.fromEntries(this.meetings),
       adminAudit: [...this.adminAudit.list()],
     });
   }

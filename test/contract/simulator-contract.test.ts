@@ -1,6 +1,6 @@
 import Ajv2019, { type ValidateFunction } from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
-import { CLINIC, type RecordedExchange, ROLE_IDS, type RunningSimulator, SESSION_TYPE_IDS, startSimulator } from '../../simulator';
+import { CLINIC, clinicMeetingIds, type RecordedExchange, ROLE_IDS, type RunningSimulator, SESSION_TYPE_IDS, startSimulator } from '../../simulator';
 import { ALL_ROUTES } from '../../simulator/routes';
 import { loadSeed } from '../../simulator/seeds/load-seed';
 import { call, type CallResult, FULL_ACCESS_TOKEN } from '../simulator/webex-call';
@@ -32,6 +32,13 @@ const NOW = Date.now();
 const iso = (time: number) => new Date(time).toISOString();
 const AUDIT_WINDOW = `orgId=${CLINIC.orgId}&from=${iso(NOW - DAY_MS)}&to=${iso(NOW + DAY_MS)}`;
 const SECURITY_WINDOW = `orgId=${CLINIC.orgId}&startTime=${iso(NOW - 300 * DAY_MS)}&endTime=${iso(NOW + DAY_MS)}`;
+const MEETINGS = '/v1/meetings';
+const ADMIN_RECORDINGS = '/v1/admin/recordings';
+const MEETING_IDS = clinicMeetingIds(NOW);
+const meeting = (key: string) => `${MEETINGS}/${MEETING_IDS[key]}`;
+const host = (local: string) => `hostEmail=${local}@${CLINIC.emailDomain}`;
+const upcoming = `meetingType=scheduledMeeting&from=${iso(NOW)}&to=${iso(NOW + 30 * DAY_MS)}`;
+const recordingWindow = (daysBack: number, days = 30) => `from=${iso(NOW - daysBack * DAY_MS)}&to=${iso(NOW - (daysBack - days) * DAY_MS)}`;
 const user = (local: string) => `userEmail=${local}@${CLINIC.emailDomain}&siteUrl=${CLINIC.siteUrl}`;
 const id = (local: string) => CLINIC.personIds[local];
 
@@ -185,6 +192,36 @@ const STEPS: Step[] = [
   { method: 'PUT', path: USER_SESSION_TYPES, status: 400, body: { siteUrl: CLINIC.siteUrl, personId: id('dr.lee'), sessionTypeIds: ['999'] } },
   { method: 'PUT', path: USER_SESSION_TYPES, status: 400, body: { siteUrl: CLINIC.siteUrl, personId: id('dr.lee') }, schemaInvalid: true },
   { method: 'PUT', path: USER_SESSION_TYPES, status: 400, body: { siteUrl: CLINIC.siteUrl, sessionTypeIds: ['3'] } },
+  { method: 'GET', path: `${MEETINGS}?${upcoming}&${host('dr.lee')}&siteUrl=${CLINIC.siteUrl}&max=100`, status: 200 },
+  { method: 'GET', path: `${MEETINGS}?${upcoming}&${host('dr.lee')}&max=1`, status: 200 },
+  { method: 'GET', path: `${MEETINGS}?meetingType=scheduledMeeting&${host('dr.patel')}`, status: 200 },
+  { method: 'GET', path: `${MEETINGS}?${host('dr.patel')}`, status: 200 },
+  { method: 'GET', path: `${MEETINGS}?${upcoming}&${host('dr.lee')}`, status: 403, token: READ_ONLY },
+  { method: 'GET', path: `${MEETINGS}?${upcoming}&hostEmail=nobody@${CLINIC.emailDomain}`, status: 404 },
+  { method: 'GET', path: `${MEETINGS}?meetingType=scheduled&${host('dr.lee')}`, status: 400, schemaInvalid: true },
+  { method: 'GET', path: `${MEETINGS}?meetingType=scheduledMeeting&from=${iso(NOW + DAY_MS)}&to=${iso(NOW)}&${host('dr.lee')}`, status: 400 },
+  {
+    method: 'PATCH',
+    path: meeting('dr.lee/Telehealth check-in'),
+    status: 200,
+    body: { hostEmail: `dr.lee@${CLINIC.emailDomain}`, unlockedMeetingJoinSecurity: 'allowJoinWithLobby', enableAutomaticLock: true, sendEmail: false },
+  },
+  { method: 'PATCH', path: meeting('dr.lee/Case review'), status: 200, body: { hostEmail: `dr.lee@${CLINIC.emailDomain}`, enableAutomaticLock: true, automaticLockMinutes: 5 } },
+  { method: 'PATCH', path: meeting('dr.moore/Second opinion'), status: 400, body: { hostEmail: `dr.moore@${CLINIC.emailDomain}`, unlockedMeetingJoinSecurity: 'lobby' }, schemaInvalid: true },
+  { method: 'PATCH', path: meeting('dr.moore/Second opinion'), status: 400, body: { hostEmail: `dr.moore@${CLINIC.emailDomain}`, enableAutomaticLock: 'yes' }, schemaInvalid: true },
+  { method: 'PATCH', path: meeting('dr.smith/Past consult'), status: 400, body: { hostEmail: `dr.smith@${CLINIC.emailDomain}`, enableAutomaticLock: true } },
+  { method: 'PATCH', path: meeting('dr.moore/Second opinion'), status: 404, body: { hostEmail: `dr.lee@${CLINIC.emailDomain}`, enableAutomaticLock: true } },
+  { method: 'PATCH', path: `${MEETINGS}/0000000000000000000000000000000a_20300101T150000Z`, status: 404, body: { hostEmail: `dr.lee@${CLINIC.emailDomain}`, enableAutomaticLock: true } },
+  { method: 'PATCH', path: meeting('dr.moore/Second opinion'), status: 403, token: READ_ONLY, body: { enableAutomaticLock: true } },
+  { method: 'GET', path: `${ADMIN_RECORDINGS}?siteUrl=${CLINIC.siteUrl}&status=deleted&${recordingWindow(60)}&max=100`, status: 200 },
+  { method: 'GET', path: `${ADMIN_RECORDINGS}?siteUrl=${CLINIC.siteUrl}&status=purged&${recordingWindow(410)}`, status: 200 },
+  { method: 'GET', path: `${ADMIN_RECORDINGS}?status=available`, status: 200 },
+  { method: 'GET', path: ADMIN_RECORDINGS, status: 200 },
+  { method: 'GET', path: `${ADMIN_RECORDINGS}?siteUrl=${CLINIC.siteUrl}&status=removed`, status: 400, schemaInvalid: true },
+  { method: 'GET', path: `${ADMIN_RECORDINGS}?siteUrl=${CLINIC.siteUrl}&status=purged&${recordingWindow(100, 31)}`, status: 400 },
+  { method: 'GET', path: `${ADMIN_RECORDINGS}?siteUrl=${CLINIC.siteUrl}&max=101`, status: 400 },
+  { method: 'GET', path: `${ADMIN_RECORDINGS}?siteUrl=elsewhere.webex.com`, status: 404 },
+  { method: 'GET', path: `${ADMIN_RECORDINGS}?siteUrl=${CLINIC.siteUrl}`, status: 403, token: READ_ONLY },
   { method: 'GET', path: SCIM_USERS, status: 200 },
   { method: 'GET', path: `${SCIM_USERS}?startIndex=6&count=5`, status: 200 },
   { method: 'GET', path: `${SCIM_USERS}?filter=${encodeURIComponent('userName sw "dr." and department eq "Pediatrics"')}`, status: 200 },
@@ -245,6 +282,8 @@ beforeAll(async () => {
   }
   expect(await followLinks('/v1/people?max=10')).toBe(3);
   expect(await followLinks(`/v1/admin/securityAudit/events?${SECURITY_WINDOW}&max=10`)).toBe(3);
+  expect(await followLinks(`${MEETINGS}?${upcoming}&${host('dr.lee')}&max=1`)).toBe(2);
+  expect(await followLinks(`${ADMIN_RECORDINGS}?siteUrl=${CLINIC.siteUrl}&from=${iso(NOW - 30 * DAY_MS)}&to=${iso(NOW)}&max=1`)).toBe(1);
   sim.injectFault({ method: 'GET', path: COMMON_SETTINGS, status: 503, retryAfter: 2 });
   expect((await call(sim.url, 'GET', COMMON_SETTINGS)).status).toBe(503);
   const burst = await Promise.all([1, 2, 3].map(() => call(limited.url, 'GET', COMMON_SETTINGS)));

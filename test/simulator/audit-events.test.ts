@@ -1,4 +1,4 @@
-import { CLINIC, HEALTH_SYSTEM, type RunningSimulator, SESSION_TYPE_IDS, startSimulator } from '../../simulator';
+import { CLINIC, clinicMeetingIds, HEALTH_SYSTEM, type RunningSimulator, SESSION_TYPE_IDS, startSimulator } from '../../simulator';
 import { ALL_ROUTES } from '../../simulator/routes';
 import { call, type CallResult, errorBody, FULL_ACCESS_TOKEN } from './webex-call';
 
@@ -100,6 +100,15 @@ const WRITES: { method: string; path: string; template: string; body: unknown; c
     category: 'ORG',
     targetType: 'ORG',
     targetId: CLINIC.orgId,
+  },
+  {
+    method: 'PATCH',
+    path: `/v1/meetings/${clinicMeetingIds(NOW)['dr.lee/Telehealth check-in']}`,
+    template: '/v1/meetings/{meetingId}',
+    body: { hostEmail: 'dr.lee@riverside-clinic.example', unlockedMeetingJoinSecurity: 'allowJoinWithLobby', sendEmail: false },
+    category: 'MEETINGS',
+    targetType: 'MEETING',
+    targetId: clinicMeetingIds(NOW)['dr.lee/Telehealth check-in']!,
   },
 ];
 

@@ -1,4 +1,4 @@
-import { CLINIC, ROLE_IDS, type RunningSimulator, startSimulator } from '../../simulator';
+import { CLINIC, clinicMeetingIds, ROLE_IDS, type RunningSimulator, startSimulator } from '../../simulator';
 import { ALL_ROUTES } from '../../simulator/routes';
 import { call, errorBody, FULL_ACCESS_TOKEN } from './webex-call';
 
@@ -17,6 +17,8 @@ const PMR = {
   supportCoHost: false,
   coHosts: [],
 };
+const NOW = Date.parse('2026-06-01T00:00:00.000Z');
+const OFFICE_HOURS = clinicMeetingIds(NOW)['admin/IT office hours']!;
 const AUDIT_WINDOW = 'from=2026-01-01T00:00:00.000Z&to=2026-12-31T00:00:00.000Z';
 
 /**
@@ -74,6 +76,9 @@ const SCOPES: [method: string, path: string, scopes: string[], body: unknown][] 
     ['identity:organizations_rw'],
     { schemas: ['urn:cisco:codev:identity:idbroker:authnconfig:schemas:1.0'], mfaEnabled: true },
   ],
+  ['GET', '/v1/meetings?meetingType=scheduledMeeting', ['meeting:schedules_read', 'meeting:admin_schedule_read'], undefined],
+  ['PATCH', `/v1/meetings/${OFFICE_HOURS}`, ['meeting:schedules_write', 'meeting:admin_schedule_write'], { enableAutomaticLock: true, sendEmail: false }],
+  ['GET', '/v1/admin/recordings?status=purged', ['meeting:admin_recordings_read', 'spark-compliance:recordings_read'], undefined],
   ['GET', `/identity/scim/${CLINIC_IDENTITY}/v2/Users`, ['identity:people_read', 'identity:people_rw'], undefined],
   ['GET', `/v1/adminAudit/events?orgId=${CLINIC.orgId}&${AUDIT_WINDOW}`, ['audit:events_read'], undefined],
   ['GET', '/v1/adminAudit/eventCategories', ['audit:events_read'], undefined],
@@ -91,7 +96,7 @@ let sim: RunningSimulator;
 
 beforeAll(async () => {
   sim = await startSimulator({
-    now: Date.parse('2026-06-01T00:00:00.000Z'),
+    now: NOW,
     tokens: {
       [FULL_ACCESS_TOKEN]: {},
       ...Object.fromEntries(ALL_LISTED_SCOPES.map((scope) => [`only:${scope}`, { scopes: [scope] }])),
@@ -113,6 +118,7 @@ test('the scope table covers every operation the simulator serves', () => {
     path
       .replace(DR_TAYLOR, '{personId}')
       .replace(ROLE_IDS.fullAdministrator, '{roleId}')
+      .replace(OFFICE_HOURS, '{meetingId}')
       .replace(CLINIC.orgId, '{orgId}')
       .replace(CLINIC_IDENTITY, '{orgId}');
   expect(SCOPES.map(([method, path]) => template(operation(method, path))).sort()).toEqual(served);
@@ -157,7 +163,7 @@ describe('403 for a token missing the scope', () => {
   });
 
   test('a token given as a list holds every scope', async () => {
-    const listed = await startSimulator({ tokens: ['listed'] });
+    const listed = await startSimulator({ tokens: ['listed'], now: NOW });
     try {
       for (const [method, path, , body] of SCOPES) {
         expect((await call(listed.url, method, path, { token: 'listed', body })).status).toBe(200);
