@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
-import { DEFAULT_E2EE_NAME_CONTAINS, EndToEndEncryption as EndToEndEncryptionEntry, HostSelection, SessionTypeMatch } from '../manifest/schema';
+import { EndToEndEncryption as EndToEndEncryptionEntry, HostSelection, SessionTypeMatch } from '../manifest/schema';
+import { DEFAULT_SESSION_TYPE_MATCH } from '../manifest/session-type-match';
 import { ControlLayer } from './control-layer';
 import { ambiguousSessionType } from './errors';
 import { HostSelectionProps, resolveHostSelection } from './host-selection';
@@ -39,7 +40,7 @@ export interface EndToEndEncryptionProps {
 export type EndToEndEncryptionSettings = Omit<EndToEndEncryptionEntry, 'path'>;
 
 /** The default way to find the E2EE session type. */
-export const DEFAULT_SESSION_TYPE_MATCH: SessionTypeMatch = Object.freeze({ nameContains: DEFAULT_E2EE_NAME_CONTAINS });
+export { DEFAULT_SESSION_TYPE_MATCH };
 
 const PROPS = ['sessionTypeShortName', 'sessionTypeName', 'hosts'];
 

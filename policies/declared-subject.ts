@@ -1,4 +1,4 @@
-import type { HostSelection, Org } from '../manifest';
+import { flatten, HostSelection, Org } from '../manifest';
 import type { JudgedValue } from './rule';
 import type { ControlView, SiteSubject, Subject, Target, Values } from './subject';
 
@@ -39,20 +39,13 @@ function declaredControl(declared: { readonly path: string; readonly [field: str
   return { path, instances: [{ target, values: flattenValues(fields) }] };
 }
 
-/** `{a: {b: 1}}` → `{'a.b': 1}`; lists, and the `hosts` selection, stay values. */
+/** `{a: {b: 1}}` → `{'a.b': 1}`; lists, the `hosts` selection and a `sessionType` match stay values. */
 export function flattenValues(value: Readonly<Record<string, unknown>>, prefix = ''): Values {
-  const out: Record<string, JudgedValue> = {};
-  for (const [key, child] of Object.entries(value)) {
-    if (child === undefined) continue;
-    const name = prefix ? `${prefix}.${key}` : key;
-    if (child !== null && typeof child === 'object' && !Array.isArray(child) && key !== 'hosts' && key !== 'sessionType') {
-      Object.assign(out, flattenValues(child as Record<string, unknown>, name));
-    } else {
-      out[name] = child as JudgedValue;
-    }
-  }
-  return out;
+  return flatten<JudgedValue>(value, prefix, WHOLE_VALUES);
 }
+
+/** Declared objects that are one value each, not groups of fields. */
+const WHOLE_VALUES = ['hosts', 'sessionType'];
 
 /** The host selection as a value: `"all hosts"`, or the declared emails / domains / exemptions. */
 function selection(hosts: HostSelection | undefined): JudgedValue {

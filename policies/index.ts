@@ -11,3 +11,4 @@ export * from './pack';
 export * from './render';
 export * from './rules-doc';
 export * from './observed-subject';
+export * from './facts';

@@ -24,3 +24,4 @@ export * from './run-progress';
 export * from './plan-refused';
 export * from './json-differences';
 export * from './change-groups';
+export * from './observed-facts';

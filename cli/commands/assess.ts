@@ -2,7 +2,7 @@ import { declarationLocator } from '../declaration-locator';
 import { resolve } from 'node:path';
 import { compareCodePoints, findManifests, Org, readManifest } from '../../manifest';
 import { AuditView, ComplianceReport, complianceReport, evaluateOrg, HIPAA_PACK, observedSubject, OrgReport, ProfileId, renderReport, ReportFormat, utcDay } from '../../policies';
-import { describeTarget, observeOrg, RunProgress, WebexClient } from '../../provisioning';
+import { describeTarget, observedFacts, observeOrg, RunProgress, WebexClient } from '../../provisioning';
 import type { EvidenceRecorder } from '../../provisioning/evidence';
 import { DEFAULT_OUTDIR, loadOrgs } from '../load-orgs';
 import { useColor } from '../output';
@@ -55,7 +55,7 @@ export async function assessOrgs(options: AssessOptions, client: WebexClient, re
   const reports: OrgReport[] = [];
   for (const org of orgs) {
     const live = await observeOrg(client, assessmentScope(org), { now, ...(options.stateDir ? { stateDir: options.stateDir } : {}), progress: options.progress });
-    const subject = observedSubject(org, live, { today, audit: auditView(recorder, org.name) });
+    const subject = observedSubject(org, observedFacts(org, live), { today, audit: auditView(recorder, org.name) });
     const file = files.get(org.name);
     // Targets whose records could not be understood are errors of the rules they bear on, never passes.
     const unreadable = (live.unknown ?? []).map((u) => ({ affects: ORG_WIDE_READS.has(u.setting) ? ('all' as const) : ('site' as const), line: `${describeTarget(u.target)} (${u.setting}): ${u.reason}` }));

@@ -1,5 +1,5 @@
 import { EndToEndEncryptionProps } from '../../constructs/end-to-end-encryption-settings';
-import { compareCodePoints, DEFAULT_E2EE_NAME_CONTAINS } from '../../manifest';
+import { compareCodePoints, DEFAULT_E2EE_NAME_CONTAINS, DEFAULT_SESSION_TYPE_MATCH, matchesSessionType } from '../../manifest';
 import type { SessionType } from '../../provisioning/client/schemas/session-types';
 import type { ObservedHostSetting } from '../../provisioning/observe-fleet';
 import { count, ImportNote, SiteControlDeclaration } from './declaration';
@@ -80,7 +80,7 @@ function decideSite(site: SiteE2ee): Decided | { reason: string } {
   const observed = site.observed;
   if (observed === undefined) return { reason: 'the hosts\' session types were not read' };
   const types = observed.site.sessionTypes ?? [];
-  const named = types.filter((t) => lower(t.name).includes(lower(DEFAULT_E2EE_NAME_CONTAINS)));
+  const named = types.filter((t) => matchesSessionType(t, DEFAULT_SESSION_TYPE_MATCH));
   const holders = (type: SessionType) => observed.hosts.filter((h) => (h.values.sessionTypeIds as string[] | undefined)?.includes(type.id) ?? false);
   const listed = types.map(describe).join(', ') || 'none';
 
@@ -97,8 +97,8 @@ function decideSite(site: SiteE2ee): Decided | { reason: string } {
       return { reason: `${named.length} session types have a name containing "${DEFAULT_E2EE_NAME_CONTAINS}" (${named.map(describe).join(', ')}) and the hosts do not show which one is used; name it with sessionTypeShortName` };
     }
     type = counts[0]!.t;
-    const sameShort = types.filter((t) => t.shortName !== undefined && lower(t.shortName) === lower(type.shortName));
-    const sameName = types.filter((t) => lower(t.name) === lower(type.name));
+    const sameShort = types.filter((t) => t.shortName !== undefined && matchesSessionType(t, { shortName: type.shortName ?? '' }));
+    const sameName = types.filter((t) => matchesSessionType(t, { name: type.name ?? '' }));
     if (type.shortName && sameShort.length === 1) naming = { sessionTypeShortName: type.shortName };
     else if (type.name && sameName.length === 1) naming = { sessionTypeName: type.name };
     else return { reason: `the E2EE session type ${describe(type)} cannot be named unambiguously among the site's session types (${listed})` };
@@ -134,8 +134,4 @@ function hostsEntries(site: Decided): ObjectEntry[] {
 
 function describe(type: SessionType): string {
   return `${JSON.stringify(type.name ?? '')}${type.shortName ? ` (${type.shortName})` : ''}`;
-}
-
-function lower(value: string | undefined): string {
-  return (value ?? '').toLowerCase();
 }

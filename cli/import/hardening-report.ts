@@ -1,5 +1,6 @@
 import type { Org } from '../../manifest';
 import { AuditView, ComplianceReport, complianceReport, describeTarget, evaluateOrg, HIPAA_PACK, observedSubject, ProfileId, RuleResult, summaryLine, utcDay } from '../../policies';
+import { observedFacts } from '../../provisioning/observed-facts';
 import type { ImportObservation } from './observation';
 import { terminalText } from '../../manifest/text';
 
@@ -10,7 +11,7 @@ import { terminalText } from '../../manifest/text';
  * no request, no file.
  */
 export function hardeningReport(observation: ImportObservation, declared: Org, options: { profile: ProfileId; now: Date; toolVersion: string; audit?: AuditView }): ComplianceReport {
-  const subject = observedSubject(declared, observation.observed, { today: utcDay(options.now), ...(options.audit ? { audit: options.audit } : {}) });
+  const subject = observedSubject(declared, observedFacts(declared, observation.observed), { today: utcDay(options.now), ...(options.audit ? { audit: options.audit } : {}) });
   const org = evaluateOrg(HIPAA_PACK, subject, { profile: options.profile, exceptions: declared.exceptions ?? [] });
   return complianceReport({ command: 'assess', profile: options.profile, now: options.now, toolVersion: options.toolVersion, orgs: [org] });
 }

@@ -1,4 +1,4 @@
-import { compareCodePoints, DEFAULT_E2EE_NAME_CONTAINS, EndToEndEncryption, SessionTypeMatch } from '../../manifest';
+import { compareCodePoints, DEFAULT_SESSION_TYPE_MATCH, describeSessionTypeMatch, EndToEndEncryption, matchesSessionType, SessionTypeMatch } from '../../manifest';
 import { SessionType, SiteSessionTypesSchema, UserSessionTypesListSchema, UserSessionTypesSchema } from '../client/schemas/session-types';
 import { WebexClient } from '../client/webex-client';
 import { PlanError } from '../errors';
@@ -35,7 +35,7 @@ export const endToEndEncryptionHandler: HostSettingHandler<EndToEndEncryption> =
   },
 
   diff(declared: EndToEndEncryption, observed: FieldValues, site: HostSiteContext): SettingDiff | undefined {
-    const e2ee = findSessionType(site.sessionTypes ?? [], declared.sessionType ?? { nameContains: DEFAULT_E2EE_NAME_CONTAINS }, declared.path);
+    const e2ee = findSessionType(site.sessionTypes ?? [], declared.sessionType ?? DEFAULT_SESSION_TYPE_MATCH, declared.path);
     const current = (observed[FIELD] as string[] | undefined) ?? [];
     if (current.includes(e2ee.id)) return undefined;
     return {
@@ -55,17 +55,13 @@ export const endToEndEncryptionHandler: HostSettingHandler<EndToEndEncryption> =
 
 /** The one session type the declaration names; a PlanError listing the site's types otherwise. */
 export function findSessionType(types: readonly SessionType[], match: SessionTypeMatch, path: string): SessionType {
-  const lower = (value: string | undefined) => (value ?? '').toLowerCase();
-  const [how, wanted] = 'shortName' in match ? ['short name', match.shortName] : 'name' in match ? ['name', match.name] : ['name containing', match.nameContains];
-  const found = types.filter((t) =>
-    'shortName' in match ? lower(t.shortName) === lower(match.shortName) : 'name' in match ? lower(t.name) === lower(match.name) : lower(t.name).includes(lower(match.nameContains)),
-  );
+  const found = types.filter((t) => matchesSessionType(t, match));
   const available = types.map((t) => `${t.id} ${describe(t)}`).join(', ') || 'none';
   if (found.length === 0) {
-    throw new PlanError(`${path}: the site has no session type with ${how} ${JSON.stringify(wanted)}; its session types: ${available}. Enable end-to-end encryption on the site (Control Hub) or name the type with sessionTypeShortName`);
+    throw new PlanError(`${path}: the site has no session type matching ${describeSessionTypeMatch(match)}; its session types: ${available}. Enable end-to-end encryption on the site (Control Hub) or name the type with sessionType.shortName`);
   }
   if (found.length > 1) {
-    throw new PlanError(`${path}: ${found.length} session types have ${how} ${JSON.stringify(wanted)}: ${found.map((t) => `${t.id} ${describe(t)}`).join(', ')}; name the one to assign with sessionTypeShortName`);
+    throw new PlanError(`${path}: ${found.length} session types match ${describeSessionTypeMatch(match)}: ${found.map((t) => `${t.id} ${describe(t)}`).join(', ')}; name the one to assign with sessionType.shortName`);
   }
   return found[0]!;
 }

@@ -12,7 +12,7 @@ import {
   Subject,
 } from '../../policies';
 import type { ObservedOrg } from '../../provisioning';
-import { enforcementHash } from '../../provisioning';
+import { enforcementHash, observedFacts } from '../../provisioning';
 import { writeOnlyHandler } from '../../provisioning/settings/registry';
 
 /**
@@ -163,7 +163,7 @@ export function observed(mutateLive: (live: Mutable<ObservedOrg>) => void = () =
   mutateOrg(org);
   const live = structuredClone(compliantLive(org as Org)) as Mutable<ObservedOrg>;
   mutateLive(live);
-  return observedSubject(org as Org, live as ObservedOrg, { today: TODAY, audit });
+  return observedSubject(org as Org, observedFacts(org as Org, live as ObservedOrg), { today: TODAY, audit });
 }
 
 /** One rule's result over a subject (with exceptions when given). */

@@ -64,13 +64,13 @@ describe('end-to-end encryption handler', () => {
   test('fails clearly, listing the site\'s types, when none matches', () => {
     expect(() => planChanges([org()], [observed(['3'], TYPES.slice(0, 2))])).toThrow(PlanError);
     expect(() => planChanges([org()], [observed(['3'], TYPES.slice(0, 2))])).toThrow(
-      'clinic/Org/Baseline/EndToEndEncryption: the site has no session type with name containing "End to End Encryption"; its session types: 3 "Pro Meeting" (PRO), 647 "Webex Webinar" (WBN). Enable end-to-end encryption on the site (Control Hub) or name the type with sessionTypeShortName',
+      'clinic/Org/Baseline/EndToEndEncryption: the site has no session type matching sessionType.nameContains "End to End Encryption"; its session types: 3 "Pro Meeting" (PRO), 647 "Webex Webinar" (WBN). Enable end-to-end encryption on the site (Control Hub) or name the type with sessionType.shortName',
     );
   });
 
   test('fails when several types match, naming them', () => {
     const types = [...TYPES, { id: '700', shortName: 'E2EWBN', name: 'Webinar End to End Encryption', type: 'webinar' }];
-    expect(() => findSessionType(types, { nameContains: 'End to End Encryption' }, 'p')).toThrow(/2 session types have name containing "End to End Encryption": 628 .*, 700 .*; name the one to assign with sessionTypeShortName/);
+    expect(() => findSessionType(types, { nameContains: 'End to End Encryption' }, 'p')).toThrow(/2 session types match sessionType.nameContains "End to End Encryption": 628 .*, 700 .*; name the one to assign with sessionType.shortName/);
   });
 
   test('write: PUTs the full list (current plus E2EE) with siteUrl and personId in the body; apply reads it back', async () => {
