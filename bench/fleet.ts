@@ -1,4 +1,4 @@
-import { ChildProcess, fork } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -7,10 +7,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { synth } from '../cli/commands/synth';
 import { startProgress } from '../cli/progress';
-import { Org, readManifest } from '../manifest';
 import { applyPlan, ObservedOrg, observeOrgs, Plan, planChanges, RequestScheduler, WebexClient } from '../provisioning';
-import { HEALTH_SYSTEM } from '../simulator/seeds/health-system';
 import { FleetOrg, writeFleetApp } from './fleet-app';
+import { BENCH_TOKEN, fleetDeclaration, startSimulatorProcess } from './fleet-harness';
 import type { SimulatorTally } from './simulator-process';
 
 /**
@@ -49,7 +48,6 @@ const PRESETS = {
   quick: { orgs: 2, sites: 2, users: 200, latencyMs: 5, rate: 400 },
 } as const;
 
-const TOKEN = 'bench-token';
 const SYNTH_ORGS = 100;
 const SYNTH_SITES = 5;
 const TARGETS = { planWallOverBound: 1.25, throttledShare: 0.02, callsPerHostPerSite: 3.1, peakRssMb: 300, synthSeconds: 5 } as const;
@@ -89,7 +87,7 @@ async function main(): Promise<void> {
 
     const started = await startSimulatorProcess(settings);
     simulator = started.child;
-    const client = (concurrency: number) => new WebexClient({ baseUrl: started.url, token: TOKEN, scheduler: new RequestScheduler({ ceiling: concurrency }) });
+    const client = (concurrency: number) => new WebexClient({ baseUrl: started.url, token: BENCH_TOKEN, scheduler: new RequestScheduler({ ceiling: concurrency }) });
 
     let planned: Measured<{ plan: Plan; hosts: number }> | undefined = await measure('plan', settings, settings.concurrency, rss, async (webex, progress) => {
       const observed = await observeOrgs(webex, orgs, { stateDir, progress });
@@ -230,33 +228,6 @@ function timeSynth(dir: string): number {
   const seconds = (performance.now() - started) / 1000;
   if (result.orgs !== SYNTH_ORGS || result.sites !== SYNTH_ORGS * SYNTH_SITES) throw new Error(`synth wrote ${result.orgs} orgs and ${result.sites} sites`);
   return seconds;
-}
-
-/** The health system's declaration, synthesized as a project would, and read back from its manifest. */
-function fleetDeclaration(settings: Settings, dir: string): Org[] {
-  const orgs: FleetOrg[] = Array.from({ length: settings.orgs }, (_, i) => ({
-    name: HEALTH_SYSTEM.orgName(i + 1),
-    siteUrls: Array.from({ length: settings.sites }, (_, j) => HEALTH_SYSTEM.siteUrl(i + 1, j + 1)),
-    admins: [...new Set([HEALTH_SYSTEM.userEmail(i + 1, 0), HEALTH_SYSTEM.adminEmail])],
-  }));
-  writeFleetApp(dir, orgs);
-  const result = synth({ cwd: dir, outdir: join(dir, 'cdktf.out'), env: process.env, policy: { profile: 'hipaa-current' } });
-  return result.manifests.flatMap((file) => readManifest(file).orgs);
-}
-
-async function startSimulatorProcess(settings: Settings): Promise<{ child: ChildProcess; url: string }> {
-  const options = { token: TOKEN, size: { orgs: settings.orgs, sites: settings.sites, users: settings.users }, ratePerSecond: settings.rate, latencyMs: settings.latencyMs, now: Date.now() };
-  // Inherits this process's tsx loader (execArgv), so the child runs the simulator's TypeScript as is.
-  const child = fork(join(__dirname, 'simulator-process.ts'), [JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the simulator process exited (${code}) before it was ready`)));
-    child.on('message', (message: { kind: string; url?: string }) => {
-      if (message.kind === 'ready' && message.url) resolve(message.url);
-    });
-  });
-  child.removeAllListeners('exit');
-  return { child, url };
 }
 
 function tally(child: ChildProcess): Promise<SimulatorTally> {
