@@ -192,8 +192,8 @@ function buildProgram(io: Io, argv: readonly string[], interruption: Interruptio
     .option('--deny-weakening', 'fail (exit 1) when any change of the plan weakens security')
     .option('--quiet', 'print only the summary line (text format) and errors')
     .addHelpText('after', '\nExamples:\n  $ webex-iac show plan.json\n  $ webex-iac show plan.json --format markdown > plan.md\n  $ webex-iac show plan.json --deny-weakening --quiet')
-    .action((planFile: string, opts: ShowOptions) => {
-      showCommand(planFile, opts, io.out);
+    .action(async (planFile: string, opts: ShowOptions) => {
+      await showCommand(planFile, opts, io.out);
     });
 
   program

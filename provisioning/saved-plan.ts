@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { canonicalJson, ManifestError, Org } from '../manifest';
+import { canonicalJson, canonicalJsonChunks, ManifestError, Org } from '../manifest';
 import { fileSystemError, FileSystemError } from '../manifest/files/file-system-error';
 import { readJsonText } from '../manifest/files/read-json-text';
 import { WebexClient } from './client/webex-client';
@@ -37,7 +37,15 @@ function writePlanFile(file: string, saved: SavedPlan): void {
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   const fd = openSync(temporary, 'w', 0o600);
   try {
-    writeSync(fd, canonicalJson(saved));
+    // Written as it is serialized, in pieces of about 64 KiB: a fleet's plan and observation are never one string.
+    let pending = '';
+    for (const piece of canonicalJsonChunks(saved)) {
+      pending += piece;
+      if (pending.length < 65_536) continue;
+      writeSync(fd, pending);
+      pending = '';
+    }
+    writeSync(fd, pending);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

@@ -1,10 +1,11 @@
 import { UnknownTargetsError } from './plan-output';
 import { createInterface } from 'node:readline/promises';
-import { canonicalJson } from '../../manifest';
-import { AppliedChange, applySummary, checkPlanIsCurrent, describeApplied, loadSavedPlan, Plan, planOrgs, PlanRefusedError, renderPlanText, RunProgress, summaryLine, WebexClient } from '../../provisioning';
+import { canonicalJsonChunks } from '../../manifest';
+import { AppliedChange, applySummary, checkPlanIsCurrent, describeApplied, loadSavedPlan, Plan, planOrgs, PlanRefusedError, planTextChunks, RunProgress, summaryLine, WebexClient } from '../../provisioning';
 import { ApplyJournal, applyPlanWithEvidence, EvidenceRecorder } from '../../provisioning/evidence';
 import { loadOrgs } from '../load-orgs';
 import { useColor } from '../output';
+import { writeStreaming } from '../write-streaming';
 import { assertDeclarationIsCheckedOut } from '../saved-declaration';
 import { Selection } from '../selection';
 
@@ -36,16 +37,17 @@ export const ALREADY_APPLIED = 'this plan was already applied; the org holds the
 /** Plans (or loads a saved plan), shows it, asks unless --auto-approve, applies and verifies every change. */
 export async function applyCommand(options: ApplyOptions, client: WebexClient, out: NodeJS.WriteStream = process.stdout, evidence?: EvidenceRecorder): Promise<number> {
   const json = options.format === 'json';
-  const report = (outcome: string, fields: Record<string, unknown> = {}) => out.write(canonicalJson({ outcome, ...fields }));
+  // One JSON document, written as it is serialized: a fleet's plan and outcome are never one string.
+  const report = (outcome: string, fields: Record<string, unknown> = {}) => writeStreaming(out, canonicalJsonChunks({ outcome, ...fields }));
   let plan: Plan | typeof ALREADY_APPLIED;
   try {
     plan = await planToApply(options, client);
   } catch (error) {
-    if (json && error instanceof PlanRefusedError) report(error.reason, { error: error.message.split('\n')[0], differences: error.differences });
+    if (json && error instanceof PlanRefusedError) await report(error.reason, { error: error.message.split('\n')[0], differences: error.differences });
     throw error;
   }
   if (plan === ALREADY_APPLIED) {
-    if (json) report('already-applied');
+    if (json) await report('already-applied');
     else out.write(`${ALREADY_APPLIED}\n`);
     return 0;
   }
@@ -54,20 +56,20 @@ export async function applyCommand(options: ApplyOptions, client: WebexClient, o
   // A saved plan applied without a prompt was reviewed already (`webex-iac show` renders it): as
   // Terraform does with a saved plan, say what runs rather than printing it again.
   const reviewed = options.planFile !== undefined && options.autoApprove === true;
-  if (!options.quiet && !json) out.write(reviewed ? `Applying the saved plan ${options.planFile} as reviewed (webex-iac show ${options.planFile} renders it): ${summaryLine(plan, { color })}\n` : renderPlanText(plan, { color }));
+  if (!options.quiet && !json) await writeStreaming(out, reviewed ? [`Applying the saved plan ${options.planFile} as reviewed (webex-iac show ${options.planFile} renders it): ${summaryLine(plan, { color })}\n`] : planTextChunks(plan, { color }));
   // What could not be read is never converged: the readable changes are applied, and the command fails.
   const failIfUnknown = () => {
     if (plan.unknown.length > 0) throw new UnknownTargetsError(plan.unknown.length);
   };
   if (plan.changes.length === 0) {
-    if (json) report('no-changes', { plan });
+    if (json) await report('no-changes', { plan });
     else if (options.quiet) out.write(`${summaryLine(plan)}\n`);
     failIfUnknown();
     return 0;
   }
   if (!options.autoApprove) options.beforePrompt?.();
   if (!options.autoApprove && !(await confirmed(json ? process.stderr : out))) {
-    if (json) report('cancelled', { plan });
+    if (json) await report('cancelled', { plan });
     else out.write('Apply cancelled; nothing was written.\n');
     return 1;
   }
@@ -80,7 +82,7 @@ export async function applyCommand(options: ApplyOptions, client: WebexClient, o
       if (!options.quiet && !json) out.write(`${describeApplied(result)}\n`);
     },
   });
-  if (json) report('applied', { plan, applied: applied.map(appliedJson) });
+  if (json) await report('applied', { plan, applied: applied.map(appliedJson) });
   else out.write(`${options.quiet ? '' : '\n'}${applySummary(applied)}\n`);
   failIfUnknown();
   return 0;

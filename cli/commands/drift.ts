@@ -22,7 +22,7 @@ export async function driftCommand(options: DriftOptions, client: WebexClient, o
   const orgs = loadOrgs(options.manifest, options);
   const plan = await planOrgs(client, orgs, { stateDir: options.stateDir, progress: options.progress });
   await evidence?.recordPlan(client, plan, { kind: 'drift', declared: orgs });
-  writePlan(plan, { format: options.format, quiet: options.quiet, mode: 'drift' }, out);
+  await writePlan(plan, { format: options.format, quiet: options.quiet, mode: 'drift' }, out);
   if (plan.unknown.length > 0) throw new UnknownTargetsError(plan.unknown.length);
   return plan.changes.length > 0 ? 2 : 0;
 }

@@ -1,5 +1,6 @@
-import { Plan, renderPlanJson, renderPlanMarkdown, renderPlanText, summaryLine } from '../../provisioning';
+import { Plan, planJsonChunks, planMarkdownChunks, planTextChunks, summaryLine } from '../../provisioning';
 import { useColor } from '../output';
+import { writeStreaming } from '../write-streaming';
 
 export type PlanFormat = 'text' | 'json' | 'markdown';
 
@@ -9,18 +10,19 @@ export interface PlanOutputOptions {
   readonly mode: 'plan' | 'drift';
 }
 
-/** Writes a plan in the chosen format; `--quiet` reduces text output to its summary line. */
-export function writePlan(plan: Plan, options: PlanOutputOptions, out: NodeJS.WriteStream): void {
+/**
+ * Writes a plan in the chosen format as it is rendered, waiting for a slow reader (write-streaming.ts);
+ * `--quiet` reduces text output to its summary line.
+ */
+export async function writePlan(plan: Plan, options: PlanOutputOptions, out: NodeJS.WriteStream): Promise<void> {
   const color = useColor(out);
   switch (options.format) {
     case 'json':
-      out.write(renderPlanJson(plan));
-      return;
+      return writeStreaming(out, planJsonChunks(plan));
     case 'markdown':
-      out.write(renderPlanMarkdown(plan, { title: `webex-iac ${options.mode}` }));
-      return;
+      return writeStreaming(out, planMarkdownChunks(plan, { title: `webex-iac ${options.mode}` }));
     default:
-      out.write(options.quiet ? `${summaryLine(plan, { color, mode: options.mode })}\n` : renderPlanText(plan, { color, mode: options.mode }));
+      return writeStreaming(out, options.quiet ? [`${summaryLine(plan, { color, mode: options.mode })}\n`] : planTextChunks(plan, { color, mode: options.mode }));
   }
 }
 

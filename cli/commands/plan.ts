@@ -31,7 +31,7 @@ export async function planCommand(options: PlanOptions, client: WebexClient, out
   const now = new Date();
   const observed = await observeOrgs(client, orgs, { stateDir: options.stateDir, now, progress: options.progress });
   const plan = planChanges(orgs, observed, { now, reenforce: options.reenforce });
-  writePlan(plan, { format: options.format, quiet: options.quiet, mode: 'plan' }, out);
+  await writePlan(plan, { format: options.format, quiet: options.quiet, mode: 'plan' }, out);
   await evidence?.recordPlan(client, plan, { declared: orgs });
   // A target that could not be read is never "no changes": the plan fails, and is not saved for apply.
   if (plan.unknown.length > 0) throw new UnknownTargetsError(plan.unknown.length, options.out);

@@ -15,9 +15,9 @@ export interface ShowOptions {
  * applies to it (`--deny-weakening`, `--detailed-exitcode`) judged on that very plan, not on a new one.
  * The file is validated as `apply` validates it, so an edited plan is refused here too.
  */
-export function showCommand(planFile: string, options: ShowOptions, out: NodeJS.WriteStream): number {
+export async function showCommand(planFile: string, options: ShowOptions, out: NodeJS.WriteStream): Promise<number> {
   const saved = loadSavedPlan(resolve(planFile));
-  writePlan(saved.plan, { format: options.format, quiet: options.quiet, mode: 'plan' }, out);
+  await writePlan(saved.plan, { format: options.format, quiet: options.quiet, mode: 'plan' }, out);
   if (options.denyWeakening && saved.plan.summary.weakening > 0) {
     throw new Error(`${saved.plan.summary.weakening} change(s) in ${planFile} weaken security and --deny-weakening is set`);
   }

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../manifest';
+import { canonicalJsonChunks } from '../../manifest';
 import { inertJson } from '../../manifest/text';
 import { groupChanges } from '../change-groups';
 import { Plan } from '../plan';
@@ -9,6 +9,12 @@ import { Plan } from '../plan';
  * `changes` (so the per-target list is never lost).
  */
 export function renderPlanJson(plan: Plan): string {
+  return [...planJsonChunks(plan)].join('');
+}
+
+/** renderPlanJson in pieces, written as they are made: a 20,000-host plan is never one string. */
+export function* planJsonChunks(plan: Plan): Generator<string> {
   const groups = groupChanges(plan.changes).map(({ targets, ...group }) => ({ ...group, targetCount: targets.length }));
-  return inertJson(canonicalJson({ ...plan, groups }));
+  // inertJson escapes single characters, and a piece never splits a JSON string: escaping each piece is escaping the whole.
+  for (const chunk of canonicalJsonChunks({ ...plan, groups })) yield inertJson(chunk);
 }

@@ -50,34 +50,76 @@ const LEVELS: readonly Detail[] = [
  * the time and where the full plan is.
  */
 export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
+  return [...planMarkdownChunks(plan, options)].join('');
+}
+
+/**
+ * renderPlanMarkdown in pieces (a group of changes at a time). The level of detail is chosen by counting
+ * the rendering's length as it is made, giving up on a level as soon as it is too long, so no rendering
+ * of a fleet is ever held whole; the chosen one is then made again, piece by piece, for writing.
+ */
+export function* planMarkdownChunks(plan: Plan, options: MarkdownOptions = {}): Generator<string> {
   const maxLength = options.maxLength ?? 60_000;
   const groups = groupChanges(plan.changes);
-  let rendered = '';
   for (const detail of LEVELS) {
-    rendered = render(plan, groups, options, detail);
-    if (rendered.length <= maxLength) return rendered;
+    if (lengthAtMost(render(plan, groups, options, detail), maxLength)) {
+      yield* render(plan, groups, options, detail);
+      return;
+    }
   }
   // Still too long (thousands of distinct findings): keep what fits, close open blocks, and say so.
   const note = `\n\n_… the rest is not shown: this plan is larger than a pull-request comment. See ${location(options)}._\n`;
-  const cut = rendered.slice(0, maxLength - note.length - 64).replace(/\n[^\n]*$/, '');
-  return `${cut}${closeOpenBlocks(cut)}${note}`;
+  const cut = prefix(render(plan, groups, options, LEVELS[LEVELS.length - 1]!), maxLength - note.length - 64).replace(/\n[^\n]*$/, '');
+  yield `${cut}${closeOpenBlocks(cut)}${note}`;
 }
 
-function render(plan: Plan, groups: readonly ChangeGroup[], options: MarkdownOptions, detail: Detail): string {
+/** Whether the pieces add up to at most `max` characters; stops reading them as soon as they do not. */
+function lengthAtMost(pieces: Iterable<string>, max: number): boolean {
+  let length = 0;
+  for (const piece of pieces) {
+    length += piece.length;
+    if (length > max) return false;
+  }
+  return true;
+}
+
+/** The first `length` characters of the pieces, reading no further. */
+function prefix(pieces: Iterable<string>, length: number): string {
+  let text = '';
+  for (const piece of pieces) {
+    text += piece;
+    if (text.length >= length) break;
+  }
+  return text.slice(0, length);
+}
+
+function* render(plan: Plan, groups: readonly ChangeGroup[], options: MarkdownOptions, detail: Detail): Generator<string> {
   const order = groupsInReadingOrder(groups);
   const omitted = detail.hostsPerGroup !== undefined || !detail.diffBlocks || !detail.validAttestations;
-  const parts = [
-    head(plan, options.title ?? 'webex-iac plan'),
-    section(`⚠️ Weakening changes (${order.weakening.length})`, order.weakening.map((g) => renderGroup(g, plan.orgs.length, detail))),
-    section(`Org and site changes (${order.orgAndSite.length})`, order.orgAndSite.map((g) => renderGroup(g, plan.orgs.length, detail))),
-    section(`Host changes (${order.hosts.reduce((n, g) => n + g.targets.length, 0)} on ${order.hosts.length} group(s))`, order.hosts.map((g) => renderGroup(g, plan.orgs.length, detail))),
-    section(`Account and admin changes (${order.people.reduce((n, g) => n + g.targets.length, 0)})`, order.people.map((g) => renderGroup(g, plan.orgs.length, detail))),
-    findings(plan),
-    attestations(plan, detail),
-    exceptions(plan),
-    footer(plan, options, omitted),
+  const item = (g: ChangeGroup) => renderGroup(g, plan.orgs.length, detail);
+  // Each part is left out when empty; the parts are separated by an empty line.
+  const parts: readonly (Iterable<string> | undefined)[] = [
+    [head(plan, options.title ?? 'webex-iac plan')],
+    section(`⚠️ Weakening changes (${order.weakening.length})`, order.weakening, item),
+    section(`Org and site changes (${order.orgAndSite.length})`, order.orgAndSite, item),
+    section(`Host changes (${order.hosts.reduce((n, g) => n + g.targets.length, 0)} on ${order.hosts.length} group(s))`, order.hosts, item),
+    section(`Account and admin changes (${order.people.reduce((n, g) => n + g.targets.length, 0)})`, order.people, item),
+    nonEmpty(findings(plan)),
+    nonEmpty(attestations(plan, detail)),
+    nonEmpty(exceptions(plan)),
+    [footer(plan, options, omitted)],
   ];
-  return parts.filter((p) => p !== '').join('\n');
+  let first = true;
+  for (const part of parts) {
+    if (part === undefined) continue;
+    if (!first) yield '\n';
+    first = false;
+    yield* part;
+  }
+}
+
+function nonEmpty(text: string): Iterable<string> | undefined {
+  return text === '' ? undefined : [text];
 }
 
 function head(plan: Plan, title: string): string {
@@ -104,8 +146,13 @@ function head(plan: Plan, title: string): string {
   return lines.join('\n');
 }
 
-function section(title: string, items: readonly string[]): string {
-  return items.length === 0 ? '' : [`### ${title}`, '', ...items.flatMap((item) => [item, ''])].join('\n');
+/** A heading and its items, an empty line after each; undefined when there are none. Items are rendered as they are written. */
+function section<T>(title: string, items: readonly T[], render: (item: T) => string): Iterable<string> | undefined {
+  if (items.length === 0) return undefined;
+  return (function* () {
+    yield `### ${title}\n\n`;
+    for (let i = 0; i < items.length; i++) yield `${i === 0 ? '' : '\n'}${render(items[i]!)}\n`;
+  })();
 }
 
 /** One group: a line that says it all (who, what, from → to, ⚠️ when it weakens), then its detail. */

@@ -18,14 +18,25 @@ export interface TerminalOptions {
  * in-place update, unchanged fields collapsed into a count, a summary line at the end.
  */
 export function renderPlanText(plan: Plan, options: TerminalOptions = {}): string {
+  return [...planTextChunks(plan, options)].join('');
+}
+
+/** renderPlanText in pieces (an org at a time, the review, the summary), written as they are made. */
+export function* planTextChunks(plan: Plan, options: TerminalOptions = {}): Generator<string> {
   const c = createColors(options.color ?? false);
   const drift = options.mode === 'drift';
   const unknown = renderUnknown(plan, c);
   if (plan.changes.length === 0 && unknown.length === 0) {
     const summary = `${c.green(c.bold(drift ? 'No drift.' : 'No changes.'))}${summaryLine(plan, options).replace(/^No (changes|drift)\./, '')}`;
-    return `${[...renderReview(plan, c), ...(hasReview(plan) ? [''] : []), summary].join('\n').replace(/^\n/, '')}\n`;
+    const review = [...renderReview(plan, c), ...(hasReview(plan) ? [''] : []), summary];
+    // The review opens with an empty line, which this rendering has nothing to separate from.
+    yield linesText(review[0] === '' ? review.slice(1) : review);
+    return;
   }
-  if (plan.changes.length === 0) return `${[...unknown, ...renderReview(plan, c), '', summaryLine(plan, options)].join('\n')}\n`;
+  if (plan.changes.length === 0) {
+    yield linesText([...unknown, ...renderReview(plan, c), '', summaryLine(plan, options)]);
+    return;
+  }
   const lines: string[] = [drift ? 'The live Webex org has drifted from the declaration; apply would make these changes:' : 'webex-iac will perform the following actions:', ''];
   if (plan.summary.weakening > 0) {
     lines.push(c.red(c.bold(`Warning: ${plan.summary.weakening} change(s) weaken security; they are listed first.`)), '');
@@ -46,11 +57,18 @@ export function renderPlanText(plan: Plan, options: TerminalOptions = {}): strin
       for (const group of ofSite) lines.push(...renderHostGroup(group, c));
       lines.push('');
     }
+    // Written org by org: a fleet's plan is never held as one string.
+    yield linesText(lines.splice(0));
   }
   // Findings, attestations and exceptions, then the summary: the last line, right before apply's prompt.
   if (unknown.length > 0) lines.push(...unknown, '');
   lines.push(...renderReview(plan, c).slice(1), ...(hasReview(plan) ? [''] : []), summaryLine(plan, options));
-  return `${lines.join('\n')}\n`;
+  yield linesText(lines);
+}
+
+/** Lines as text, each ended by a newline. */
+function linesText(lines: readonly string[]): string {
+  return lines.map((line) => `${line}\n`).join('');
 }
 
 function hasReview(plan: Plan): boolean {

@@ -39,6 +39,7 @@ describe('a closed stdout (EPIPE) ends the CLI quietly, with the exit code the c
   test.each([
     ['plan (text)', ['plan']],
     ['plan (json)', ['plan', '--format', 'json']],
+    ['plan (markdown)', ['plan', '--format', 'markdown']],
     ['check', ['check']],
     ['help', ['--help']],
   ])('%s', async (_name, args) => {
