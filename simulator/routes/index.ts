@@ -3,6 +3,7 @@ import { listAdminRecordings } from './admin-recordings';
 import { listAdminAuditEventCategories, listAdminAuditEvents, listSecurityAuditEvents } from './audit-events';
 import { updateAuthenticationConfig, updatePasswordPolicy } from './identity-organization-settings';
 import { getMeetingCommonSettings, updateMeetingCommonSettings } from './meeting-common-settings';
+import { getMeetingPreferenceDetails } from './meeting-preference-details';
 import { getSiteList, updateDefaultSite } from './meeting-preferences-sites';
 import { listMeetings, patchMeeting } from './meetings';
 import { getOrganizationDetails, listOrganizations } from './organizations';
@@ -25,6 +26,7 @@ export const ALL_ROUTES: readonly Route[] = [
   getOrganizationDetails,
   getSiteList,
   updateDefaultSite,
+  getMeetingPreferenceDetails,
   getPersonalMeetingRoom,
   updatePersonalMeetingRoom,
   getSchedulingOptions,

@@ -116,8 +116,8 @@ function proseProblems(update: PersonalRoomSettings): string[] {
   return problems;
 }
 
-/** The `PMRObject` answer: the stored options plus the room's fixed addresses. */
-function personalRoom(record: PersonRecord, site: Site, settings: PersonalRoomSettings) {
+/** The `PMRObject` answer: the stored options plus the room's fixed addresses (also part of GET /v1/meetingPreferences). */
+export function personalRoom(record: PersonRecord, site: Site, settings: PersonalRoomSettings) {
   const name = primaryEmail(record.person).split('@')[0];
   const telephony = site.commonSettings.telephonyConfig;
   const accessCode = String(1_000_000_000 + (stableHash(`${record.person.id} ${site.siteUrl}`) % 900_000_000));

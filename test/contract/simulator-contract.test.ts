@@ -19,6 +19,7 @@ const READ_ONLY = 'read-only-token';
 const SITES = '/v1/meetingPreferences/sites';
 const PMR = '/v1/meetingPreferences/personalMeetingRoom';
 const SCHEDULING = '/v1/meetingPreferences/schedulingOptions';
+const PREFERENCES = '/v1/meetingPreferences';
 const SITE_SESSION_TYPES = '/v1/admin/meeting/config/sessionTypes';
 const USER_SESSION_TYPES = '/v1/admin/meeting/userconfig/sessionTypes';
 const PASSWORD_POLICY = `/identity/organizations/${CLINIC.identityOrgId}/passwordPolicy`;
@@ -177,6 +178,10 @@ const STEPS: Step[] = [
   { method: 'PUT', path: `${SCHEDULING}?${user('dr.patel')}`, status: 200, body: SCHEDULING_OPTIONS },
   { method: 'PUT', path: `${SCHEDULING}?${user('dr.patel')}`, status: 400, body: { ...SCHEDULING_OPTIONS, enabledAutoShareRecording: undefined }, schemaInvalid: true },
   { method: 'PUT', path: `${SCHEDULING}?${user('dr.patel')}`, status: 400, body: { ...SCHEDULING_OPTIONS, joinBeforeHostMinutes: 20 } },
+  { method: 'GET', path: `${PREFERENCES}?${user('dr.patel')}`, status: 200 },
+  { method: 'GET', path: PREFERENCES, status: 200 },
+  { method: 'GET', path: `${PREFERENCES}?${user('nurse.adams')}`, status: 404 },
+  { method: 'GET', path: `${PREFERENCES}?${user('dr.lee')}`, status: 403, token: READ_ONLY },
   { method: 'GET', path: SITE_SESSION_TYPES, status: 200 },
   { method: 'GET', path: `${SITE_SESSION_TYPES}?siteUrl=elsewhere.webex.com`, status: 404 },
   { method: 'GET', path: `${USER_SESSION_TYPES}?siteUrl=${CLINIC.siteUrl}&personId=${id('dr.patel')}`, status: 200 },

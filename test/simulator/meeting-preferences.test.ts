@@ -274,3 +274,44 @@ describe('scheduling options', () => {
     expect(await getScheduling('dr.wilson')).toEqual(before);
   });
 });
+
+describe('meeting preference details (GET /v1/meetingPreferences)', () => {
+  const PREFERENCES = '/v1/meetingPreferences';
+  const getPreferences = (query: string, token?: string) => call(sim.url, 'GET', `${PREFERENCES}${query}`, { token });
+
+  test("answers a host's personal room and scheduling options as their own endpoints do, with audio, video and sites", async () => {
+    await putScheduling('dr.patel', { enabledJoinBeforeHost: true, joinBeforeHostMinutes: 5, enabledAutoShareRecording: true, enabledWebexAssistantByDefault: true });
+    const result = await getPreferences(userQuery('dr.patel'));
+    expect(result.status).toBe(200);
+    expect(result.headers.get('content-type')).toBe('application/json;charset=UTF-8');
+    const body = result.body as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(['audio', 'personalMeetingRoom', 'schedulingOptions', 'sites', 'video']);
+    expect(body.personalMeetingRoom).toEqual(await getRoom('dr.patel'));
+    expect(body.schedulingOptions).toEqual(await getScheduling('dr.patel'));
+    expect(body.schedulingOptions).toMatchObject({ enabledAutoShareRecording: true, enabledWebexAssistantByDefault: true, joinBeforeHostMinutes: 5 });
+    expect(body.sites).toEqual([{ siteUrl: CLINIC.siteUrl, default: true }]);
+    expect(body.audio).toMatchObject({ defaultAudioType: 'webexAudio', audioPin: expect.stringMatching(/^\d{4}$/), officeNumber: expect.any(Object), mobileNumber: expect.any(Object) });
+    expect(body.video).toEqual({ videoDevices: [] });
+  });
+
+  test('a PUT to the personal room shows in the next read', async () => {
+    const before = await getRoom('dr.lee');
+    await putRoom('dr.lee', { ...updateBody(before), enabledAutoLock: true, autoLockMinutes: 5 });
+    expect(((await getPreferences(userQuery('dr.lee'))).body as { personalMeetingRoom: unknown }).personalMeetingRoom).toMatchObject({ enabledAutoLock: true, autoLockMinutes: 5, hostPin: before.hostPin });
+  });
+
+  test("acts on the caller's own preferences without parameters", async () => {
+    const own = await getPreferences('', OWN_PREFERENCES);
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ personalMeetingRoom: { topic: "Morgan Ellis's Personal Room" } });
+  });
+
+  test.each<[string, string, string | undefined, number]>([
+    ['an attendee', userQuery('nurse.adams'), undefined, 404],
+    ['an unknown user', userQuery('nobody'), undefined, 404],
+    ['an unknown site', '?userEmail=dr.lee@riverside-clinic.example&siteUrl=elsewhere.webex.com', undefined, 404],
+    ['another user without meeting:admin_preferences_read', userQuery('dr.lee'), OWN_PREFERENCES, 403],
+  ])('fails for %s', async (_, query, token, status) => {
+    expect((await getPreferences(query, token)).status).toBe(status);
+  });
+});
