@@ -97,6 +97,7 @@ export async function applyPlan(client: WebexClient, plan: Plan, options: ApplyO
       applied[i] = result;
       options.onApplied?.(result);
     }
+    for (const i of indexes) context.release(plan.changes[i]!);
   }, fanOut);
   if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error(`apply stopped: ${String(options.signal.reason)}`);
   return applied.filter((a): a is AppliedChange => a !== undefined);
@@ -158,7 +159,7 @@ async function writeAndVerify(context: ApplyContext, change: Change, options: Ap
 
   let readBack: FieldValues;
   try {
-    readBack = (await target.read()) ?? {};
+    readBack = (await target.readBack()) ?? {};
   } catch (error) {
     // Webex answered the write: it reached the org, though it could not be read back. Unanswered and
     // unread, its outcome stays unknown (under the write's trackingId, not the read's).

@@ -2,11 +2,17 @@ import { WebexClient } from './client/webex-client';
 import { PlanError } from './errors';
 import { readPersonAccess, roleNames, updatePerson } from './people/person-update';
 import { Change, FieldValues } from './plan';
+import { HostRef } from './settings/host-setting-handler';
+import { HostReads } from './settings/host-reads';
 import { hostHandler, isHostSetting, siteHandler, writeOnlyHandler } from './settings/registry';
 
-/** What an apply run shares between changes: the client, and the org's roles (read once). */
+/**
+ * What an apply run shares between changes: the client, the org's roles (read once), and each host's
+ * reads, so that the read of the stale check is the one the host's writes are built from.
+ */
 export class ApplyContext {
   private roles?: Promise<Map<string, string>>;
+  private readonly hosts = new Map<string, HostReads>();
 
   constructor(readonly client: WebexClient) {}
 
@@ -14,6 +20,23 @@ export class ApplyContext {
   roleNames(): Promise<Map<string, string>> {
     this.roles ??= roleNames(this.client);
     return this.roles;
+  }
+
+  /** The reads of `host` on `siteUrl`, shared by every change of that host on that site. */
+  hostReads(siteUrl: string, host: HostRef): HostReads {
+    const key = `${siteUrl}\n${host.email}`;
+    let reads = this.hosts.get(key);
+    if (reads === undefined) {
+      reads = new HostReads(this.client, siteUrl, host);
+      this.hosts.set(key, reads);
+    }
+    return reads;
+  }
+
+  /** Lets go of what was read for `change`'s host once its changes are done (it holds the host PIN). */
+  release(change: Change): void {
+    const target = change.target;
+    if (target.kind === 'person' && target.siteUrl !== undefined) this.hosts.delete(`${target.siteUrl}\n${target.email}`);
   }
 }
 
@@ -25,9 +48,14 @@ export interface WriteOutcome {
 
 /** How the applier reads and writes the target of one change, whatever kind of control planned it. */
 export interface ApplyTarget {
-  /** The live values of the change's fields; undefined for a write-only setting (nothing can be read). */
+  /**
+   * The live values of the change's fields, for the stale check; undefined for a write-only setting
+   * (nothing can be read). What it reads is what `write` builds a full-body PUT from.
+   */
   read(): Promise<FieldValues | undefined>;
   write(): Promise<WriteOutcome>;
+  /** The live values after the write: always a new read. */
+  readBack(): Promise<FieldValues | undefined>;
 }
 
 /** The reader and writer for `change`, chosen by its target and setting. */
@@ -40,23 +68,35 @@ export function applyTarget(context: ApplyContext, change: Change): ApplyTarget 
     return {
       read: async () => undefined,
       write: async () => handler.write(client, target.orgId, change.after),
+      readBack: async () => undefined,
     };
   }
   if (target.kind === 'site') {
     const handler = siteHandler(change.setting);
-    return {
-      read: () => handler.read(client, target.siteUrl),
-      write: async () => ({ trackingId: await handler.write(client, target.siteUrl, change.after) }),
-    };
+    const read = () => handler.read(client, target.siteUrl);
+    return { read, write: async () => ({ trackingId: await handler.write(client, target.siteUrl, change.after) }), readBack: read };
   }
   if (target.kind === 'person' && target.siteUrl !== undefined && isHostSetting(change.setting)) {
     const handler = hostHandler(change.setting);
     const host = { email: target.email, personId: requirePersonId(change) };
     const fields = [...new Set([...Object.keys(change.before), ...Object.keys(change.after)])];
     const siteUrl = target.siteUrl;
+    const reads = context.hostReads(siteUrl, host);
+    const read = () => handler.readHost(client, siteUrl, host, fields, reads);
     return {
-      read: () => handler.readHost(client, siteUrl, host, fields),
-      write: async () => ({ trackingId: await handler.write(client, siteUrl, host, change.after) }),
+      read,
+      write: async () => {
+        try {
+          return { trackingId: await handler.write(client, siteUrl, host, change.after, reads) };
+        } finally {
+          // Whatever the outcome, what was read no longer describes the host.
+          reads.forget();
+        }
+      },
+      readBack: () => {
+        reads.forget();
+        return read();
+      },
     };
   }
   if (target.kind === 'person' && (change.action === 'revoke' || change.action === 'deactivate')) {
@@ -66,10 +106,11 @@ export function applyTarget(context: ApplyContext, change: Change): ApplyTarget 
       return access;
     };
     if (change.action === 'deactivate') {
-      return { read, write: async () => ({ trackingId: await updatePerson(client, personId, (body) => (body.loginEnabled = false)) }) };
+      return { read, write: async () => ({ trackingId: await updatePerson(client, personId, (body) => (body.loginEnabled = false)) }), readBack: read };
     }
     return {
       read,
+      readBack: read,
       write: async () => {
         const names = await context.roleNames();
         const revoke = new Set((change.before.roles as string[] | undefined) ?? []);

@@ -6,6 +6,7 @@ import { isHostOf, isSelected, peoplePages, PersonSummary, UnreadablePerson } fr
 import { FieldValues } from './plan';
 import { currentMeter } from './run-progress';
 import { HostRef, HostSiteContext } from './settings/host-setting-handler';
+import { HostReads } from './settings/host-reads';
 import { hostHandler, isHostSetting } from './settings/registry';
 import { UnknownTargets } from './unknown-targets';
 
@@ -118,12 +119,14 @@ export async function observeFleet(client: WebexClient, org: Org, orgId: string,
   const seenHosts = new Map<HostControl, Set<string>>(controls.map((c) => [c, new Set<string>()]));
 
   const meter = currentMeter();
-  async function* hostReads(): AsyncGenerator<{ control: HostControl; host: HostRef }> {
+  async function* hostReads(): AsyncGenerator<{ control: HostControl; host: HostRef; reads: HostReads }> {
     const onUnreadable = options.unknown && ((person: UnreadablePerson) => options.unknown!.add({ kind: 'person', email: person.email ?? person.id ?? '(no email, no id)' }, 'people', person.reason));
     for await (const page of peoplePages(client, orgId, {}, onUnreadable)) {
       // One page's reads at a time: counted as found when the page arrives, read as workers free up.
-      const reads: { control: HostControl; host: HostRef }[] = [];
+      const reads: { control: HostControl; host: HostRef; reads: HostReads }[] = [];
       for (const person of page) {
+        // One host's controls on one site share their reads (one GET /v1/meetingPreferences for all of them).
+        const shared = new Map<string, HostReads>();
         if (cutoff !== undefined && isInactiveCandidate(person, cutoff, exempt)) {
           inactive.push({ email: person.email, personId: person.id, lastActivity: person.lastActivity ?? null, unsendablePhoneTypes: person.unsendablePhoneTypes });
         }
@@ -135,7 +138,13 @@ export async function observeFleet(client: WebexClient, org: Org, orgId: string,
             options.unknown.add({ kind: 'person', email: person.email, siteUrl: control.siteUrl, personId: person.id }, control.setting, `person ${person.id} has no email address; Webex reads per-host settings by email`);
             continue;
           }
-          reads.push({ control, host: { email: person.email, personId: person.id } });
+          const host = { email: person.email, personId: person.id };
+          let hostReads = shared.get(control.siteUrl);
+          if (hostReads === undefined) {
+            hostReads = new HostReads(client, control.siteUrl, host);
+            shared.set(control.siteUrl, hostReads);
+          }
+          reads.push({ control, host, reads: hostReads });
         }
       }
       if (meter) meter.found += reads.length;
@@ -143,9 +152,9 @@ export async function observeFleet(client: WebexClient, org: Org, orgId: string,
     }
     if (meter) meter.complete = true;
   }
-  await forEachConcurrent(hostReads(), async ({ control, host }) => {
+  await forEachConcurrent(hostReads(), async ({ control, host, reads }) => {
     const handler = hostHandler(control.setting);
-    const readHost = () => handler.readHost(client, control.siteUrl, host, handler.fields(control.declared));
+    const readHost = () => handler.readHost(client, control.siteUrl, host, handler.fields(control.declared), reads);
     const values = options.unknown ? await options.unknown.read({ kind: 'person', email: host.email, siteUrl: control.siteUrl, personId: host.personId }, control.setting, readHost) : await readHost();
     if (values === undefined) {
       if (meter) meter.done++;

@@ -1,5 +1,5 @@
 import { HostLobby } from '../../manifest';
-import { PersonalRoomLobbyResponseSchema, PersonalRoomResponse, PersonalRoomResponseSchema, SchedulingOptionsResponseSchema } from '../client/schemas/meeting-preferences';
+import { MeetingPreferences, PersonalRoomLobbyResponseSchema, SchedulingOptionsResponseSchema } from '../client/schemas/meeting-preferences';
 import { WriteOutcomeUnknownError } from '../client/errors';
 import { WebexClient } from '../client/webex-client';
 import { flatten, sameValue } from '../field-values';
@@ -9,6 +9,7 @@ import { desiredValues, exactWeakeningNote, floorNotes, ValueRule } from '../flo
 import { FieldValues } from '../plan';
 import { fieldImpact } from '../security-impact';
 import { HostRef, HostSettingHandler } from './host-setting-handler';
+import { HostReads } from './host-reads';
 import { SettingDiff } from './setting-handler';
 
 const PMR = '/v1/meetingPreferences/personalMeetingRoom';
@@ -49,16 +50,15 @@ export const hostLobbyHandler: HostSettingHandler<HostLobby> = {
 
   fields: (declared) => Object.keys(flatten({ personalMeetingRoom: declared.personalMeetingRoom, schedulingOptions: declared.schedulingOptions })),
 
-  async readHost(client: WebexClient, siteUrl: string, host: HostRef, fields: readonly string[]): Promise<FieldValues> {
-    const query = { userEmail: host.email, siteUrl };
-    // Two independent reads: both are asked at once, and the client's scheduler decides when each goes.
-    const [room, scheduling] = await Promise.all([
-      fields.some((f) => f.startsWith(PMR_PREFIX)) ? client.get(PMR, PersonalRoomLobbyResponseSchema, query) : undefined,
-      fields.some((f) => f.startsWith(SCHEDULING_PREFIX)) ? client.get(SCHEDULING, SchedulingOptionsResponseSchema, query) : undefined,
-    ]);
+  async readHost(client: WebexClient, siteUrl: string, host: HostRef, fields: readonly string[], reads = new HostReads(client, siteUrl, host)): Promise<FieldValues> {
+    const { personalMeetingRoom: room, schedulingOptions: scheduling } = await reads.meetingPreferences();
     const values: FieldValues = {};
-    if (room) Object.assign(values, pick(ABSENT_MEANS, PMR_PREFIX), flatten(room.data, 'personalMeetingRoom'));
-    if (scheduling) Object.assign(values, pick(ABSENT_MEANS, SCHEDULING_PREFIX), { 'schedulingOptions.enabledJoinBeforeHost': scheduling.data.enabledJoinBeforeHost ?? false });
+    if (fields.some((f) => f.startsWith(PMR_PREFIX))) {
+      Object.assign(values, pick(ABSENT_MEANS, PMR_PREFIX), flatten({ enabledAutoLock: room.enabledAutoLock, autoLockMinutes: room.autoLockMinutes, enabledNotifyHost: room.enabledNotifyHost }, 'personalMeetingRoom'));
+    }
+    if (fields.some((f) => f.startsWith(SCHEDULING_PREFIX))) {
+      Object.assign(values, { 'schedulingOptions.enabledJoinBeforeHost': scheduling.enabledJoinBeforeHost ?? false });
+    }
     return values;
   },
 
@@ -90,13 +90,13 @@ export const hostLobbyHandler: HostSettingHandler<HostLobby> = {
   // The lock delay means nothing while auto-lock is off: turning the lock on is what strengthens, whatever the delay.
   impactOf: (field, _diff, observed) => (field === 'personalMeetingRoom.autoLockMinutes' && observed['personalMeetingRoom.enabledAutoLock'] !== true ? 'neutral' : undefined),
 
-  async write(client: WebexClient, siteUrl: string, host: HostRef, after: FieldValues): Promise<string> {
+  async write(client: WebexClient, siteUrl: string, host: HostRef, after: FieldValues, reads = new HostReads(client, siteUrl, host)): Promise<string> {
     // Only the managed lobby fields are ever written: never the PIN, co-hosts or anything else of the room.
     const unmanaged = Object.keys(after).filter((field) => !MANAGED_FIELDS.has(field));
     if (unmanaged.length > 0) throw new PlanError(`hostLobby of ${host.email} on ${siteUrl}: ${unmanaged.join(', ')} is not a field webex-iac manages; nothing was written`);
     const trackingIds: string[] = [];
     try {
-      return await writeLobby(client, siteUrl, host, after, trackingIds);
+      return await writeLobby(reads, after, trackingIds);
     } catch (error) {
       // The personal room PUT reached Webex before the scheduling PUT's answer was lost: the outcome
       // carries both trackingIds, so that the record names every write that may have reached the org.
@@ -108,36 +108,49 @@ export const hostLobbyHandler: HostSettingHandler<HostLobby> = {
   },
 };
 
-/** The personal room PUT, then the scheduling options PUT; each trackingId is pushed as soon as its write is answered. */
-async function writeLobby(client: WebexClient, siteUrl: string, host: HostRef, after: FieldValues, trackingIds: string[]): Promise<string> {
+/**
+ * The personal room PUT, then the scheduling options PUT, each built from the host's preferences as last
+ * read (the stale check's read, during an apply); each trackingId is pushed as soon as its write is answered.
+ */
+async function writeLobby(reads: HostReads, after: FieldValues, trackingIds: string[]): Promise<string> {
+  const { client, siteUrl, host } = reads;
   const query = { userEmail: host.email, siteUrl };
+  const current = await reads.meetingPreferences();
   const room = fieldsUnder(after, PMR_PREFIX);
   if (Object.keys(room).length > 0) {
-    const { data } = await client.get(PMR, PersonalRoomResponseSchema, query);
+    const body = personalRoomBody(current.personalMeetingRoom, room, `hostLobby of ${host.email} on ${siteUrl}`);
     try {
-      trackingIds.push((await client.put(PMR, personalRoomBody(data, room), PersonalRoomLobbyResponseSchema, query)).trackingId);
+      trackingIds.push((await client.put(PMR, body, PersonalRoomLobbyResponseSchema, query)).trackingId);
     } catch (error) {
-      throw withSecretsMasked(error, [data.hostPin]);
+      throw withSecretsMasked(error, [body.hostPin as string]);
     }
   }
   const scheduling = fieldsUnder(after, SCHEDULING_PREFIX);
   if (Object.keys(scheduling).length > 0) {
-    const { data } = await client.get(SCHEDULING, SchedulingOptionsResponseSchema, query);
-    const body: Record<string, unknown> = {
-      ...Object.fromEntries(SCHEDULING_PUT_FIELDS.filter((f) => data[f] !== undefined).map((f) => [f, data[f]])),
-      ...scheduling,
-    };
-    // Required by the PUT; an absent value means Webex's default (off, 0 minutes).
-    body.joinBeforeHostMinutes ??= 0;
-    body.enabledAutoShareRecording ??= false;
-    body.enabledJoinBeforeHost ??= false;
-    trackingIds.push((await client.put(SCHEDULING, body, SchedulingOptionsResponseSchema, query)).trackingId);
+    trackingIds.push((await client.put(SCHEDULING, schedulingOptionsBody(current.schedulingOptions, scheduling), SchedulingOptionsResponseSchema, query)).trackingId);
   }
   return trackingIds.join(', ');
 }
 
-/** The personal room PUT body: what was read, with the managed fields changed; read-only fields left out. */
-function personalRoomBody(current: PersonalRoomResponse, changes: Record<string, unknown>): Record<string, unknown> {
+/** The scheduling options PUT body: every field read, with the managed fields changed. */
+export function schedulingOptionsBody(current: MeetingPreferences['schedulingOptions'], changes: Record<string, unknown>): Record<string, unknown> {
+  const raw = current as Record<string, unknown>;
+  const body: Record<string, unknown> = { ...Object.fromEntries(SCHEDULING_PUT_FIELDS.filter((f) => raw[f] !== undefined).map((f) => [f, raw[f]])), ...changes };
+  // Required by the PUT; an absent value means Webex's default (off, 0 minutes).
+  body.joinBeforeHostMinutes ??= 0;
+  body.enabledAutoShareRecording ??= false;
+  body.enabledJoinBeforeHost ??= false;
+  return body;
+}
+
+/**
+ * The personal room PUT body: what was read, with the managed fields changed; read-only fields left out.
+ * The PUT replaces the room: without the topic or PIN that were read it would change them, so it is refused.
+ */
+function personalRoomBody(current: MeetingPreferences['personalMeetingRoom'], changes: Record<string, unknown>, what: string): Record<string, unknown> {
+  for (const required of ['topic', 'hostPin'] as const) {
+    if (current[required] === undefined) throw new PlanError(`${what}: Webex returned the personal room without its ${required}, which the full-body PUT must send back unchanged; nothing was written`);
+  }
   const raw = current as Record<string, unknown>;
   const body: Record<string, unknown> = Object.fromEntries(PMR_PUT_FIELDS.filter((f) => raw[f] !== undefined).map((f) => [f, raw[f]]));
   Object.assign(body, changes);

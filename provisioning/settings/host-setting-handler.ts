@@ -1,6 +1,7 @@
 import { HostSelection } from '../../manifest';
 import { SessionType } from '../client/schemas/session-types';
 import { WebexClient } from '../client/webex-client';
+import type { HostReads } from './host-reads';
 import { FieldValues } from '../plan';
 import type { Impact } from '../security-impact';
 import { SettingDiff } from './setting-handler';
@@ -33,8 +34,11 @@ export interface HostSettingHandler<Declared> {
   readSite(client: WebexClient, siteUrl: string): Promise<HostSiteContext>;
   /** The plan fields the declaration manages (dotted names), so that a read can skip what is not declared. */
   fields(declared: Declared): string[];
-  /** Reads and normalizes the host's live values of `fields` (at least). */
-  readHost(client: WebexClient, siteUrl: string, host: HostRef, fields: readonly string[]): Promise<FieldValues>;
+  /**
+   * Reads and normalizes the host's live values of `fields` (at least). `reads`, when given, is shared
+   * with the host's other controls, so that what they read alike is read once.
+   */
+  readHost(client: WebexClient, siteUrl: string, host: HostRef, fields: readonly string[], reads?: HostReads): Promise<FieldValues>;
   /** Declared values that differ from the host's; undefined when converged. May throw a PlanError. */
   diff(declared: Declared, observed: FieldValues, site: HostSiteContext): SettingDiff | undefined;
   /**
@@ -42,6 +46,9 @@ export interface HostSettingHandler<Declared> {
    * wrong because another field gives it meaning; undefined to use the generic one.
    */
   impactOf?(field: string, diff: SettingDiff, observed: FieldValues): Impact | undefined;
-  /** Writes `after` for the host (a full-body PUT where Webex requires one); returns the trackingId(s). */
-  write(client: WebexClient, siteUrl: string, host: HostRef, after: FieldValues): Promise<string>;
+  /**
+   * Writes `after` for the host (a full-body PUT where Webex requires one, built from `reads`: during an
+   * apply, the stale check's read); returns the trackingId(s).
+   */
+  write(client: WebexClient, siteUrl: string, host: HostRef, after: FieldValues, reads?: HostReads): Promise<string>;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { Manifest } from '../../manifest';
 import { applyPlan, planOrgs, WebexClient } from '../../provisioning';
-import { PersonalRoomResponseSchema, SchedulingOptionsResponseSchema } from '../../provisioning/client/schemas/meeting-preferences';
+import { MeetingPreferencesSchema, PersonalRoomResponseSchema, SchedulingOptionsResponseSchema } from '../../provisioning/client/schemas/meeting-preferences';
 import { FullPersonSchema, PersonListSchema, RoleListSchema } from '../../provisioning/client/schemas/person';
 import { SiteSessionTypesSchema, UserSessionTypesListSchema, UserSessionTypesSchema } from '../../provisioning/client/schemas/session-types';
 import { startSimulator } from '../../simulator';
@@ -87,9 +87,8 @@ describe('every request the client sends for the controls agrees with Cisco\'s s
           'GET /v1/people/{id}',
           'PUT /v1/people/{id}',
           'GET /v1/roles',
-          'GET /v1/meetingPreferences/personalMeetingRoom',
+          'GET /v1/meetingPreferences',
           'PUT /v1/meetingPreferences/personalMeetingRoom',
-          'GET /v1/meetingPreferences/schedulingOptions',
           'PUT /v1/meetingPreferences/schedulingOptions',
           'GET /v1/admin/meeting/config/sessionTypes',
           'GET /v1/admin/meeting/userconfig/sessionTypes',
@@ -99,6 +98,8 @@ describe('every request the client sends for the controls agrees with Cisco\'s s
           'GET /identity/scim/{orgId}/v2/Users',
         ]),
       );
+      // A host's room and scheduling options are read together (Get Meeting Preference Details), never one by one.
+      expect([...operations].filter((o) => o === 'GET /v1/meetingPreferences/personalMeetingRoom' || o === 'GET /v1/meetingPreferences/schedulingOptions')).toEqual([]);
       const problems = sim.exchanges.flatMap((e) => requestProblems(e.method, e.url, e.requestBody).map((p) => `${e.method} ${e.url}: ${p}`));
       expect(problems).toEqual([]);
       expect(sim.exchanges.every((e) => e.status >= 200 && e.status < 300)).toBe(true);
@@ -115,6 +116,7 @@ describe('every request the client sends for the controls agrees with Cisco\'s s
   });
 
   test.each<[string, z.ZodType, () => unknown]>([
+    ['GET meetingPreferences', MeetingPreferencesSchema, () => specExample('get', '/meetingPreferences')],
     ['GET personalMeetingRoom', PersonalRoomResponseSchema, () => specExample('get', '/meetingPreferences/personalMeetingRoom')],
     ['PUT personalMeetingRoom', PersonalRoomResponseSchema, () => specExample('put', '/meetingPreferences/personalMeetingRoom')],
     ['GET schedulingOptions', SchedulingOptionsResponseSchema, () => specExample('get', '/meetingPreferences/schedulingOptions')],

@@ -170,7 +170,7 @@ describe('every control against the simulator\'s clinic seed, over real HTTP, as
     expect(plan.changes.filter((c) => c.setting === 'hostLobby').map((c) => (c.target.kind === 'person' ? c.target.email : ''))).toEqual([`dr.lee@${DOMAIN}`]);
     expect(plan.changes.filter((c) => c.setting === 'endToEndEncryption')).toEqual([]);
     expect(plan.findings).toContainEqual(expect.objectContaining({ kind: 'not-a-host', setting: 'hostLobby', target: { kind: 'person', email: `nurse.adams@${DOMAIN}`, siteUrl: SITE } }));
-    const hostReads = sim.exchanges.filter((e) => e.url.startsWith('/v1/meetingPreferences/personalMeetingRoom') || e.url.startsWith('/v1/admin/meeting/userconfig/sessionTypes'));
+    const hostReads = sim.exchanges.filter((e) => e.url.startsWith('/v1/meetingPreferences?') || e.url.startsWith('/v1/admin/meeting/userconfig/sessionTypes'));
     expect(hostReads.map((e) => decodeURIComponent(e.url))).toEqual([expect.stringContaining(`userEmail=dr.lee@${DOMAIN}`)]);
   });
 
@@ -200,19 +200,21 @@ describe('every control against the simulator\'s clinic seed, over real HTTP, as
     const plan = await planOrgs(client, declared, { stateDir });
     expect(plan.changes.map((c) => c.setting)).not.toContain('hostLobby');
     expect(plan.changes.map((c) => c.setting)).not.toContain('passwordPolicy');
-    expect(sim.exchanges.filter((e) => e.url.startsWith('/v1/meetingPreferences/personalMeetingRoom') || e.url.startsWith('/v1/meetingPreferences/schedulingOptions'))).toEqual([]);
+    expect(sim.exchanges.filter((e) => e.url.startsWith('/v1/meetingPreferences?') || e.url.startsWith('/v1/meetingPreferences/personalMeetingRoom') || e.url.startsWith('/v1/meetingPreferences/schedulingOptions'))).toEqual([]);
     await applyPlan(client, plan, { stateDir });
     expect(sim.exchanges.filter((e) => e.url.includes('personalMeetingRoom') || e.url.includes('passwordPolicy'))).toEqual([]);
   });
 
-  test('reads every host of the site with three calls each, plus a handful for the org', async () => {
+  test('reads every host of the site with two calls each, plus a handful for the org', async () => {
     const before = sim.exchanges.length;
     await observeOrgs(client, orgs(), { stateDir, concurrency: 8 });
     const calls = sim.exchanges.slice(before);
-    const perHost = ['personalMeetingRoom', 'schedulingOptions', 'userconfig/sessionTypes'];
+    // Every control of a host that reads its meeting preferences shares one GET /v1/meetingPreferences.
+    const perHost = ['/v1/meetingPreferences?', 'userconfig/sessionTypes'];
     for (const kind of perHost) expect(calls.filter((e) => e.url.includes(kind) && e.method === 'GET')).toHaveLength(CLINIC.hosts.length);
-    // Speed belongs in the benchmark; here only the call budget: about 3 reads per host.
-    expect(calls.length).toBeLessThan(CLINIC.hosts.length * 3 + 20);
+    expect(calls.filter((e) => e.url.includes('personalMeetingRoom') || e.url.includes('schedulingOptions'))).toEqual([]);
+    // Speed belongs in the benchmark; here only the call budget: about 2 reads per host.
+    expect(calls.length).toBeLessThan(CLINIC.hosts.length * 2 + 20);
   });
 
   test('the clinic seed is the one main.ts declares', () => {

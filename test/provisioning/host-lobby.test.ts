@@ -1,6 +1,7 @@
 import { HostLobby, Org } from '../../manifest';
 import { applyPlan, ObservedOrg, planChanges, WebexApiError, WebexClient } from '../../provisioning';
 import { hostLobbyHandler } from '../../provisioning/settings/host-lobby';
+import { HostReads } from '../../provisioning/settings/host-reads';
 import { startScriptedServer } from '../helpers/scripted-server';
 
 const TOKEN = 'host-lobby-token-5e1a';
@@ -34,6 +35,19 @@ function scheduling(overrides: Record<string, unknown> = {}) {
   return { enabledJoinBeforeHost: true, joinBeforeHostMinutes: 10, enabledAutoShareRecording: false, enabledWebexAssistantByDefault: true, delegateEmails: ['nurse.adams@riverside-clinic.example'], ...overrides };
 }
 
+/** `MeetingPreferenceObject` (GET /v1/meetingPreferences): the room and options above, with audio (and its PIN), video and sites. */
+function preferences(roomOverrides: Record<string, unknown> = {}, schedulingOverrides: Record<string, unknown> = {}) {
+  return {
+    personalMeetingRoom: room(roomOverrides),
+    audio: { defaultAudioType: 'webexAudio', otherTeleconferenceDescription: '', enabledGlobalCallIn: true, enabledTollFree: false, enabledAutoConnection: false, audioPin: AUDIO_PIN, officeNumber: NO_NUMBER, mobileNumber: NO_NUMBER },
+    video: { videoDevices: [] },
+    schedulingOptions: scheduling(schedulingOverrides),
+    sites: [{ siteUrl: SITE, default: true }],
+  };
+}
+const AUDIO_PIN = '3719';
+const NO_NUMBER = { countryCode: '1', number: '', enabledCallInAuthentication: false, enabledCallMe: false };
+
 const DECLARED: HostLobby = {
   path: 'clinic/Org/Baseline/HostLobby',
   personalMeetingRoom: { enabledAutoLock: true, autoLockMinutes: 5, enabledNotifyHost: true },
@@ -51,8 +65,8 @@ function observed(values: Record<string, unknown>): ObservedOrg {
 const client = (url: string) => new WebexClient({ baseUrl: url, token: TOKEN, sleep: async () => undefined });
 
 describe('host lobby handler', () => {
-  test('read: GETs the personal room and scheduling options of the host on the site, and keeps no PIN', async () => {
-    const server = await startScriptedServer([{ status: 200, body: room() }, { status: 200, body: scheduling() }]);
+  test('read: one GET /v1/meetingPreferences for the host on the site, and keeps no PIN', async () => {
+    const server = await startScriptedServer([{ status: 200, body: preferences() }]);
     try {
       const values = await hostLobbyHandler.readHost(client(server.url), SITE, HOST, FIELDS);
       expect(values).toEqual({
@@ -62,17 +76,14 @@ describe('host lobby handler', () => {
         'schedulingOptions.enabledJoinBeforeHost': true,
       });
       expect(JSON.stringify(values)).not.toContain(PIN);
-      expect(server.received.map((r) => `${r.method} ${r.url}`)).toEqual([
-        `GET /v1/meetingPreferences/personalMeetingRoom?userEmail=dr.lee%40riverside-clinic.example&siteUrl=${SITE}`,
-        `GET /v1/meetingPreferences/schedulingOptions?userEmail=dr.lee%40riverside-clinic.example&siteUrl=${SITE}`,
-      ]);
+      expect(server.received.map((r) => `${r.method} ${r.url}`)).toEqual([`GET /v1/meetingPreferences?userEmail=dr.lee%40riverside-clinic.example&siteUrl=${SITE}`]);
     } finally {
       await server.close();
     }
   });
 
-  test('read: only the endpoints whose fields are declared', async () => {
-    const server = await startScriptedServer([{ status: 200, body: scheduling({ enabledJoinBeforeHost: false }) }]);
+  test('read: only the declared objects become values; still one GET', async () => {
+    const server = await startScriptedServer([{ status: 200, body: preferences({}, { enabledJoinBeforeHost: false }) }]);
     try {
       expect(await hostLobbyHandler.readHost(client(server.url), SITE, HOST, ['schedulingOptions.enabledJoinBeforeHost'])).toEqual({ 'schedulingOptions.enabledJoinBeforeHost': false });
       expect(server.received).toHaveLength(1);
@@ -82,7 +93,7 @@ describe('host lobby handler', () => {
   });
 
   test('read: absent flags read as off and an absent lock delay as unset (vendor defaults)', async () => {
-    const server = await startScriptedServer([{ status: 200, body: { topic: 't', hostPin: PIN } }, { status: 200, body: { joinBeforeHostMinutes: 0, enabledAutoShareRecording: false } }]);
+    const server = await startScriptedServer([{ status: 200, body: { personalMeetingRoom: { topic: 't', hostPin: PIN }, schedulingOptions: { joinBeforeHostMinutes: 0, enabledAutoShareRecording: false } } }]);
     try {
       expect(await hostLobbyHandler.readHost(client(server.url), SITE, HOST, FIELDS)).toEqual({
         'personalMeetingRoom.enabledAutoLock': false,
@@ -90,6 +101,21 @@ describe('host lobby handler', () => {
         'personalMeetingRoom.enabledNotifyHost': false,
         'schedulingOptions.enabledJoinBeforeHost': false,
       });
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('read: controls reading the same host through one HostReads share one GET', async () => {
+    const server = await startScriptedServer([{ status: 200, body: preferences() }]);
+    try {
+      const reads = new HostReads(client(server.url), SITE, HOST);
+      const [room, scheduling] = await Promise.all([
+        hostLobbyHandler.readHost(client(server.url), SITE, HOST, FIELDS.slice(0, 3), reads),
+        hostLobbyHandler.readHost(client(server.url), SITE, HOST, FIELDS.slice(3), reads),
+      ]);
+      expect({ ...room, ...scheduling }).toEqual(await hostLobbyHandler.readHost(client(server.url), SITE, HOST, FIELDS, reads));
+      expect(server.received).toHaveLength(1);
     } finally {
       await server.close();
     }
@@ -127,18 +153,19 @@ describe('host lobby handler', () => {
     expect(plan.changes[0]!.valueRules).toEqual({ 'personalMeetingRoom.autoLockMinutes': 'exact' });
   });
 
-  test('write: re-reads each object and PUTs it whole with only the managed fields changed, the PIN round-tripped, read-only fields left out', async () => {
+  test('write: PUTs both objects whole from the read it is given, only the managed fields changed, the PIN round-tripped, read-only fields left out', async () => {
     const server = await startScriptedServer([
-      { status: 200, body: room() },
+      { status: 200, body: preferences() },
       { status: 200, body: room({ enabledAutoLock: true, autoLockMinutes: 5, enabledNotifyHost: true }) },
-      { status: 200, body: scheduling() },
       { status: 200, body: scheduling({ enabledJoinBeforeHost: false }) },
     ]);
     try {
       const after = { 'personalMeetingRoom.enabledAutoLock': true, 'personalMeetingRoom.autoLockMinutes': 5, 'personalMeetingRoom.enabledNotifyHost': true, 'schedulingOptions.enabledJoinBeforeHost': false };
-      await hostLobbyHandler.write(client(server.url), SITE, HOST, after);
-      const [, roomPut, , schedulingPut] = server.received;
-      expect(roomPut!.method).toBe('PUT');
+      const reads = new HostReads(client(server.url), SITE, HOST);
+      await hostLobbyHandler.readHost(client(server.url), SITE, HOST, FIELDS, reads);
+      await hostLobbyHandler.write(client(server.url), SITE, HOST, after, reads);
+      expect(server.received.map((r) => r.method)).toEqual(['GET', 'PUT', 'PUT']);
+      const [, roomPut, schedulingPut] = server.received;
       expect(roomPut!.url).toBe(`/v1/meetingPreferences/personalMeetingRoom?userEmail=dr.lee%40riverside-clinic.example&siteUrl=${SITE}`);
       expect(roomPut!.body).toEqual({
         topic: "Hannah Lee's Personal Room",
@@ -152,14 +179,26 @@ describe('host lobby handler', () => {
         allowAuthenticatedDevices: true,
         coHosts: [{ email: 'dr.kim@riverside-clinic.example', displayName: 'Grace Kim' }],
       });
+      expect(schedulingPut!.url).toBe(`/v1/meetingPreferences/schedulingOptions?userEmail=dr.lee%40riverside-clinic.example&siteUrl=${SITE}`);
       expect(schedulingPut!.body).toEqual({ enabledJoinBeforeHost: false, joinBeforeHostMinutes: 10, enabledAutoShareRecording: false, enabledWebexAssistantByDefault: true, delegateEmails: ['nurse.adams@riverside-clinic.example'] });
     } finally {
       await server.close();
     }
   });
 
+  test('write: a room read without its host PIN is not written (the PUT would change the PIN)', async () => {
+    const { hostPin: _pin, ...noPin } = room();
+    const server = await startScriptedServer([{ status: 200, body: { personalMeetingRoom: noPin, schedulingOptions: scheduling() } }]);
+    try {
+      await expect(hostLobbyHandler.write(client(server.url), SITE, HOST, { 'personalMeetingRoom.enabledAutoLock': true })).rejects.toThrow(/hostLobby of dr.lee@riverside-clinic.example on riverside-clinic.webex.com: Webex returned the personal room without its hostPin.*nothing was written/);
+      expect(server.received.map((r) => r.method)).toEqual(['GET']);
+    } finally {
+      await server.close();
+    }
+  });
+
   test('write: a Webex error that echoes the PIN is reported with the PIN masked', async () => {
-    const server = await startScriptedServer([{ status: 200, body: room() }, { status: 400, body: { message: `hostPin ${PIN} is not allowed`, errors: [{ description: `hostPin ${PIN} is not allowed` }], trackingId: 'T1' } }]);
+    const server = await startScriptedServer([{ status: 200, body: preferences() }, { status: 400, body: { message: `hostPin ${PIN} is not allowed`, errors: [{ description: `hostPin ${PIN} is not allowed` }], trackingId: 'T1' } }]);
     try {
       const error = (await hostLobbyHandler.write(client(server.url), SITE, HOST, { 'personalMeetingRoom.enabledAutoLock': true }).catch((e: unknown) => e)) as Error;
       expect(error).toBeInstanceOf(WebexApiError);
@@ -170,22 +209,23 @@ describe('host lobby handler', () => {
     }
   });
 
-  test('apply: re-reads, writes, reads back; a write that does not stick is an error', async () => {
+  test('apply: one read serves the stale check and the write; PUT, PUT, one read back; a write that does not stick is an error', async () => {
     const before = { 'personalMeetingRoom.enabledAutoLock': false, 'personalMeetingRoom.autoLockMinutes': 10, 'personalMeetingRoom.enabledNotifyHost': false, 'schedulingOptions.enabledJoinBeforeHost': true };
     const plan = planChanges([org()], [observed(before)]);
     const server = await startScriptedServer([
-      { status: 200, body: room() }, // stale check
-      { status: 200, body: scheduling() },
-      { status: 200, body: room() }, // write: read the whole room
+      { status: 200, body: preferences() }, // stale check, and the bodies of both PUTs
       { status: 200, body: room({ enabledAutoLock: true, autoLockMinutes: 5, enabledNotifyHost: true }) },
-      { status: 200, body: scheduling() },
       { status: 200, body: scheduling({ enabledJoinBeforeHost: false }) },
-      { status: 200, body: room({ enabledAutoLock: true, autoLockMinutes: 5, enabledNotifyHost: true }) }, // read back: the room stuck
-      { status: 200, body: scheduling() }, // ... join-before-host did not
+      { status: 200, body: preferences({ enabledAutoLock: true, autoLockMinutes: 5, enabledNotifyHost: true }) }, // read back: the room stuck, join-before-host did not
     ]);
     try {
       await expect(applyPlan(client(server.url), plan)).rejects.toThrow(/failed to apply hostLobby of person dr.lee@riverside-clinic.example on riverside-clinic.webex.com .*the write did not stick: schedulingOptions.enabledJoinBeforeHost is true, expected false/);
-      expect(server.received.filter((r) => r.method === 'PUT')).toHaveLength(2);
+      expect(server.received.map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual([
+        'GET /v1/meetingPreferences',
+        'PUT /v1/meetingPreferences/personalMeetingRoom',
+        'PUT /v1/meetingPreferences/schedulingOptions',
+        'GET /v1/meetingPreferences',
+      ]);
     } finally {
       await server.close();
     }
@@ -194,7 +234,7 @@ describe('host lobby handler', () => {
   test('apply refuses a stale plan, writing nothing', async () => {
     const plan = planChanges([org()], [observed({ 'personalMeetingRoom.enabledAutoLock': false, 'personalMeetingRoom.autoLockMinutes': 10, 'personalMeetingRoom.enabledNotifyHost': false, 'schedulingOptions.enabledJoinBeforeHost': true })]);
     // Someone turned join-before-host off by hand since the plan.
-    const server = await startScriptedServer([{ status: 200, body: room() }, { status: 200, body: scheduling({ enabledJoinBeforeHost: false }) }]);
+    const server = await startScriptedServer([{ status: 200, body: preferences({}, { enabledJoinBeforeHost: false }) }]);
     try {
       await expect(applyPlan(client(server.url), plan)).rejects.toThrow(/changed since the plan was made; nothing was written.*hostLobby.schedulingOptions.enabledJoinBeforeHost was true when planned, is now false/);
       expect(server.received.every((r) => r.method === 'GET')).toBe(true);

@@ -36,6 +36,7 @@ const SCOPES: [method: string, path: string, scopes: string[], body: unknown][] 
   ['GET', `/v1/organizations/${CLINIC.orgId}`, ['spark-admin:organizations_read'], undefined],
   ['GET', '/v1/meetingPreferences/sites', ['meeting:preferences_read', 'meeting:admin_preferences_read'], undefined],
   ['PUT', '/v1/meetingPreferences/sites?defaultSite=true', ['meeting:preferences_write', 'meeting:admin_preferences_write'], { siteUrl: CLINIC.siteUrl }],
+  ['GET', '/v1/meetingPreferences', ['meeting:preferences_read', 'meeting:admin_preferences_read'], undefined],
   ['GET', '/v1/meetingPreferences/personalMeetingRoom', ['meeting:preferences_read', 'meeting:admin_preferences_read'], undefined],
   ['PUT', '/v1/meetingPreferences/personalMeetingRoom', ['meeting:preferences_write', 'meeting:admin_preferences_write'], { ...PMR, topic: "Morgan Ellis's Personal Room" }],
   ['GET', '/v1/meetingPreferences/schedulingOptions', ['meeting:preferences_read', 'meeting:admin_preferences_read'], undefined],

@@ -36,3 +36,38 @@ export const SchedulingOptionsResponseSchema = z.looseObject({
   delegateEmails: optional(z.array(z.string())),
 });
 export type SchedulingOptionsResponse = z.infer<typeof SchedulingOptionsResponseSchema>;
+
+/**
+ * The personal room as part of `MeetingPreferenceObject`: the fields the room's PUT takes (every other
+ * field is read-only and dropped at parse). `topic` and `hostPin` are required by the spec but read as
+ * optional, so that a host Webex answers without them is still planned; a write refuses such a room.
+ */
+const PreferencesRoomSchema = z.object({
+  topic: optional(z.string()),
+  hostPin: optional(z.string()),
+  enabledAutoLock: optional(z.boolean()),
+  autoLockMinutes: optional(z.number()),
+  enabledNotifyHost: optional(z.boolean()),
+  supportCoHost: optional(z.boolean()),
+  supportAnyoneAsCoHost: optional(z.boolean()),
+  allowFirstUserToBeCoHost: optional(z.boolean()),
+  allowAuthenticatedDevices: optional(z.boolean()),
+  coHosts: optional(z.array(z.object({ email: z.string(), displayName: z.string() }))),
+});
+
+/**
+ * `MeetingPreferenceObject`, GET /v1/meetingPreferences ("Get Meeting Preference Details"): only the
+ * personal room and scheduling options are kept (z.object drops the rest at parse, the audio PIN
+ * included), in memory only: never part of an observation, a plan or a file.
+ */
+export const MeetingPreferencesSchema = z.object({
+  personalMeetingRoom: PreferencesRoomSchema,
+  schedulingOptions: z.object({
+    enabledJoinBeforeHost: optional(z.boolean()),
+    joinBeforeHostMinutes: optional(z.number()),
+    enabledAutoShareRecording: optional(z.boolean()),
+    enabledWebexAssistantByDefault: optional(z.boolean()),
+    delegateEmails: optional(z.array(z.string())),
+  }),
+});
+export type MeetingPreferences = z.infer<typeof MeetingPreferencesSchema>;
