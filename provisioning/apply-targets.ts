@@ -83,21 +83,8 @@ export function applyTarget(context: ApplyContext, change: Change): ApplyTarget 
     const siteUrl = target.siteUrl;
     const reads = context.hostReads(siteUrl, host);
     const read = () => handler.readHost(client, siteUrl, host, fields, reads);
-    return {
-      read,
-      write: async () => {
-        try {
-          return { trackingId: await handler.write(client, siteUrl, host, change.after, reads) };
-        } finally {
-          // Whatever the outcome, what was read no longer describes the host.
-          reads.forget();
-        }
-      },
-      readBack: () => {
-        reads.forget();
-        return read();
-      },
-    };
+    // A handler's write through `reads` drops what it read (HostReads.writing): the read back then asks Webex again.
+    return { read, write: async () => ({ trackingId: await handler.write(client, siteUrl, host, change.after, reads) }), readBack: read };
   }
   if (target.kind === 'person' && (change.action === 'revoke' || change.action === 'deactivate')) {
     const personId = requirePersonId(change);

@@ -96,7 +96,7 @@ export const hostLobbyHandler: HostSettingHandler<HostLobby> = {
     if (unmanaged.length > 0) throw new PlanError(`hostLobby of ${host.email} on ${siteUrl}: ${unmanaged.join(', ')} is not a field webex-iac manages; nothing was written`);
     const trackingIds: string[] = [];
     try {
-      return await writeLobby(reads, after, trackingIds);
+      return await reads.writing(() => writeLobby(reads, after, trackingIds));
     } catch (error) {
       // The personal room PUT reached Webex before the scheduling PUT's answer was lost: the outcome
       // carries both trackingIds, so that the record names every write that may have reached the org.

@@ -25,8 +25,15 @@ export class HostReads {
     return this.preferences;
   }
 
-  /** Drops what was read (after a write, which makes it stale): the next read asks Webex again. */
-  forget(): void {
-    this.preferences = undefined;
+  /**
+   * Runs a write of the host's meeting preferences, then drops what was read, whatever the outcome (a
+   * write may have reached Webex even when its answer was lost): the next read asks Webex again.
+   */
+  async writing<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      this.preferences = undefined;
+    }
   }
 }

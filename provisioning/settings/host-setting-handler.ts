@@ -48,7 +48,8 @@ export interface HostSettingHandler<Declared> {
   impactOf?(field: string, diff: SettingDiff, observed: FieldValues): Impact | undefined;
   /**
    * Writes `after` for the host (a full-body PUT where Webex requires one, built from `reads`: during an
-   * apply, the stale check's read); returns the trackingId(s).
+   * apply, the stale check's read) through `reads.writing`, so that the read back asks Webex again;
+   * returns the trackingId(s).
    */
   write(client: WebexClient, siteUrl: string, host: HostRef, after: FieldValues, reads?: HostReads): Promise<string>;
 }

@@ -21,6 +21,8 @@ describe('one read of a host\'s meeting preferences', () => {
     const manifest = clinicManifest();
     manifest.orgs[0]!.sites[0]!.settings = {
       hostLobby: { path: 'clinic/Lobby', personalMeetingRoom: { enabledAutoLock: true, autoLockMinutes: 5, enabledNotifyHost: true }, schedulingOptions: { enabledJoinBeforeHost: false } },
+      // Another control of the same hosts, written before the lobby: its write must not cost the lobby its read.
+      endToEndEncryption: { path: 'clinic/E2EE' },
     };
     const client = new WebexClient({ baseUrl: sim.url, token: TOKEN, sleep: async () => undefined });
     const pinsBefore = Object.fromEntries(Object.entries(sim.snapshot().hosts[SITE]!).map(([id, settings]) => [id, settings.personalMeetingRoom.hostPin]));
@@ -35,11 +37,12 @@ describe('one read of a host\'s meeting preferences', () => {
     const before = sim.exchanges.length;
     const applied = await applyPlan(client, plan);
     const applyCalls = sim.exchanges.slice(before).map((e) => `${e.method} ${e.url.split('?')[0]}`);
-    const changed = plan.changes.length;
-    // Per changed host: the stale check's GET and the read back, and no other read.
-    expect(applyCalls.filter((c) => c.startsWith('GET'))).toEqual(Array(2 * changed).fill(`GET ${PREFERENCES}`));
+    const changed = plan.changes.filter((c) => c.setting === 'hostLobby').length;
+    expect(plan.changes.filter((c) => c.setting === 'endToEndEncryption').length).toBeGreaterThan(0);
+    // Per changed host: the stale check's GET and the read back, and no other read of its preferences.
+    expect(applyCalls.filter((c) => c.startsWith('GET /v1/meetingPreferences'))).toEqual(Array(2 * changed).fill(`GET ${PREFERENCES}`));
     const puts = plan.changes.reduce((n, c) => n + (Object.keys(c.after).some((f) => f.startsWith('personalMeetingRoom.')) ? 1 : 0) + (Object.keys(c.after).some((f) => f.startsWith('schedulingOptions.')) ? 1 : 0), 0);
-    expect(applyCalls.filter((c) => c.startsWith('PUT'))).toHaveLength(puts);
+    expect(applyCalls.filter((c) => c.startsWith('PUT /v1/meetingPreferences'))).toHaveLength(puts);
 
     const after = sim.snapshot().hosts[SITE]!;
     expect(Object.fromEntries(Object.entries(after).map(([id, settings]) => [id, settings.personalMeetingRoom.hostPin]))).toEqual(pinsBefore);
