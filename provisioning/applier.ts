@@ -46,8 +46,8 @@ export interface ApplyOptions {
 
 /**
  * Executes a plan: re-reads every target first and refuses the whole plan, writing nothing, if any value
- * it was planned from has changed; then writes each change and reads it back. A write that did not stick
- * is an error, never a success. Changes to one target run in plan order (two full-body PUTs of a person
+ * it was planned from has changed; then writes each change and reads it back (or, for a full-body PUT,
+ * takes Webex's answer, which is the object as stored). A write that did not stick is an error, never a success. Changes to one target run in plan order (two full-body PUTs of a person
  * must not race); different targets run concurrently, bounded. A write-only setting cannot be re-read:
  * it is checked against its PATCH response and recorded in the state folder.
  */
@@ -126,9 +126,10 @@ async function writeAndVerify(context: ApplyContext, change: Change, options: Ap
   const target = applyTarget(context, change);
   let trackingId: string;
   let echoed: FieldValues | undefined;
+  let answeredValues: FieldValues | undefined;
   let answered = true;
   try {
-    ({ trackingId, echoed } = await target.write());
+    ({ trackingId, echoed, answered: answeredValues } = await target.write());
   } catch (error) {
     // The write may or may not have happened: find out by reading, never by writing again.
     if (!(error instanceof WriteOutcomeUnknownError) || change.writeOnly) throw error;
@@ -159,7 +160,8 @@ async function writeAndVerify(context: ApplyContext, change: Change, options: Ap
 
   let readBack: FieldValues;
   try {
-    readBack = (await target.readBack()) ?? {};
+    // Webex's answer to the write, when it gave every written field, is the object as stored: no second read.
+    readBack = answeredValues !== undefined && Object.keys(change.after).every((field) => field in answeredValues!) ? answeredValues : ((await target.readBack()) ?? {});
   } catch (error) {
     // Webex answered the write: it reached the org, though it could not be read back. Unanswered and
     // unread, its outcome stays unknown (under the write's trackingId, not the read's).

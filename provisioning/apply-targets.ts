@@ -44,6 +44,8 @@ export class ApplyContext {
 export interface WriteOutcome {
   readonly trackingId: string;
   readonly echoed?: FieldValues;
+  /** The written fields as Webex's answers gave them (a full-body PUT answers what it stored): no read back is needed. */
+  readonly answered?: FieldValues;
 }
 
 /** How the applier reads and writes the target of one change, whatever kind of control planned it. */
@@ -84,7 +86,7 @@ export function applyTarget(context: ApplyContext, change: Change): ApplyTarget 
     const reads = context.hostReads(siteUrl, host);
     const read = () => handler.readHost(client, siteUrl, host, fields, reads);
     // A handler's write through `reads` drops what it read (HostReads.writing): the read back then asks Webex again.
-    return { read, write: async () => ({ trackingId: await handler.write(client, siteUrl, host, change.after, reads) }), readBack: read };
+    return { read, write: () => handler.write(client, siteUrl, host, change.after, reads), readBack: read };
   }
   if (target.kind === 'person' && (change.action === 'revoke' || change.action === 'deactivate')) {
     const personId = requirePersonId(change);

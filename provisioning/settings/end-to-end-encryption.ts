@@ -3,7 +3,7 @@ import { SessionType, SiteSessionTypesSchema, UserSessionTypesListSchema, UserSe
 import { WebexClient } from '../client/webex-client';
 import { PlanError } from '../errors';
 import { FieldValues } from '../plan';
-import { HostRef, HostSettingHandler, HostSiteContext } from './host-setting-handler';
+import { HostRef, HostSettingHandler, HostSiteContext, HostWriteOutcome } from './host-setting-handler';
 import { SettingDiff } from './setting-handler';
 
 const SITE_TYPES = '/v1/admin/meeting/config/sessionTypes';
@@ -46,10 +46,10 @@ export const endToEndEncryptionHandler: HostSettingHandler<EndToEndEncryption> =
     };
   },
 
-  async write(client: WebexClient, siteUrl: string, host: HostRef, after: FieldValues): Promise<string> {
+  async write(client: WebexClient, siteUrl: string, host: HostRef, after: FieldValues): Promise<HostWriteOutcome> {
     const body = { siteUrl, personId: host.personId, sessionTypeIds: after[FIELD] };
     const { trackingId } = await client.put(USER_TYPES, body, UserSessionTypesSchema);
-    return trackingId;
+    return { trackingId };
   },
 };
 

@@ -8,7 +8,7 @@ import { PlanError } from '../errors';
 import { desiredValues, exactWeakeningNote, floorNotes, ValueRule } from '../floors';
 import { FieldValues } from '../plan';
 import { fieldImpact } from '../security-impact';
-import { HostRef, HostSettingHandler } from './host-setting-handler';
+import { HostRef, HostSettingHandler, HostWriteOutcome } from './host-setting-handler';
 import { HostReads } from './host-reads';
 import { SettingDiff } from './setting-handler';
 
@@ -90,7 +90,7 @@ export const hostLobbyHandler: HostSettingHandler<HostLobby> = {
   // The lock delay means nothing while auto-lock is off: turning the lock on is what strengthens, whatever the delay.
   impactOf: (field, _diff, observed) => (field === 'personalMeetingRoom.autoLockMinutes' && observed['personalMeetingRoom.enabledAutoLock'] !== true ? 'neutral' : undefined),
 
-  async write(client: WebexClient, siteUrl: string, host: HostRef, after: FieldValues, reads = new HostReads(client, siteUrl, host)): Promise<string> {
+  async write(client: WebexClient, siteUrl: string, host: HostRef, after: FieldValues, reads = new HostReads(client, siteUrl, host)): Promise<HostWriteOutcome> {
     // Only the managed lobby fields are ever written: never the PIN, co-hosts or anything else of the room.
     const unmanaged = Object.keys(after).filter((field) => !MANAGED_FIELDS.has(field));
     if (unmanaged.length > 0) throw new PlanError(`hostLobby of ${host.email} on ${siteUrl}: ${unmanaged.join(', ')} is not a field webex-iac manages; nothing was written`);
@@ -112,24 +112,30 @@ export const hostLobbyHandler: HostSettingHandler<HostLobby> = {
  * The personal room PUT, then the scheduling options PUT, each built from the host's preferences as last
  * read (the stale check's read, during an apply); each trackingId is pushed as soon as its write is answered.
  */
-async function writeLobby(reads: HostReads, after: FieldValues, trackingIds: string[]): Promise<string> {
+async function writeLobby(reads: HostReads, after: FieldValues, trackingIds: string[]): Promise<HostWriteOutcome> {
   const { client, siteUrl, host } = reads;
   const query = { userEmail: host.email, siteUrl };
   const current = await reads.meetingPreferences();
+  // Each PUT answers the whole object as stored: the managed fields of those answers verify the write.
+  const answered: FieldValues = {};
   const room = fieldsUnder(after, PMR_PREFIX);
   if (Object.keys(room).length > 0) {
     const body = personalRoomBody(current.personalMeetingRoom, room, `hostLobby of ${host.email} on ${siteUrl}`);
     try {
-      trackingIds.push((await client.put(PMR, body, PersonalRoomLobbyResponseSchema, query)).trackingId);
+      const { data, trackingId } = await client.put(PMR, body, PersonalRoomLobbyResponseSchema, query);
+      trackingIds.push(trackingId);
+      Object.assign(answered, pick(ABSENT_MEANS, PMR_PREFIX), flatten(data, 'personalMeetingRoom'));
     } catch (error) {
       throw withSecretsMasked(error, [body.hostPin as string]);
     }
   }
   const scheduling = fieldsUnder(after, SCHEDULING_PREFIX);
   if (Object.keys(scheduling).length > 0) {
-    trackingIds.push((await client.put(SCHEDULING, schedulingOptionsBody(current.schedulingOptions, scheduling), SchedulingOptionsResponseSchema, query)).trackingId);
+    const { data, trackingId } = await client.put(SCHEDULING, schedulingOptionsBody(current.schedulingOptions, scheduling), SchedulingOptionsResponseSchema, query);
+    trackingIds.push(trackingId);
+    answered['schedulingOptions.enabledJoinBeforeHost'] = data.enabledJoinBeforeHost ?? false;
   }
-  return trackingIds.join(', ');
+  return { trackingId: trackingIds.join(', '), answered };
 }
 
 /** The scheduling options PUT body: every field read, with the managed fields changed. */

@@ -49,7 +49,18 @@ export interface HostSettingHandler<Declared> {
   /**
    * Writes `after` for the host (a full-body PUT where Webex requires one, built from `reads`: during an
    * apply, the stale check's read) through `reads.writing`, so that the read back asks Webex again;
-   * returns the trackingId(s).
+   * returns the trackingId(s), and what Webex answered.
    */
-  write(client: WebexClient, siteUrl: string, host: HostRef, after: FieldValues, reads?: HostReads): Promise<string>;
+  write(client: WebexClient, siteUrl: string, host: HostRef, after: FieldValues, reads?: HostReads): Promise<HostWriteOutcome>;
+}
+
+/** What a per-host write returns. */
+export interface HostWriteOutcome {
+  /** The trackingId of each request sent, comma-separated. */
+  readonly trackingId: string;
+  /**
+   * The written fields as Webex's answers to the write give them (a full-body PUT answers the object it
+   * stored): when present, the apply verifies the write against them instead of reading the host again.
+   */
+  readonly answered?: FieldValues;
 }

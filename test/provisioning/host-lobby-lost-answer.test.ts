@@ -29,6 +29,10 @@ describe('host lobby: a lost answer to the second PUT', () => {
     const recorded = new Set(applied.flatMap((a) => a.trackingId.split(', ')));
     const served = sim.snapshot().adminAudit.map((e) => e.data.trackingId);
     expect(sim.exchanges.filter((e) => e.fault === 'lose-response')).toHaveLength(1);
+    // Without an answer, the write is verified by reading the host again (an answered PUT needs no read).
+    const lost = sim.exchanges.findIndex((e) => e.fault === 'lose-response');
+    const host = new URL(sim.exchanges[lost]!.url, 'http://x').searchParams.get('userEmail');
+    expect(sim.exchanges.slice(lost + 1).some((e) => e.method === 'GET' && e.url.startsWith('/v1/meetingPreferences?') && new URL(e.url, 'http://x').searchParams.get('userEmail') === host)).toBe(true);
     expect(served.length).toBeGreaterThan(0);
     expect(served.filter((id) => !recorded.has(id))).toEqual([]);
     expect((await planOrgs(client, manifest.orgs)).changes).toEqual([]);
