@@ -1,3 +1,4 @@
+import { typescriptComment } from '../../manifest/text';
 import { BASELINE_ID } from './construct-org';
 import type { ImportDeclaration } from './declare-org';
 import type { ImportObservation } from './observation';
@@ -41,7 +42,7 @@ export function renderProgram(declaration: ImportDeclaration, observation: Impor
   ];
   const lines: string[] = [
     '/**',
-    ...header.map((line) => (line === '' ? ' *' : ` * ${blockSafe(line)}`)),
+    ...header.map((line) => (line === '' ? ' *' : ` * ${typescriptComment(line)}`)),
     ' */',
     "import { App } from 'cdktf';",
     `import { APPLY_RESOURCE_KINDS, ApplyResourceKind, HipaaBaseline, MeetingSite, WebexOrg, WebexStack } from ${printString(options.constructsModule)};`,
@@ -81,7 +82,3 @@ export function renderProgram(declaration: ImportDeclaration, observation: Impor
   return `${lines.join('\n')}\n`;
 }
 
-/** Text inside the header's block comment: nothing in it may close the comment. */
-function blockSafe(text: string): string {
-  return text.replace(/\*\//g, '*\\/').replace(/[\r\n\u2028\u2029]+/g, ' ');
-}

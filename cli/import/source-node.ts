@@ -1,4 +1,4 @@
-import { typescriptString, visibleEscapes } from '../../manifest/text';
+import { typescriptComment, typescriptString } from '../../manifest/text';
 
 /**
  * A value of the generated program together with the comments printed around it. The generator builds
@@ -110,13 +110,8 @@ function trailingComment(text: string | undefined): string {
   return text ? ` // ${safeComment(text)}` : '';
 }
 
-/**
- * Comment text on one line: line breaks (and the Unicode ones TypeScript honours) become spaces, and
- * every other invisible character (bidi overrides: "Trojan Source") a visible escape.
- */
-export function safeComment(text: string): string {
-  return visibleEscapes(text.replace(/[\r\n\u2028\u2029]+/g, ' '));
-}
+/** Comment text on one line that cannot end the comment early: the one comment escaper of manifest/text. */
+export const safeComment = typescriptComment;
 
 function printScalar(value: string | number | boolean): string {
   if (typeof value === 'string') return printString(value);

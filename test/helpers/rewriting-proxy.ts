@@ -6,6 +6,8 @@ export interface ProxyRules {
   readonly intercept?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Rewrites the upstream's body of a forwarded answer; undefined keeps it as it was. */
   readonly rewrite?: (req: IncomingMessage, body: string) => string | undefined;
+  /** Rewrites the upstream's headers of a forwarded answer (e.g. a trackingid no simulator would send). */
+  readonly headers?: (req: IncomingMessage, headers: IncomingMessage['headers']) => IncomingMessage['headers'];
 }
 
 /**
@@ -14,7 +16,7 @@ export interface ProxyRules {
  * Webex record the simulator never produces, does to one endpoint.
  */
 export async function startRewritingProxy(upstream: string, rules: ProxyRules | ((req: IncomingMessage, res: ServerResponse) => boolean)): Promise<{ url: string; close(): Promise<void> }> {
-  const { intercept, rewrite } = typeof rules === 'function' ? { intercept: rules, rewrite: undefined } : rules;
+  const { intercept, rewrite, headers } = typeof rules === 'function' ? { intercept: rules, rewrite: undefined, headers: undefined } : rules;
   const target = new URL(upstream);
   const server = createServer((req, res) => {
     if (intercept?.(req, res)) {
@@ -22,8 +24,9 @@ export async function startRewritingProxy(upstream: string, rules: ProxyRules | 
       return;
     }
     const forward = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      const answerHeaders = headers ? headers(req, answer.headers) : answer.headers;
       if (!rewrite) {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        res.writeHead(answer.statusCode ?? 502, answerHeaders);
         answer.pipe(res);
         return;
       }
@@ -32,7 +35,7 @@ export async function startRewritingProxy(upstream: string, rules: ProxyRules | 
       answer.on('end', () => {
         const original = Buffer.concat(chunks).toString('utf8');
         const body = rewrite(req, original) ?? original;
-        res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'content-length': String(Buffer.byteLength(body)) });
+        res.writeHead(answer.statusCode ?? 502, { ...answerHeaders, 'content-length': String(Buffer.byteLength(body)) });
         res.end(body);
       });
     });

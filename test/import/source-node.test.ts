@@ -40,7 +40,7 @@ describe('webex-iac import: printing the program\'s values', () => {
     expect(plainValue(tree)).toEqual({ flag: true, count: 10, list: ['a@x.example', 'b@x.example'], short: ['x', 'y'], empty: {}, 'site.example.com': { inner: [] } });
     expect(printed).toContain('  flag: true, // HIPAA default: false process.exit(1)\n');
     expect(printed).toContain("  short: ['x', 'y'],\n");
-    expect(printed).toContain("    // group one oops\n    'a@x.example',\n    'b@x.example', // trailing */ text\n");
+    expect(printed).toContain("    // group one oops\n    'a@x.example',\n    'b@x.example', // trailing *\\/ text\n");
     expect(printed).toContain('  empty: {\n    // TODO(attestation) x\n    // x: { a: TODO },\n  },\n');
   });
 
