@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunningSimulator, startSimulator } from '../../simulator';
 import { anyFileContains } from '../helpers/files';
-import { runCli } from '../helpers/run-cli';
+import { runCli, withoutProgress } from '../helpers/run-cli';
 
 const TOKEN = 'cli-secret-token-5d8e2a7c';
 
@@ -34,7 +34,7 @@ describe('webex-iac CLI end to end (synth, plan, apply against the simulator)', 
     const manifest = join(outdir, 'stacks', 'clinic', 'webex-manifest.json');
 
     const synth = await run(['synth', '--output', outdir]);
-    expect(synth.stderr).toBe('');
+    expect(withoutProgress(synth.stderr)).toBe('');
     expect(synth.code).toBe(0);
     expect(synth.stdout).toMatch(/Synthesized 1 stack\(s\): 1 org\(s\), 1 site\(s\)/);
 
@@ -49,7 +49,7 @@ describe('webex-iac CLI end to end (synth, plan, apply against the simulator)', 
     expect(JSON.parse(json.stdout).changes).toContainEqual(expect.objectContaining({ org: 'Riverside Family Clinic', setting: 'meetingSecurity', action: 'update' }));
 
     const apply = await run(['apply', '--manifest', manifest, '--org', 'Riverside Family Clinic', '--auto-approve']);
-    expect(apply.stderr).toBe('');
+    expect(withoutProgress(apply.stderr)).toBe('');
     expect(apply.code).toBe(0);
     expect(apply.stdout).toMatch(/Apply complete! \d+ changed, \d+ verified by reading back, 2 write-only checked/);
 

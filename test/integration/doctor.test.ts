@@ -1,5 +1,5 @@
 import { RunningSimulator, startSimulator } from '../../simulator';
-import { runCli } from '../helpers/run-cli';
+import { runCli, withoutProgress } from '../helpers/run-cli';
 
 const FULL = 'doctor-full-token-1a2b';
 const PARTIAL = 'doctor-partial-token-3c4d';
@@ -21,7 +21,7 @@ describe('webex-iac doctor against the simulator', () => {
 
   test('a full-scope token: every read scope ok, writes assumed, every command can run, exit 0', async () => {
     const result = await runCli(['doctor'], { WEBEX_BASE_URL: sim.url, WEBEX_TOKEN: FULL });
-    expect(result.stderr).toBe('');
+    expect(withoutProgress(result.stderr)).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Orgs it sees \(1\): "Riverside Family Clinic" \(/m);
     expect(result.stdout).toMatch(/^Meetings sites it administers \(1\): riverside-clinic\.webex\.com$/m);

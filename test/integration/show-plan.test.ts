@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { canonicalJson } from '../../manifest';
 import { RunningSimulator, startSimulator } from '../../simulator';
 import { clinicManifest } from '../helpers/clinic-manifest';
-import { runCli } from '../helpers/run-cli';
+import { runCli, withoutProgress } from '../helpers/run-cli';
 
 const TOKEN = 'show-plan-token-3c81d0';
 
@@ -33,7 +33,7 @@ describe('webex-iac show: a saved plan rendered without reading Webex', () => {
   test('renders the saved plan as plan printed it, with no token and no request to Webex', async () => {
     const requests = sim.exchanges.length;
     const shown = await runCli(['show', planFile, '--format', 'markdown'], {});
-    expect(shown.stderr).toBe('');
+    expect(withoutProgress(shown.stderr)).toBe('');
     expect(shown.code).toBe(0);
     expect(shown.stdout).toBe(readFileSync(join(work, 'plan.md'), 'utf8'));
     expect(sim.exchanges.length).toBe(requests);
