@@ -117,8 +117,8 @@ function buildProgram(io: Io, argv: readonly string[], interruption: Interruptio
     .addOption(profileOption())
     .addOption(new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
     .addHelpText('after', '\nExamples:\n  $ webex-iac check\n  $ webex-iac check --profile hipaa-nprm-2025 --format sarif > webex-iac.sarif\n  $ webex-iac check --manifest cdktf.out/stacks/clinic/webex-manifest.json --format markdown')
-    .action((opts: CheckOptions) => {
-      const code = checkCommand(opts, io);
+    .action(async (opts: CheckOptions) => {
+      const code = await checkCommand(opts, io);
       if (code !== 0) throw new ExitCode(code);
     });
 

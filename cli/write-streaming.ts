@@ -1,3 +1,5 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+
 /** Text gathered before one write: large enough to keep writes few, small enough that memory stays flat. */
 export const STREAM_CHUNK_CHARS = 64 * 1024;
 
@@ -55,4 +57,32 @@ function drained(out: NodeJS.WritableStream): Promise<void> {
     out.on('close', onDrain);
     out.on('error', onError);
   });
+}
+
+/**
+ * Writes the pieces of a rendering to a file as they are made (`--output`), in writes of about
+ * `chunkChars`; synchronous, so that a folder that does not exist or a full disk is the command's
+ * one-line error.
+ */
+export function writeFileInPieces(file: string, pieces: Iterable<string>, options: StreamingOptions = {}): void {
+  const chunkChars = options.chunkChars ?? STREAM_CHUNK_CHARS;
+  const fd = openSync(file, 'w');
+  try {
+    let buffer = '';
+    for (const piece of pieces) {
+      buffer += piece;
+      if (buffer.length < chunkChars) continue;
+      writeAll(fd, buffer);
+      buffer = '';
+    }
+    writeAll(fd, buffer);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** writeSync may write less than it was given: write the rest until all of it is written. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
 }

@@ -27,14 +27,19 @@ export function sortKeys(value: unknown): unknown {
  * JSON.stringify as canonicalJson does, so numbers, strings and escapes are written exactly alike.
  */
 export function* canonicalJsonChunks(value: unknown): Generator<string> {
-  yield* chunksOf(value, '');
+  yield* chunksOf(value, '', true);
   yield '\n';
 }
 
-function* chunksOf(value: unknown, indent: string): Generator<string> {
-  if (value === null || typeof value !== 'object' || isFlat(value)) {
+/** `JSON.stringify(value, null, 2)` in pieces (keys in their own order, `toJSON` honoured), as canonicalJsonChunks. */
+export function* indentedJsonChunks(value: unknown): Generator<string> {
+  yield* chunksOf(value, '', false);
+}
+
+function* chunksOf(value: unknown, indent: string, sorted: boolean): Generator<string> {
+  if (value === null || typeof value !== 'object' || isFlat(value) || (!sorted && typeof (value as { toJSON?: unknown }).toJSON === 'function')) {
     // JSON.stringify's line breaks are all between tokens (a string's own are escaped): indenting them is safe.
-    yield String(JSON.stringify(sortKeys(value), null, 2)).replace(/\n/g, `\n${indent}`);
+    yield String(JSON.stringify(sorted ? sortKeys(value) : value, null, 2)).replace(/\n/g, `\n${indent}`);
     return;
   }
   const inner = `${indent}  `;
@@ -44,19 +49,20 @@ function* chunksOf(value: unknown, indent: string): Generator<string> {
       yield i === 0 ? inner : `,\n${inner}`;
       const element: unknown = value[i];
       if (omitted(element)) yield 'null';
-      else yield* chunksOf(element, inner);
+      else yield* chunksOf(element, inner, sorted);
     }
     yield `\n${indent}]`;
     return;
   }
   const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
   let first = true;
-  for (const key of Object.keys(record).sort(compareCodePoints)) {
+  for (const key of sorted ? keys.sort(compareCodePoints) : keys) {
     const child = record[key];
     if (omitted(child)) continue;
     yield `${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `;
     first = false;
-    yield* chunksOf(child, inner);
+    yield* chunksOf(child, inner, sorted);
   }
   yield first ? '{}' : `\n${indent}}`;
 }

@@ -1,11 +1,12 @@
 import { declarationLocator } from '../declaration-locator';
 import { resolve } from 'node:path';
 import { compareCodePoints, findManifests, Org, readManifest } from '../../manifest';
-import { AuditView, ComplianceReport, complianceReport, evaluateOrg, HIPAA_PACK, observedSubject, OrgReport, ProfileId, renderReport, ReportFormat, utcDay } from '../../policies';
+import { AuditView, ComplianceReport, complianceReport, evaluateOrg, HIPAA_PACK, observedSubject, OrgReport, ProfileId, reportChunks, ReportFormat, utcDay } from '../../policies';
 import { describeTarget, observedFacts, observeOrg, RunProgress, WebexClient } from '../../provisioning';
 import type { EvidenceRecorder } from '../../provisioning/evidence';
 import { DEFAULT_OUTDIR, loadOrgs } from '../load-orgs';
 import { useColor } from '../output';
+import { writeStreaming } from '../write-streaming';
 import { Selection, shardOf } from '../selection';
 import { VERSION } from '../version';
 import { displayPath, lineOfConstructPath } from './check';
@@ -44,7 +45,7 @@ export async function assessCommand(
   now: Date = new Date(),
 ): Promise<number> {
   const report = await assessOrgs(options, client, recorder, now);
-  io.out.write(renderReport(report, options.format, { color: useColor(io.out, io.env), pack: HIPAA_PACK, lineOf: lineOfConstructPath, locate: declarationLocator() }));
+  await writeStreaming(io.out, reportChunks(report, options.format, { color: useColor(io.out, io.env), pack: HIPAA_PACK, lineOf: lineOfConstructPath, locate: declarationLocator() }));
   return report.compliant ? 0 : 1;
 }
 

@@ -2,9 +2,10 @@ import { declarationLocator } from '../declaration-locator';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { findManifests, ManifestError, readManifest } from '../../manifest';
 import { readRegularFile } from '../../manifest/files/read-regular-file';
-import { ComplianceReport, complianceReport, declaredSubject, evaluateOrg, HIPAA_PACK, OrgReport, ProfileId, renderReport, ReportFormat, utcDay } from '../../policies';
+import { ComplianceReport, complianceReport, declaredSubject, evaluateOrg, HIPAA_PACK, OrgReport, ProfileId, reportChunks, ReportFormat, utcDay } from '../../policies';
 import { DEFAULT_OUTDIR } from '../load-orgs';
 import { useColor } from '../output';
+import { writeStreaming } from '../write-streaming';
 import { VERSION } from '../version';
 
 export interface CheckOptions {
@@ -39,7 +40,7 @@ export function checkManifests(manifests: readonly ManifestToCheck[], options: {
  * touches an org. Exit 0 when compliant, 1 otherwise (a failing SHALL rule, a check that threw, or an
  * exception naming an unknown rule).
  */
-export function checkCommand(options: CheckOptions, io: { out: NodeJS.WriteStream; env: NodeJS.ProcessEnv }, now: Date = new Date()): number {
+export async function checkCommand(options: CheckOptions, io: { out: NodeJS.WriteStream; env: NodeJS.ProcessEnv }, now: Date = new Date()): Promise<number> {
   const files = options.manifest && options.manifest.length > 0 ? options.manifest.map((m) => resolve(m)) : findManifests(resolve(DEFAULT_OUTDIR));
   if (files.length === 0) {
     throw new ManifestError(`no manifest found under ${DEFAULT_OUTDIR}/stacks/*/webex-manifest.json: run "webex-iac synth" first or pass --manifest PATH`);
@@ -48,7 +49,7 @@ export function checkCommand(options: CheckOptions, io: { out: NodeJS.WriteStrea
     files.map((file) => ({ file, display: displayPath(file) })),
     { profile: options.profile, now },
   );
-  io.out.write(renderReport(report, options.format, { color: useColor(io.out, io.env), pack: HIPAA_PACK, lineOf: lineOfConstructPath, locate: declarationLocator() }));
+  await writeStreaming(io.out, reportChunks(report, options.format, { color: useColor(io.out, io.env), pack: HIPAA_PACK, lineOf: lineOfConstructPath, locate: declarationLocator() }));
   return report.compliant ? 0 : 1;
 }
 

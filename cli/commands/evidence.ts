@@ -1,5 +1,5 @@
 import { createPublicKey, KeyObject } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { resolveOrgId, WebexClient } from '../../provisioning';
@@ -19,7 +19,8 @@ import {
   EvidenceRecorder,
   evidenceDir,
   renderReportHtml,
-  renderReportMarkdown,
+  reportHtmlChunks,
+  reportMarkdownChunks,
   RETENTION_STATEMENT,
   verifyLog,
   VerifyResult,
@@ -27,7 +28,8 @@ import {
 import { loadOrgs } from '../load-orgs';
 import { ExitCode } from '../output';
 import { VERSION } from '../version';
-import { jsonText, terminalQuoted, terminalText } from '../../manifest/text';
+import { jsonTextChunks, terminalQuoted, terminalText } from '../../manifest/text';
+import { writeFileInPieces, writeStreaming } from '../write-streaming';
 
 export interface EvidenceIo {
   readonly out: NodeJS.WriteStream;
@@ -159,7 +161,7 @@ export function evidenceCommand(deps: EvidenceCommandDeps): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'html', 'json']).default('markdown'))
     .option('--output <file>', 'write the report to this file instead of standard output')
     .addHelpText('after', '\nExamples:\n  $ webex-iac evidence report > evidence.md\n  $ webex-iac evidence report --format html --from 2026-01-01 --to 2026-03-31 --output q1-evidence.html')
-    .action((opts: { dir?: string; org?: string; all?: boolean; coveredEntity?: string; publicKey?: string[]; from?: Date; to?: Date; format: 'markdown' | 'html' | 'json'; output?: string }) => {
+    .action(async (opts: { dir?: string; org?: string; all?: boolean; coveredEntity?: string; publicKey?: string[]; from?: Date; to?: Date; format: 'markdown' | 'html' | 'json'; output?: string }) => {
       if (opts.all && opts.org !== undefined) throw new Error('--all and --org exclude each other: --all reports every org');
       if (opts.from && opts.to && opts.from.getTime() > opts.to.getTime()) throw new Error(`--from (${opts.from.toISOString()}) must not be after --to (${opts.to.toISOString()})`);
       const to = opts.to ?? new Date();
@@ -175,16 +177,23 @@ export function evidenceCommand(deps: EvidenceCommandDeps): Command {
         coveredEntity: opts.coveredEntity ?? (io.env.WEBEX_IAC_COVERED_ENTITY?.trim() || undefined),
         publicKeys: readPublicKeys(opts.publicKey),
       });
-      const text = opts.format === 'json' ? `${jsonText(report, 2)}\n` : opts.format === 'html' ? renderReportHtml(report) : renderReportMarkdown(report);
+      // Written as it is rendered, an org at a time: a fleet's report is never one string.
+      const pieces = opts.format === 'json' ? jsonDocument(report) : opts.format === 'html' ? reportHtmlChunks(report) : reportMarkdownChunks(report);
       if (opts.output) {
-        writeFileSync(resolve(opts.output), text);
+        writeFileInPieces(resolve(opts.output), pieces);
         io.out.write(`Wrote the ${opts.format} evidence report of ${report.orgs.length} org(s) to ${opts.output} (evidence chain ${report.chainIntact ? 'intact' : 'BROKEN'})\n`);
       } else {
-        io.out.write(text);
+        await writeStreaming(io.out, pieces);
       }
     });
 
   return group;
+}
+
+/** The report as JSON (two-space indent, inert text), in pieces, with its final newline. */
+function* jsonDocument(value: unknown): Generator<string> {
+  yield* jsonTextChunks(value);
+  yield '\n';
 }
 
 function printVerification(result: VerifyResult, io: EvidenceIo): void {

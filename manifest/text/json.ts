@@ -1,3 +1,5 @@
+import { indentedJsonChunks } from '../canonical-json';
+
 /** Characters JSON.stringify leaves as is but a terminal or viewer showing the JSON would act on: DEL, C1, bidi, zero-width, separators. */
 const HIDDEN = /[\x7f-\x9f\p{Cf}\p{Zl}\p{Zp}]/gu;
 
@@ -8,6 +10,12 @@ const HIDDEN = /[\x7f-\x9f\p{Cf}\p{Zl}\p{Zp}]/gu;
  */
 export function jsonText(value: unknown, indent?: number): string {
   return inertJson(JSON.stringify(value, null, indent) ?? 'null');
+}
+
+/** `jsonText(value, 2)` in pieces, for output too large to hold as one string: joined, the same bytes. */
+export function* jsonTextChunks(value: unknown): Generator<string> {
+  // inertJson escapes single characters, and a piece never splits a JSON string: escaping each piece is escaping the whole.
+  for (const chunk of indentedJsonChunks(value)) yield inertJson(chunk);
 }
 
 /**

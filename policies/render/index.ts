@@ -1,9 +1,9 @@
 import type { ComplianceReport } from '../report';
 import type { Rule } from '../rule';
-import { renderJsonReport } from './json';
-import { renderMarkdownReport } from './markdown';
-import { renderSarifReport, SarifOptions } from './sarif';
-import { renderTerminalReport } from './terminal';
+import { jsonReportChunks } from './json';
+import { markdownReportChunks } from './markdown';
+import { sarifReportChunks, SarifOptions } from './sarif';
+import { terminalReportChunks } from './terminal';
 
 export * from './json';
 export * from './markdown';
@@ -15,14 +15,19 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** The report in one of the formats; renderers only format, they never judge. */
 export function renderReport(report: ComplianceReport, format: ReportFormat, options: { color?: boolean; pack: readonly Rule[] } & SarifOptions): string {
+  return [...reportChunks(report, format, options)].join('');
+}
+
+/** renderReport in pieces (an org at a time; JSON and SARIF as they are serialized), for writing as they are made. */
+export function reportChunks(report: ComplianceReport, format: ReportFormat, options: { color?: boolean; pack: readonly Rule[] } & SarifOptions): Iterable<string> {
   switch (format) {
     case 'json':
-      return renderJsonReport(report);
+      return jsonReportChunks(report);
     case 'sarif':
-      return renderSarifReport(report, options.pack, options);
+      return sarifReportChunks(report, options.pack, options);
     case 'markdown':
-      return renderMarkdownReport(report);
+      return markdownReportChunks(report);
     default:
-      return renderTerminalReport(report, { color: options.color });
+      return terminalReportChunks(report, { color: options.color });
   }
 }

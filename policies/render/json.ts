@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../manifest';
+import { canonicalJsonChunks } from '../../manifest';
 import { inertJson } from '../../manifest/text';
 import { citation } from '../citations';
 import { PROFILES } from '../profiles';
@@ -11,7 +11,12 @@ import { findingId } from '../subject';
  * their title and designation, so the file reads on its own as evidence.
  */
 export function renderJsonReport(report: ComplianceReport): string {
-  return inertJson(canonicalJson({
+  return [...jsonReportChunks(report)].join('');
+}
+
+/** renderJsonReport in pieces, as it is serialized: a fleet's judgements are never one string. */
+export function* jsonReportChunks(report: ComplianceReport): Generator<string> {
+  const document = {
     ...report,
     profile: { id: report.profile, title: PROFILES[report.profile].title },
     orgs: report.orgs.map((org) => ({
@@ -22,5 +27,7 @@ export function renderJsonReport(report: ComplianceReport): string {
         judgements: result.judgements.map((j) => ({ ...j, findingId: findingId(j.target) ?? null })),
       })),
     })),
-  }));
+  };
+  // inertJson escapes single characters, and a piece never splits a JSON string: escaping each piece is escaping the whole.
+  for (const chunk of canonicalJsonChunks(document)) yield inertJson(chunk);
 }

@@ -9,16 +9,21 @@ const ICON: Record<ResultStatus, string> = { pass: '✅', fail: '❌', excepted:
 
 /** Markdown for a pull request or an auditor: failures first, then exceptions, then every rule folded. */
 export function renderMarkdownReport(report: ComplianceReport): string {
+  return [...markdownReportChunks(report)].join('');
+}
+
+/** renderMarkdownReport in pieces, an org at a time, for writing as they are made. */
+export function* markdownReportChunks(report: ComplianceReport): Generator<string> {
   const profile = PROFILES[report.profile];
-  const out = [
+  const head = [
     `## webex-iac ${report.command}: ${report.compliant ? '✅ compliant' : '❌ not compliant'}`,
     '',
     `Profile **${report.profile}** (${profile.title}) · webex-iac ${report.tool.version} · ${report.generatedAt}`,
     '',
     summaryLine(report.summary, report.compliant),
   ];
-  for (const org of report.orgs) out.push('', ...renderOrg(org));
-  return `${out.join('\n')}\n`;
+  yield `${head.join('\n')}\n`;
+  for (const org of report.orgs) yield `\n${renderOrg(org).join('\n')}\n`;
 }
 
 function renderOrg(org: OrgReport): string[] {

@@ -6,7 +6,7 @@ import { citationsOf, levelOf, PROFILES } from '../profiles';
 import type { ComplianceReport, JudgementResult, OrgReport, RuleResult } from '../report';
 import type { Rule, Severity } from '../rule';
 import { describeTarget, findingId } from '../subject';
-import { jsonText, sarifText } from '../../manifest/text';
+import { jsonTextChunks, sarifText } from '../../manifest/text';
 
 /** GitHub code scanning reads `security-severity` (0.0–10.0) to rank security results. */
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
@@ -41,6 +41,16 @@ export interface SarifOptions {
  * that cannot be verified are notes for review; passes are `kind: pass`.
  */
 export function renderSarifReport(report: ComplianceReport, pack: readonly Rule[], options: SarifOptions = {}): string {
+  return [...sarifReportChunks(report, pack, options)].join('');
+}
+
+/** renderSarifReport in pieces, as it is serialized: a fleet's results are never one string. */
+export function* sarifReportChunks(report: ComplianceReport, pack: readonly Rule[], options: SarifOptions = {}): Generator<string> {
+  yield* jsonTextChunks(sarifLog(report, pack, options));
+  yield '\n';
+}
+
+function sarifLog(report: ComplianceReport, pack: readonly Rule[], options: SarifOptions) {
   const ruleIndex = new Map(pack.map((rule, i) => [rule.id, i]));
   const located = (manifest: string, path: string) => options.locate?.(manifest, path);
   const artifacts = [
@@ -75,7 +85,7 @@ export function renderSarifReport(report: ComplianceReport, pack: readonly Rule[
       },
     ],
   };
-  return `${jsonText(log, 2)}\n`;
+  return log;
 }
 
 function descriptor(rule: Rule, report: ComplianceReport) {

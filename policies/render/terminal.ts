@@ -15,12 +15,21 @@ const SYMBOL: Record<ResultStatus, string> = { pass: '✓', fail: '✗', excepte
  * one of them, and a summary line. Colour only when asked (a TTY without NO_COLOR, see cli/output.ts).
  */
 export function renderTerminalReport(report: ComplianceReport, options: { color?: boolean } = {}): string {
+  return [...terminalReportChunks(report, options)].join('');
+}
+
+/** renderTerminalReport in pieces, an org at a time, for writing as they are made. */
+export function* terminalReportChunks(report: ComplianceReport, options: { color?: boolean } = {}): Generator<string> {
   const c = createColors(options.color ?? false);
   const profile = PROFILES[report.profile];
-  const lines = [`webex-iac ${report.command}: profile ${report.profile} (${profile.title}), ${report.today}`, ''];
-  for (const org of report.orgs) lines.push(...renderOrg(org, c), '');
-  lines.push(summaryLine(report.summary, report.compliant, c));
-  return `${lines.join('\n')}\n`;
+  yield linesText([`webex-iac ${report.command}: profile ${report.profile} (${profile.title}), ${report.today}`, '']);
+  for (const org of report.orgs) yield linesText([...renderOrg(org, c), '']);
+  yield linesText([summaryLine(report.summary, report.compliant, c)]);
+}
+
+/** Lines as text, each ended by a newline. */
+function linesText(lines: readonly string[]): string {
+  return lines.map((line) => `${line}\n`).join('');
 }
 
 function renderOrg(org: OrgReport, c: Colors): string[] {

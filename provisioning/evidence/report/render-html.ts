@@ -64,6 +64,11 @@ function link(l: ReportLink): string {
 
 /** The report as one printable HTML file for an auditor's binder. */
 export function renderReportHtml(report: EvidenceReport): string {
+  return [...reportHtmlChunks(report)].join('');
+}
+
+/** renderReportHtml in pieces, an org at a time, for writing as they are made. */
+export function* reportHtmlChunks(report: EvidenceReport): Generator<string> {
   const period = `${formatTime(report.period.from)} to ${formatTime(report.period.to)}`;
   const title = `Webex HIPAA evidence report — ${period}`;
   const signatures = report.signatures.checked
@@ -87,8 +92,11 @@ export function renderReportHtml(report: EvidenceReport): string {
     `<p class="retention">${escapeHtml(report.retention)}</p>`,
     '</header>',
   ].join('\n');
-  const body = [header, report.orgs.length > 1 ? fleetSection(report) : '', report.orgs.length === 0 ? '<p>No evidence records.</p>' : report.orgs.map(orgSection).join('\n')].join('\n');
-  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+  yield `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n`;
+  yield `${header}\n${report.orgs.length > 1 ? fleetSection(report) : ''}\n`;
+  if (report.orgs.length === 0) yield '<p>No evidence records.</p>';
+  for (let i = 0; i < report.orgs.length; i++) yield `${i === 0 ? '' : '\n'}${orgSection(report.orgs[i]!)}`;
+  yield '\n</body>\n</html>\n';
 }
 
 /** The fleet page: every org's rules side by side, then what is due. */

@@ -18,6 +18,11 @@ function links(list: readonly ReportLink[]): string {
 
 /** The report as Markdown: a fleet summary when there are several orgs, then a section per org. */
 export function renderReportMarkdown(report: EvidenceReport): string {
+  return [...reportMarkdownChunks(report)].join('');
+}
+
+/** renderReportMarkdown in pieces, an org at a time, for writing as they are made. */
+export function* reportMarkdownChunks(report: EvidenceReport): Generator<string> {
   const s = report.signatures;
   const lines: string[] = [
     '# Webex HIPAA evidence report',
@@ -34,8 +39,13 @@ export function renderReportMarkdown(report: EvidenceReport): string {
   ];
   if (report.orgs.length === 0) lines.push('No evidence records.', '');
   if (report.orgs.length > 1) lines.push(...fleetSection(report));
-  for (const org of report.orgs) lines.push(...orgSection(org));
-  return `${lines.join('\n')}\n`;
+  yield linesText(lines);
+  for (const org of report.orgs) yield linesText(orgSection(org));
+}
+
+/** Lines as text, each ended by a newline. */
+function linesText(lines: readonly string[]): string {
+  return lines.map((line) => `${line}\n`).join('');
 }
 
 function fleetSection(report: EvidenceReport): string[] {
