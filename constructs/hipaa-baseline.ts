@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { SiteSchema } from '../manifest/schema';
+import { SITE_CONTROL_KEYS, SiteControlKey, SiteSchema } from '../manifest/schema';
 import { AdminAccess, AdminAccessProps } from './admin-access';
 import { Attestations, AttestationsProps } from './attestations';
 import { HIPAA_BASELINE, IBaselineControl, isBaselineControl } from './baseline-control';
@@ -121,8 +121,8 @@ export interface HipaaBaselineProps {
 }
 
 /** The site controls of a HipaaBaseline, as named in `unmanagedSiteControls`. */
-export const BASELINE_SITE_CONTROLS = ['meetingSecurity', 'hostLobby', 'endToEndEncryption'] as const;
-export type BaselineSiteControl = (typeof BASELINE_SITE_CONTROLS)[number];
+export const BASELINE_SITE_CONTROLS: readonly SiteControlKey[] = SITE_CONTROL_KEYS;
+export type BaselineSiteControl = SiteControlKey;
 
 /**
  * The HIPAA-safe settings for a whole org. Every MeetingSite of the org, created before or after the
@@ -213,7 +213,7 @@ export class HipaaBaseline extends Construct {
 
 /** Validates `unmanagedSiteControls` eagerly and turns it into the sites of each control, sorted. */
 function resolveUnmanagedSiteControls(value: unknown, scope: Construct): Record<BaselineSiteControl, string[]> {
-  const bySite: Record<BaselineSiteControl, string[]> = { meetingSecurity: [], hostLobby: [], endToEndEncryption: [] };
+  const bySite = Object.fromEntries(BASELINE_SITE_CONTROLS.map((key) => [key, []])) as unknown as Record<BaselineSiteControl, string[]>;
   if (value === undefined) return bySite;
   if (!isPlainObject(value)) throw invalidProp('HipaaBaseline', 'unmanagedSiteControls', value, 'an object keyed by siteUrl', scope);
   for (const [siteUrl, controls] of Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

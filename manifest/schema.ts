@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { AttestationsSchema } from './attestations';
+import { ORG_CONTROLS, SITE_CONTROLS, settingsShape } from './catalogue';
 import { PolicyExceptionsSchema } from './exceptions';
-import { AdminAccessSchema, InactiveAccountsSchema, MfaSchema, PasswordPolicySchema } from './org-controls';
-import { checkExactFields, exactFieldsSchema } from './exact-fields';
 import { constructPath, siteUrl } from './primitives';
 import { TEMPLATE_SEQUENCE_RULE, WITHOUT_TEMPLATE_SEQUENCE } from './template-sequence';
-import { EndToEndEncryptionSchema, HostLobbySchema } from './site-controls';
 
 export * from './primitives';
 export * from './exact-fields';
@@ -13,6 +10,9 @@ export * from './site-controls';
 export * from './org-controls';
 export * from './attestations';
 export * from './exceptions';
+export * from './meeting-security';
+export * from './catalogue';
+export * from './direction';
 
 /**
  * The manifest is the only contract between constructs/ (which write it) and policies/ and
@@ -22,93 +22,8 @@ export * from './exceptions';
  */
 export const MANIFEST_FORMAT_VERSION = 1;
 
-/** Cisco: each password-criteria minimum is "maximum value limit of 12". */
-export const PASSWORD_CRITERIA_MAX = 12;
-
-const criteriaMinimum = z
-  .number()
-  .int()
-  .min(0)
-  .max(PASSWORD_CRITERIA_MAX);
-
-/** securityOptions.passwordCriteria of the site's common settings (webex-meeting.json). */
-export const PasswordCriteriaSchema = z
-  .object({
-    mixedCase: z.boolean().optional(),
-    minLength: criteriaMinimum.optional(),
-    minNumeric: criteriaMinimum.optional(),
-    minAlpha: criteriaMinimum.optional(),
-    minSpecial: criteriaMinimum.optional(),
-    disallowDynamicWebText: z.boolean().optional(),
-    disallowList: z.boolean().optional(),
-    disallowValues: z.array(z.string().min(1)).optional(),
-  })
-  .strict();
-export type PasswordCriteria = z.infer<typeof PasswordCriteriaSchema>;
-
-/** The fields of a site's securityOptions webex-iac manages, as dotted names (as in plans and `exactFields`). */
-export const MEETING_SECURITY_FIELDS = [
-  'joinBeforeHost',
-  'audioBeforeHost',
-  'firstAttendeeAsPresenter',
-  'unlistAllMeetings',
-  'requireLoginBeforeAccess',
-  'allowMobileScreenCapture',
-  'requireStrongPassword',
-  'passwordCriteria.mixedCase',
-  'passwordCriteria.minLength',
-  'passwordCriteria.minNumeric',
-  'passwordCriteria.minAlpha',
-  'passwordCriteria.minSpecial',
-  'passwordCriteria.disallowDynamicWebText',
-  'passwordCriteria.disallowList',
-  'passwordCriteria.disallowValues',
-] as const;
-
-/**
- * The declared part of a site's securityOptions. Only declared fields are managed: a field left out is
- * never read into a diff and never written.
- */
-export const MeetingSecuritySchema = z
-  .object({
-    path: constructPath,
-    joinBeforeHost: z.boolean().optional(),
-    audioBeforeHost: z.boolean().optional(),
-    firstAttendeeAsPresenter: z.boolean().optional(),
-    unlistAllMeetings: z.boolean().optional(),
-    requireLoginBeforeAccess: z.boolean().optional(),
-    allowMobileScreenCapture: z.boolean().optional(),
-    requireStrongPassword: z.boolean().optional(),
-    passwordCriteria: PasswordCriteriaSchema.optional(),
-    exactFields: exactFieldsSchema(MEETING_SECURITY_FIELDS),
-  })
-  .strict()
-  .superRefine((value, ctx) => {
-    checkExactFields(value, value.exactFields, ctx);
-    // Cisco: audioBeforeHost "can't be turned on when joinBeforeHost was false".
-    if (value.audioBeforeHost === true && value.joinBeforeHost === false) {
-      ctx.addIssue({ code: 'custom', path: ['audioBeforeHost'], message: 'audioBeforeHost cannot be true while joinBeforeHost is false' });
-    }
-    // Cisco: passwordCriteria "cannot be specified when requireStrongPassword was false".
-    if (value.passwordCriteria !== undefined && value.requireStrongPassword === false) {
-      ctx.addIssue({ code: 'custom', path: ['passwordCriteria'], message: 'passwordCriteria requires requireStrongPassword to be true' });
-    }
-    const values = value.passwordCriteria?.disallowValues ?? [];
-    const repeated = values.filter((v, i) => values.indexOf(v) !== i);
-    if (repeated.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['passwordCriteria', 'disallowValues'], message: `disallowValues must not repeat items, repeated: ${JSON.stringify([...new Set(repeated)])}` });
-    }
-  });
-export type MeetingSecurity = z.infer<typeof MeetingSecuritySchema>;
-
-/** Settings declared for one Meetings site. */
-export const SiteSettingsSchema = z
-  .object({
-    meetingSecurity: MeetingSecuritySchema.optional(),
-    hostLobby: HostLobbySchema.optional(),
-    endToEndEncryption: EndToEndEncryptionSchema.optional(),
-  })
-  .strict();
+/** Settings declared for one Meetings site: one optional entry per site or per-host control of the catalogue. */
+export const SiteSettingsSchema = z.object(settingsShape(SITE_CONTROLS)).strict();
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 
 export const SiteSchema = z
@@ -120,16 +35,8 @@ export const SiteSchema = z
   .strict();
 export type Site = z.infer<typeof SiteSchema>;
 
-/** Org-level settings: write-only identity settings, account reviews and manual attestations. */
-export const OrgSettingsSchema = z
-  .object({
-    passwordPolicy: PasswordPolicySchema.optional(),
-    mfa: MfaSchema.optional(),
-    adminAccess: AdminAccessSchema.optional(),
-    inactiveAccounts: InactiveAccountsSchema.optional(),
-    attestations: AttestationsSchema.optional(),
-  })
-  .strict();
+/** Org-level settings (write-only identity settings, account reviews, manual attestations), from the catalogue. */
+export const OrgSettingsSchema = z.object(settingsShape(ORG_CONTROLS)).strict();
 export type OrgSettings = z.infer<typeof OrgSettingsSchema>;
 
 export const OrgSchema = z

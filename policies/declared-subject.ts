@@ -1,4 +1,4 @@
-import { flatten, HostSelection, Org } from '../manifest';
+import { flatten, HostSelection, Org, ORG_CONTROLS, SITE_CONTROL_KEYS, SITE_CONTROLS, WRITE_ONLY_CONTROL_KEYS } from '../manifest';
 import type { JudgedValue } from './rule';
 import type { ControlView, SiteSubject, Subject, Target, Values } from './subject';
 
@@ -10,19 +10,22 @@ import type { ControlView, SiteSubject, Subject, Target, Values } from './subjec
 export function declaredSubject(org: Org, today: string): Subject {
   const settings = org.settings;
   const controls: Record<string, ControlView> = {};
-  if (settings.passwordPolicy) controls.passwordPolicy = declaredControl(settings.passwordPolicy, { kind: 'org' });
-  if (settings.mfa) controls.mfa = declaredControl({ path: settings.mfa.path, mfaEnabled: settings.mfa.mfaEnabled }, { kind: 'org' });
+  for (const key of WRITE_ONLY_CONTROL_KEYS) {
+    const entry = settings[key];
+    if (entry !== undefined) controls[key] = { path: entry.path, instances: [{ target: { kind: 'org' }, values: controlFields(key, entry) }] };
+  }
   return {
     mode: 'declared',
     today,
     org: { name: org.name, path: org.path, ...(org.orgId ? { orgId: org.orgId } : {}) },
     sites: org.sites.map((site): SiteSubject => {
       const target: Target = { kind: 'site', siteUrl: site.siteUrl };
-      const { meetingSecurity, hostLobby, endToEndEncryption } = site.settings;
       const siteControls: Record<string, ControlView> = {};
-      if (meetingSecurity) siteControls.meetingSecurity = declaredControl(meetingSecurity, target);
-      if (hostLobby) siteControls.hostLobby = declaredControl({ ...hostLobby, hosts: selection(hostLobby.hosts) }, target);
-      if (endToEndEncryption) siteControls.endToEndEncryption = declaredControl({ ...endToEndEncryption, hosts: selection(endToEndEncryption.hosts) }, target);
+      for (const key of SITE_CONTROL_KEYS) {
+        const entry: { readonly path: string; readonly hosts?: HostSelection } | undefined = site.settings[key];
+        if (entry === undefined) continue;
+        siteControls[key] = declaredControl(SITE_CONTROLS[key].scope === 'host' ? { ...entry, hosts: selection(entry.hosts) } : entry, target);
+      }
       return { siteUrl: site.siteUrl, path: site.path, controls: siteControls };
     }),
     controls,
@@ -46,6 +49,16 @@ export function flattenValues(value: Readonly<Record<string, unknown>>, prefix =
 
 /** Declared objects that are one value each, not groups of fields. */
 const WHOLE_VALUES = ['hosts', 'sessionType'];
+
+/**
+ * The values of an org control the subject judges: its catalogued fields (a write-only control's
+ * enforced values), flattened, in declaration order; options such as mfa's reportUsersWithoutMfa are not values.
+ */
+export function controlFields(key: keyof typeof ORG_CONTROLS, declared: { readonly path: string }): Values {
+  const { path: _path, ...fields } = declared as { path: string } & Record<string, unknown>;
+  const catalogued: Readonly<Record<string, unknown>> = ORG_CONTROLS[key].fields;
+  return Object.fromEntries(Object.entries(flattenValues(fields)).filter(([field]) => Object.hasOwn(catalogued, field)));
+}
 
 /** The host selection as a value: `"all hosts"`, or the declared emails / domains / exemptions. */
 function selection(hosts: HostSelection | undefined): JudgedValue {

@@ -1,5 +1,5 @@
-import { DEFAULT_SESSION_TYPE_MATCH, matchesSessionType, Org, Site } from '../manifest';
-import { flattenValues } from './declared-subject';
+import { DEFAULT_SESSION_TYPE_MATCH, matchesSessionType, Org, Site, SITE_CONTROL_KEYS, SITE_CONTROLS, WRITE_ONLY_CONTROL_KEYS, WriteOnlyControlKey } from '../manifest';
+import { controlFields, flattenValues } from './declared-subject';
 import type { HostFact, ObservedFacts } from './facts';
 import type { AuditView, ControlView, Instance, SiteSubject, Subject } from './subject';
 
@@ -16,7 +16,7 @@ import type { AuditView, ControlView, Instance, SiteSubject, Subject } from './s
 export function observedSubject(declared: Org, facts: ObservedFacts, options: { today: string; audit?: AuditView }): Subject {
   const settings = declared.settings;
   const controls: Record<string, ControlView> = {};
-  for (const key of ['passwordPolicy', 'mfa'] as const) {
+  for (const key of WRITE_ONLY_CONTROL_KEYS) {
     const entry = settings[key];
     if (entry !== undefined) controls[key] = writeOnlyView(key, entry, facts);
   }
@@ -44,12 +44,17 @@ function siteSubject(site: Site, facts: ObservedFacts): SiteSubject {
   const target = { kind: 'site', siteUrl: site.siteUrl } as const;
   const controls: Record<string, ControlView> = {};
   const read = facts.sites[site.siteUrl];
-  const security = read?.controls.meetingSecurity;
-  if (security !== undefined) controls.meetingSecurity = { path: site.settings.meetingSecurity?.path ?? site.path, instances: [{ target, values: flattenValues(security) }] };
-  const lobby = read?.hostControls.hostLobby;
-  if (lobby !== undefined) controls.hostLobby = hostView(site.settings.hostLobby?.path ?? site.path, site.siteUrl, lobby);
+  for (const key of SITE_CONTROL_KEYS) {
+    const path = site.settings[key]?.path ?? site.path;
+    if (SITE_CONTROLS[key].scope === 'host') {
+      const hosts = read?.hostControls[key];
+      if (hosts !== undefined) controls[key] = hostView(path, site.siteUrl, hosts);
+    } else {
+      const values = read?.controls[key];
+      if (values !== undefined) controls[key] = { path, instances: [{ target, values: flattenValues(values) }] };
+    }
+  }
   const e2ee = read?.hostControls.endToEndEncryption;
-  if (e2ee !== undefined) controls.endToEndEncryption = hostView(site.settings.endToEndEncryption?.path ?? site.path, site.siteUrl, e2ee);
   const match = site.settings.endToEndEncryption?.sessionType ?? DEFAULT_SESSION_TYPE_MATCH;
   return {
     siteUrl: site.siteUrl,
@@ -67,10 +72,10 @@ function hostView(path: string, siteUrl: string, hosts: readonly HostFact[]): Co
  * A write-only setting in the live org: the declared values when webex-iac's last enforcement of this
  * org wrote exactly them (evidence: when), else not verifiable, since Webex cannot be asked.
  */
-function writeOnlyView(setting: 'passwordPolicy' | 'mfa', declared: { path: string }, facts: ObservedFacts): ControlView {
+function writeOnlyView(setting: WriteOnlyControlKey, declared: { path: string }, facts: ObservedFacts): ControlView {
   const target = { kind: 'org' } as const;
-  const { path, ...fields } = declared as { path: string } & Record<string, unknown>;
-  const values = flattenValues(setting === 'mfa' ? { mfaEnabled: fields.mfaEnabled } : fields);
+  const path = declared.path;
+  const values = controlFields(setting, declared);
   const fact = facts.writeOnly[setting] ?? { state: 'never-enforced' };
   switch (fact.state) {
     case 'never-enforced':

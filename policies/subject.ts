@@ -1,4 +1,4 @@
-import type { AdminAccess, Attestations, InactiveAccounts } from '../manifest';
+import type { AdminAccess, Attestations, InactiveAccounts, SiteControlKey, WriteOnlyControlKey } from '../manifest';
 import type { JudgedValue } from './rule';
 
 /**
@@ -39,8 +39,9 @@ export interface ControlView {
   readonly instances: readonly Instance[];
 }
 
-export type SiteControlKey = 'meetingSecurity' | 'hostLobby' | 'endToEndEncryption';
-export type OrgControlKey = 'passwordPolicy' | 'mfa';
+export type { SiteControlKey };
+/** The org controls a subject holds as setting-like controls: the write-only ones (catalogue). */
+export type OrgControlKey = WriteOnlyControlKey;
 
 export interface SiteSubject {
   readonly siteUrl: string;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, compareCodePoints, Org } from '../manifest';
+import { canonicalJson, compareCodePoints, HOST_CONTROL_KEYS, HostControlKey, Org, SITE_CONTROLS } from '../manifest';
 import { WebexClient } from './client/webex-client';
 import { forEachConcurrent, taskFanOut } from './concurrency';
 import { isHostOf, isSelected, peoplePages, PersonSummary, UnreadablePerson } from './people/people-directory';
@@ -63,7 +63,10 @@ export interface FleetObservation {
 interface HostControl {
   readonly siteUrl: string;
   readonly setting: string;
+  /** Undefined: read without a declaration (readEverything), every host and every field. */
   readonly declared: unknown;
+  /** The fields read of each host. */
+  readonly fields: readonly string[];
   readonly site: HostSiteContext;
   readonly hosts: ObservedHost[];
   /** Emails the declaration names (selection `emails`), to report the ones that are not hosts. */
@@ -80,6 +83,8 @@ export interface FleetReadOptions {
   readonly summarizeConverged?: boolean;
   /** Where a site, host or person whose record cannot be understood is listed; without it, such a record aborts the read. */
   readonly unknown?: UnknownTargets;
+  /** Read every per-host control of the catalogue, declared or not, with every field (ObserveOptions.readEverything). @default false */
+  readonly readEverything?: boolean;
 }
 
 /**
@@ -91,8 +96,10 @@ export interface FleetReadOptions {
 export async function observeFleet(client: WebexClient, org: Org, orgId: string, options: FleetReadOptions): Promise<FleetObservation | undefined> {
   const controls: HostControl[] = [];
   for (const site of org.sites) {
-    for (const [setting, declared] of Object.entries(site.settings).sort(([a], [b]) => compareCodePoints(a, b))) {
-      if (declared === undefined || !isHostSetting(setting)) continue;
+    const settings = options.readEverything ? [...new Set([...Object.keys(site.settings), ...HOST_CONTROL_KEYS])] : Object.keys(site.settings);
+    for (const setting of settings.sort(compareCodePoints)) {
+      const declared: unknown = site.settings[setting as keyof typeof site.settings];
+      if (!isHostSetting(setting) || (declared === undefined && !options.readEverything)) continue;
       const handler = hostHandler(setting);
       const readSite = () => handler.readSite(client, site.siteUrl);
       const siteContext = options.unknown ? await options.unknown.read({ kind: 'site', siteUrl: site.siteUrl }, setting, readSite) : await readSite();
@@ -102,9 +109,10 @@ export async function observeFleet(client: WebexClient, org: Org, orgId: string,
         siteUrl: site.siteUrl,
         setting,
         declared,
+        fields: options.readEverything || declared === undefined ? Object.keys(SITE_CONTROLS[setting as HostControlKey].fields) : handler.fields(declared),
         site: siteContext,
         hosts: [],
-        named: new Set(handler.hosts(declared)?.emails ?? []),
+        named: new Set(declared === undefined ? [] : handler.hosts(declared)?.emails ?? []),
         ...(options.summarizeConverged ? { converged: new ConvergedDigest() } : {}),
       });
     }
@@ -133,7 +141,7 @@ export async function observeFleet(client: WebexClient, org: Org, orgId: string,
         for (const control of controls) {
           if (!isHostOf(person, control.siteUrl)) continue;
           if (control.named.has(person.email)) seenHosts.get(control)!.add(person.email);
-          if (!isSelected(hostHandler(control.setting).hosts(control.declared), person.email)) continue;
+          if (!isSelected(control.declared === undefined ? undefined : hostHandler(control.setting).hosts(control.declared), person.email)) continue;
           if (person.noEmail && options.unknown) {
             options.unknown.add({ kind: 'person', email: person.email, siteUrl: control.siteUrl, personId: person.id }, control.setting, `person ${person.id} has no email address; Webex reads per-host settings by email`);
             continue;
@@ -154,7 +162,7 @@ export async function observeFleet(client: WebexClient, org: Org, orgId: string,
   }
   await forEachConcurrent(hostReads(), async ({ control, host, reads }) => {
     const handler = hostHandler(control.setting);
-    const readHost = () => handler.readHost(client, control.siteUrl, host, handler.fields(control.declared), reads);
+    const readHost = () => handler.readHost(client, control.siteUrl, host, control.fields, reads);
     const values = options.unknown ? await options.unknown.read({ kind: 'person', email: host.email, siteUrl: control.siteUrl, personId: host.personId }, control.setting, readHost) : await readHost();
     if (values === undefined) {
       if (meter) meter.done++;
@@ -198,6 +206,7 @@ class ConvergedDigest {
 
 /** Whether the host already has the declared values; a diff that cannot be made now keeps the host listed, for the planner to report. */
 function isConverged(control: HostControl, values: FieldValues): boolean {
+  if (control.declared === undefined) return false;
   try {
     return hostHandler(control.setting).diff(control.declared, values, control.site) === undefined;
   } catch {

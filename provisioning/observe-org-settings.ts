@@ -44,7 +44,7 @@ export async function observeOrgSettings(
   client: WebexClient,
   org: Org,
   orgId: string,
-  options: { readonly stateDir: string; readonly concurrency?: number; readonly unknown?: UnknownTargets },
+  options: { readonly stateDir: string; readonly concurrency?: number; readonly unknown?: UnknownTargets; readonly readEverything?: boolean },
 ): Promise<ObservedOrgSettings> {
   const observed: { -readonly [K in keyof ObservedOrgSettings]: ObservedOrgSettings[K] } = {};
   const writeOnly = Object.keys(WRITE_ONLY_HANDLERS).filter((setting) => org.settings[setting as keyof typeof org.settings] !== undefined);
@@ -55,7 +55,7 @@ export async function observeOrgSettings(
   // A record that cannot be understood makes its target unknown (listed in the plan, which then fails)
   // instead of aborting the org's read.
   if (org.settings.adminAccess !== undefined) observed.admins = await readAdmins(client, orgId, options.concurrency, options.unknown);
-  if (org.settings.mfa?.reportUsersWithoutMfa) {
+  if (org.settings.mfa?.reportUsersWithoutMfa || (options.readEverything && org.settings.mfa !== undefined)) {
     const mfaUsers = options.unknown ? await options.unknown.read({ kind: 'org', orgId }, 'mfa', () => readMfaUsers(client, orgId)) : await readMfaUsers(client, orgId);
     if (mfaUsers !== undefined) observed.mfaUsers = mfaUsers;
   }

@@ -1,4 +1,4 @@
-import { compareCodePoints, Org } from '../manifest';
+import { compareCodePoints, Org, SITE_CONTROL_KEYS } from '../manifest';
 import { OrganizationListSchema } from './client/schemas/organization';
 import { PersonSchema } from './client/schemas/person';
 import { SitesSchema } from './client/schemas/sites';
@@ -53,6 +53,13 @@ export interface ObserveOptions {
    * host, leave it off. @default false
    */
   readonly summarizeConverged?: boolean;
+  /**
+   * Read every site and per-host control of the catalogue (manifest/catalogue.ts), declared or not, and
+   * every field of each, for every host a declaration does not narrow; and the users without MFA when
+   * MFA is declared. What `assess` and `import` judge: the declaration says what is required, not what
+   * is read. Never for a plan. @default false
+   */
+  readonly readEverything?: boolean;
 }
 
 export interface Actor {
@@ -96,15 +103,16 @@ async function readOrg(client: WebexClient, org: Org, options: ObserveOptions): 
       throw new PlanError(`site ${site.siteUrl} (${site.path}) is not a Meetings site this token administers in org ${JSON.stringify(org.name)}; sites: ${list}`);
     }
     const observed: Record<string, FieldValues> = {};
-    for (const setting of Object.keys(site.settings).sort(compareCodePoints)) {
+    const settings = options.readEverything ? [...new Set([...Object.keys(site.settings), ...SITE_CONTROL_KEYS])] : Object.keys(site.settings);
+    for (const setting of settings.sort(compareCodePoints)) {
       if (isHostSetting(setting)) continue; // read per host, below
       const values = await unknown.read({ kind: 'site', siteUrl: site.siteUrl }, setting, () => siteHandler(setting).read(client, site.siteUrl));
       if (values !== undefined) observed[setting] = values;
     }
     sites[site.siteUrl] = observed;
   }
-  const fleet = await observeFleet(client, org, orgId, { now: options.now ?? new Date(), concurrency: options.concurrency, summarizeConverged: options.summarizeConverged, unknown });
-  const orgSettings = Object.keys(org.settings).length > 0 ? await observeOrgSettings(client, org, orgId, { stateDir: options.stateDir ?? stateDirFrom(), concurrency: options.concurrency, unknown }) : undefined;
+  const fleet = await observeFleet(client, org, orgId, { now: options.now ?? new Date(), concurrency: options.concurrency, summarizeConverged: options.summarizeConverged, readEverything: options.readEverything, unknown });
+  const orgSettings = Object.keys(org.settings).length > 0 ? await observeOrgSettings(client, org, orgId, { stateDir: options.stateDir ?? stateDirFrom(), concurrency: options.concurrency, readEverything: options.readEverything, unknown }) : undefined;
   const actor = needsActor(org) ? await whoAmI(client) : undefined;
   const unknownTargets = unknown.sorted();
   return {

@@ -1,6 +1,6 @@
 import { declarationLocator } from '../declaration-locator';
 import { resolve } from 'node:path';
-import { compareCodePoints, findManifests, Org, readManifest } from '../../manifest';
+import { compareCodePoints, findManifests, ORG_CONTROL_KEYS, Org, readManifest } from '../../manifest';
 import { AuditView, ComplianceReport, complianceReport, evaluateOrg, HIPAA_PACK, observedSubject, OrgReport, ProfileId, reportChunks, ReportFormat, utcDay } from '../../policies';
 import { describeTarget, observedFacts, observeOrg, RunProgress, WebexClient } from '../../provisioning';
 import type { EvidenceRecorder } from '../../provisioning/evidence';
@@ -21,12 +21,6 @@ export interface AssessOptions extends Selection {
   readonly progress?: RunProgress;
 }
 
-/** Values the assessment probe declares only so that the per-host handlers read these fields. */
-const LOBBY_FIELDS = {
-  personalMeetingRoom: { enabledAutoLock: true, autoLockMinutes: 5, enabledNotifyHost: true },
-  schedulingOptions: { enabledJoinBeforeHost: false },
-} as const;
-
 /**
  * `webex-iac assess`: the live org against the policy pack, the way ScubaGear assesses a tenant. It
  * reads through provisioning's handlers (never writes), evaluates the same rules as `check`, and reports
@@ -35,7 +29,7 @@ const LOBBY_FIELDS = {
  * Exit 0 when compliant, 1 otherwise.
  */
 /** Unknown reads that org-level rules stand on (who is a person, an admin, without MFA): they make those rules errors too. */
-const ORG_WIDE_READS = new Set(['people', 'adminAccess', 'mfa']);
+const ORG_WIDE_READS = new Set<string>(['people', ...ORG_CONTROL_KEYS]);
 
 export async function assessCommand(
   options: AssessOptions,
@@ -55,7 +49,9 @@ export async function assessOrgs(options: AssessOptions, client: WebexClient, re
   const files = manifestOf(options.manifest);
   const reports: OrgReport[] = [];
   for (const org of orgs) {
-    const live = await observeOrg(client, assessmentScope(org), { now, ...(options.stateDir ? { stateDir: options.stateDir } : {}), progress: options.progress });
+    // Every site control is read, declared or not, with every field, for every host the declaration does
+    // not narrow (readEverything): the declaration says what is required, never what is read.
+    const live = await observeOrg(client, org, { now, readEverything: true, ...(options.stateDir ? { stateDir: options.stateDir } : {}), progress: options.progress });
     const subject = observedSubject(org, observedFacts(org, live), { today, audit: auditView(recorder, org.name) });
     const file = files.get(org.name);
     // Targets whose records could not be understood are errors of the rules they bear on, never passes.
@@ -65,35 +61,6 @@ export async function assessOrgs(options: AssessOptions, client: WebexClient, re
     await recorder?.record(org.name, { kind: 'assess', orgId: live.orgId, details: assessEvidence(report, options.profile) }, client);
   }
   return complianceReport({ command: 'assess', profile: options.profile, now, toolVersion: VERSION, orgs: reports });
-}
-
-/**
- * What assess reads: the declaration, plus every site control it does not declare (site-wide meeting
- * security and each host's lobby and session types are read whether declared or not, as an assessment
- * should), and the per-user MFA report whenever MFA is declared. The probe never reaches a plan.
- */
-export function assessmentScope(org: Org): Org {
-  const mfa = org.settings.mfa;
-  return {
-    ...org,
-    settings: mfa && !mfa.reportUsersWithoutMfa ? { ...org.settings, mfa: { ...mfa, reportUsersWithoutMfa: true } } : org.settings,
-    sites: org.sites.map((site) => {
-      const lobby = site.settings.hostLobby;
-      return {
-        ...site,
-        settings: {
-          ...site.settings,
-          meetingSecurity: site.settings.meetingSecurity ?? { path: site.path },
-          hostLobby: {
-            ...(lobby ?? { path: site.path }),
-            personalMeetingRoom: { ...LOBBY_FIELDS.personalMeetingRoom, ...lobby?.personalMeetingRoom },
-            schedulingOptions: { ...LOBBY_FIELDS.schedulingOptions, ...lobby?.schedulingOptions },
-          },
-          endToEndEncryption: site.settings.endToEndEncryption ?? { path: site.path },
-        },
-      };
-    }),
-  };
 }
 
 /** Whether this run covers the org's own settings: not with --site, and with --shard only in the org's shard. */

@@ -1,5 +1,5 @@
 import { BASELINE_SITE_CONTROLS, BaselineSiteControl } from '../../constructs/hipaa-baseline';
-import { ATTESTATION_CATALOG, ATTESTATION_CONTROLS, attestationDetailFields, compareCodePoints, DEFAULT_E2EE_NAME_CONTAINS, EMAIL_PATTERN } from '../../manifest';
+import { ATTESTATION_CATALOG, ATTESTATION_CONTROLS, attestationDetailFields, compareCodePoints, DEFAULT_E2EE_NAME_CONTAINS, EMAIL_PATTERN, HostControlKey, SITE_CONTROLS } from '../../manifest';
 import type { ProgramShape } from './construct-org';
 import { programShape } from './construct-ids';
 import { FULL_ADMINISTRATOR } from '../../provisioning/observe-org-settings';
@@ -54,7 +54,7 @@ export function declareImport(observation: ImportObservation, options: DeclareOp
   const shape = programShape(observation.org, observation.siteUrls, options.stackId);
   const multiSite = shape.sites.length > 1;
   const siteUrls = shape.sites.map((s) => s.siteUrl);
-  const hostsOf = (siteUrl: string, setting: 'hostLobby' | 'endToEndEncryption') => observed.hosts?.[siteUrl]?.[setting];
+  const hostsOf = (siteUrl: string, setting: HostControlKey) => observed.hosts?.[siteUrl]?.[setting];
 
   const controls: Record<BaselineSiteControl, SiteControlDeclaration> = {
     meetingSecurity: declareMeetingSecurity(siteUrls.map((siteUrl) => ({ siteUrl, values: observed.sites[siteUrl]?.meetingSecurity })), multiSite),
@@ -64,14 +64,9 @@ export function declareImport(observation: ImportObservation, options: DeclareOp
   const notes: ImportNote[] = BASELINE_SITE_CONTROLS.flatMap((c) => controls[c].notes);
 
   const entries: ObjectEntry[] = [];
-  const props: Record<BaselineSiteControl, [string, string]> = {
-    meetingSecurity: ['meetingSecurity', 'siteOverrides'],
-    hostLobby: ['hostLobby', 'hostLobbySiteOverrides'],
-    endToEndEncryption: ['endToEndEncryption', 'endToEndEncryptionSiteOverrides'],
-  };
   for (const control of BASELINE_SITE_CONTROLS) {
     const { orgWide, overrides } = controls[control];
-    const [orgWideProp, overridesProp] = props[control];
+    const { orgWide: orgWideProp, siteOverrides: overridesProp } = SITE_CONTROLS[control].baselineProps;
     if (orgWide !== undefined) entries.push(entry(orgWideProp, orgWide));
     if (overrides.size > 0) {
       const sites = [...overrides.entries()].sort(([a], [b]) => compareCodePoints(a, b)).map(([siteUrl, node]) => entry(siteUrl, node));

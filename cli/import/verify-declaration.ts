@@ -1,5 +1,5 @@
 import type { HipaaBaselineProps } from '../../constructs/hipaa-baseline';
-import type { Org } from '../../manifest';
+import { HOST_CONTROL_KEYS, Org } from '../../manifest';
 import { Change, ObservedOrg, Plan, planChanges } from '../../provisioning';
 import type { ObservedHostSetting } from '../../provisioning/observe-fleet';
 import { isSelected } from '../../provisioning/people/people-directory';
@@ -32,7 +32,7 @@ export function verifyDeclaration(shape: ProgramShape, props: HipaaBaselineProps
 export function narrowTo(entry: Org, observed: ObservedOrg): ObservedOrg {
   const hosts: Record<string, Record<string, ObservedHostSetting>> = {};
   for (const site of entry.sites) {
-    for (const setting of ['hostLobby', 'endToEndEncryption'] as const) {
+    for (const setting of HOST_CONTROL_KEYS) {
       const declared = site.settings[setting];
       const read = observed.hosts?.[site.siteUrl]?.[setting];
       if (declared === undefined || read === undefined) continue;

@@ -1,4 +1,4 @@
-import { OrgSettings, SiteSettings } from '../../manifest';
+import { HostControlKey, isHostControl, OrgSettings, SiteControlKey, SiteSettings, WriteOnlyControlKey } from '../../manifest';
 import { endToEndEncryptionHandler } from './end-to-end-encryption';
 import { HostSettingHandler } from './host-setting-handler';
 import { hostLobbyHandler } from './host-lobby';
@@ -8,14 +8,17 @@ import { passwordPolicyHandler } from './password-policy';
 import { SiteSettingHandler } from './setting-handler';
 import { WriteOnlyHandler } from './write-only-handler';
 
-/** Site settings managed once per site (the site's own configuration). */
-type SiteWideKey = 'meetingSecurity';
+/** Site settings managed once per site (the site's own configuration); the catalogue says which. */
+type SiteWideKey = Exclude<SiteControlKey, HostControlKey>;
 /** Site settings managed once per selected host of the site. */
-type PerHostKey = Exclude<keyof SiteSettings, SiteWideKey>;
+type PerHostKey = HostControlKey;
 /** Org settings that Webex can write but not read. */
-type WriteOnlyKey = 'passwordPolicy' | 'mfa';
+type WriteOnlyKey = WriteOnlyControlKey;
 
-/** Manifest site-setting key → its handler. A new site-wide control adds one line here. */
+/**
+ * Manifest key → handler, typed by the catalogue (manifest/catalogue.ts): a control added there does not
+ * compile until its handler is added here (one line).
+ */
 export const SITE_SETTING_HANDLERS: { readonly [K in SiteWideKey]: SiteSettingHandler<NonNullable<SiteSettings[K]>> } = {
   meetingSecurity: meetingSecurityHandler,
 };
@@ -33,7 +36,7 @@ export const WRITE_ONLY_HANDLERS: { readonly [K in WriteOnlyKey]: WriteOnlyHandl
 };
 
 export function isHostSetting(setting: string): boolean {
-  return Object.hasOwn(HOST_SETTING_HANDLERS, setting);
+  return isHostControl(setting);
 }
 
 export function siteHandler(setting: string): SiteSettingHandler<unknown> {
