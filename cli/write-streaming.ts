@@ -1,4 +1,5 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /** Text gathered before one write: large enough to keep writes few, small enough that memory stays flat. */
 export const STREAM_CHUNK_CHARS = 64 * 1024;
@@ -61,12 +62,15 @@ function drained(out: NodeJS.WritableStream): Promise<void> {
 
 /**
  * Writes the pieces of a rendering to a file as they are made (`--output`), in writes of about
- * `chunkChars`; synchronous, so that a folder that does not exist or a full disk is the command's
- * one-line error.
+ * `chunkChars`, into a temporary file renamed over `file` once complete: a rendering that fails half-way
+ * leaves no half-written report. Synchronous, so that a folder that does not exist or a full disk is the
+ * command's one-line error.
  */
 export function writeFileInPieces(file: string, pieces: Iterable<string>, options: StreamingOptions = {}): void {
   const chunkChars = options.chunkChars ?? STREAM_CHUNK_CHARS;
-  const fd = openSync(file, 'w');
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  const fd = openSync(temporary, 'w');
+  let complete = false;
   try {
     let buffer = '';
     for (const piece of pieces) {
@@ -76,8 +80,11 @@ export function writeFileInPieces(file: string, pieces: Iterable<string>, option
       buffer = '';
     }
     writeAll(fd, buffer);
+    complete = true;
   } finally {
     closeSync(fd);
+    if (complete) renameSync(temporary, file);
+    else rmSync(temporary, { force: true });
   }
 }
 

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { checkCommand, checkManifests } from '../../cli/commands/check';
-import { STREAM_CHUNK_CHARS } from '../../cli/write-streaming';
+import { STREAM_CHUNK_CHARS, writeFileInPieces } from '../../cli/write-streaming';
 import { jsonText, jsonTextChunks } from '../../manifest/text';
 import { HIPAA_PACK, renderReport } from '../../policies';
 import { fleetManifest } from '../helpers/fleet-manifest';
@@ -71,5 +71,30 @@ describe('jsonTextChunks: the same bytes as jsonText(value, 2)', () => {
     ['what JSON leaves out or writes as null', { f: () => 1, u: undefined, list: [undefined, () => 1] }],
   ])('%s', (_name, value) => {
     expect([...jsonTextChunks(value)].join('')).toBe(jsonText(value, 2));
+  });
+});
+
+describe('writeFileInPieces (--output)', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'webex-iac-pieces-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('writes every piece, in writes of about chunkChars', () => {
+    const file = join(dir, 'report.md');
+    writeFileInPieces(file, Array.from({ length: 1000 }, (_, i) => `line ${i}\n`), { chunkChars: 100 });
+    expect(readFileSync(file, 'utf8')).toBe(Array.from({ length: 1000 }, (_, i) => `line ${i}\n`).join(''));
+    expect(readdirSync(dir)).toEqual(['report.md']);
+  });
+
+  test('a rendering that fails half-way leaves the previous file as it was, and no temporary file', () => {
+    const file = join(dir, 'report.md');
+    writeFileSync(file, 'the previous report\n');
+    function* failing(): Generator<string> {
+      for (let i = 0; i < 100; i++) yield 'x'.repeat(50);
+      throw new Error('renderer failed');
+    }
+    expect(() => writeFileInPieces(file, failing(), { chunkChars: 100 })).toThrow('renderer failed');
+    expect(readFileSync(file, 'utf8')).toBe('the previous report\n');
+    expect(readdirSync(dir)).toEqual(['report.md']);
   });
 });
