@@ -8,7 +8,7 @@ import type { Plan } from '../provisioning';
  * One rendering of bench/output.ts, in a process of its own so that its peak memory is its own:
  * argv[2] a plan (the Plan as JSON), argv[3] the format. Loads the plan, collects garbage, resets the
  * kernel's peak-RSS counter (/proc/self/clear_refs 5), writes the plan to stdout as `plan`/`show` do,
- * waits until stdout took it all, and sends { modelRss, peakRss, heapModel, seconds, bytes } over IPC.
+ * waits until stdout took it all, and sends { modelRss, peakRss, heapModel, seconds, cpuSeconds, bytes } over IPC.
  */
 async function main(): Promise<void> {
   const [file, format] = process.argv.slice(2) as [string, PlanFormat];
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const modelRss = status('VmRSS');
   const heapModel = process.memoryUsage().heapUsed;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let bytes = 0;
   const write = process.stdout.write.bind(process.stdout) as (chunk: string, ...rest: unknown[]) => boolean;
   (process.stdout as { write: unknown }).write = (chunk: string, ...rest: unknown[]) => {
@@ -28,9 +29,11 @@ async function main(): Promise<void> {
   await writePlan(plan, { format, mode: 'plan' }, process.stdout);
   await new Promise<void>((resolve) => write('', resolve));
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   const peakRss = status('VmHWM');
   plan = undefined;
-  process.send?.({ modelRss, peakRss, heapModel, seconds, bytes });
+  process.send?.({ modelRss, peakRss, heapModel, seconds, cpuSeconds, bytes });
 }
 
 /** A figure of /proc/self/status, in bytes. */

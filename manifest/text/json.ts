@@ -14,8 +14,23 @@ export function jsonText(value: unknown, indent?: number): string {
 
 /** `jsonText(value, 2)` in pieces, for output too large to hold as one string: joined, the same bytes. */
 export function* jsonTextChunks(value: unknown): Generator<string> {
-  // inertJson escapes single characters, and a piece never splits a JSON string: escaping each piece is escaping the whole.
-  for (const chunk of indentedJsonChunks(value)) yield inertJson(chunk);
+  yield* inertJsonChunks(indentedJsonChunks(value));
+}
+
+/**
+ * `inertJson` of serialized JSON given in pieces (canonicalJsonChunks, indentedJsonChunks), gathered into
+ * pieces of about 16 KiB. inertJson escapes single characters and those pieces never split a JSON string
+ * or a character, so escaping each gathered piece is escaping the whole.
+ */
+export function* inertJsonChunks(pieces: Iterable<string>): Generator<string> {
+  let pending = '';
+  for (const piece of pieces) {
+    pending += piece;
+    if (pending.length < 16_384) continue;
+    yield inertJson(pending);
+    pending = '';
+  }
+  if (pending !== '') yield inertJson(pending);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { canonicalJsonChunks } from '../../manifest';
-import { inertJson } from '../../manifest/text';
+import { inertJsonChunks } from '../../manifest/text';
 import { citation } from '../citations';
 import { PROFILES } from '../profiles';
 import type { ComplianceReport } from '../report';
@@ -28,6 +28,5 @@ export function* jsonReportChunks(report: ComplianceReport): Generator<string> {
       })),
     })),
   };
-  // inertJson escapes single characters, and a piece never splits a JSON string: escaping each piece is escaping the whole.
-  for (const chunk of canonicalJsonChunks(document)) yield inertJson(chunk);
+  yield* inertJsonChunks(canonicalJsonChunks(document));
 }

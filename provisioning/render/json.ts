@@ -1,5 +1,5 @@
 import { canonicalJsonChunks } from '../../manifest';
-import { inertJson } from '../../manifest/text';
+import { inertJsonChunks } from '../../manifest/text';
 import { groupChanges } from '../change-groups';
 import { Plan } from '../plan';
 
@@ -15,6 +15,5 @@ export function renderPlanJson(plan: Plan): string {
 /** renderPlanJson in pieces, written as they are made: a 20,000-host plan is never one string. */
 export function* planJsonChunks(plan: Plan): Generator<string> {
   const groups = groupChanges(plan.changes).map(({ targets, ...group }) => ({ ...group, targetCount: targets.length }));
-  // inertJson escapes single characters, and a piece never splits a JSON string: escaping each piece is escaping the whole.
-  for (const chunk of canonicalJsonChunks({ ...plan, groups })) yield inertJson(chunk);
+  yield* inertJsonChunks(canonicalJsonChunks({ ...plan, groups }));
 }
