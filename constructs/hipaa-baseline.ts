@@ -180,9 +180,6 @@ export class HipaaBaseline extends Construct {
     });
     this.hostLobby = new SiteControlBaseline(this, 'HostLobby', {
       key: 'hostLobby',
-      kind: 'HostLobby',
-      prop: 'hostLobby',
-      overridesProp: 'hostLobbySiteOverrides',
       orgWide: props.hostLobby,
       siteOverrides: props.hostLobbySiteOverrides,
       resolve: resolveHostLobby,
@@ -190,9 +187,6 @@ export class HipaaBaseline extends Construct {
     });
     this.endToEndEncryption = new SiteControlBaseline(this, 'EndToEndEncryption', {
       key: 'endToEndEncryption',
-      kind: 'EndToEndEncryption',
-      prop: 'endToEndEncryption',
-      overridesProp: 'endToEndEncryptionSiteOverrides',
       orgWide: props.endToEndEncryption,
       siteOverrides: props.endToEndEncryptionSiteOverrides,
       resolve: resolveEndToEndEncryption,

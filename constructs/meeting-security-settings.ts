@@ -1,3 +1,4 @@
+import { ControlLayer } from './control-layer';
 import { IConstruct } from 'constructs';
 import { MEETING_SECURITY_FIELDS, PASSWORD_CRITERIA_MAX, MeetingSecurity as MeetingSecurityEntry, PasswordCriteria } from '../manifest/schema';
 import {
@@ -224,14 +225,9 @@ const CRITERIA_PROPS = [...CRITERIA_FLAGS, ...CRITERIA_MINIMUMS, 'disallowValues
 
 /**
  * One declaration of meeting security props, e.g. a MeetingSecurity construct, or a HipaaBaseline's
- * org-wide `meetingSecurity` or one of its `siteOverrides`. `owner` and `prefix` make the messages:
- * `<owner> <prefix><prop> must be ...`.
+ * org-wide `meetingSecurity` or one of its `siteOverrides`: the one layer mechanism (ControlLayer).
  */
-export interface MeetingSecurityLayer {
-  readonly owner: string;
-  readonly prefix: string;
-  readonly props: MeetingSecurityProps;
-}
+export type MeetingSecurityLayer = ControlLayer<MeetingSecurityProps>;
 
 /**
  * Resolves layers of props, broadest first, over the HIPAA-safe defaults, validating each layer

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { SiteSchema, SiteSettings } from '../manifest/schema';
+import { SITE_CONTROLS, SiteSchema, SiteSettings } from '../manifest/schema';
 import { IBaselineControl, markBaselineControl } from './baseline-control';
 import { ControlLayer } from './control-layer';
 import { invalidProp, overrideShadowedByExplicit, unknownOverrideSites, unmanagedSiteProblems, ValidationError } from './errors';
@@ -11,12 +11,12 @@ import { compareCodePoints } from '../manifest/compare';
 export interface SiteControlBaselineProps<P, S> {
   /** The site settings key the control declares, e.g. `hostLobby`. */
   readonly key: SiteSettingKey;
-  /** The explicit construct that wins over the baseline for this key, for messages (e.g. `HostLobby`). */
-  readonly kind: string;
-  /** The baseline prop holding the org-wide props, for messages (e.g. `hostLobby`). */
-  readonly prop: string;
-  /** The baseline prop holding the per-site props, for messages (e.g. `hostLobbySiteOverrides`). */
-  readonly overridesProp: string;
+  /** The explicit construct that wins over the baseline for this key, for messages. @default the catalogue's `construct` */
+  readonly kind?: string;
+  /** The baseline prop holding the org-wide props, for messages. @default the catalogue's `baselineProps.orgWide` */
+  readonly prop?: string;
+  /** The baseline prop holding the per-site props, for messages. @default the catalogue's `baselineProps.siteOverrides` */
+  readonly overridesProp?: string;
   /** Org-wide props over the HIPAA-safe defaults; undefined for the defaults. */
   readonly orgWide?: P;
   /** Per-site props keyed by siteUrl, applied over `orgWide`. */
@@ -38,7 +38,7 @@ export class SiteControlBaseline<P, S extends object> extends Construct implemen
   readonly org: WebexOrg;
   /** What every site without an override gets. */
   readonly orgWideSettings: S;
-  private readonly options: SiteControlBaselineProps<P, S>;
+  private readonly options: SiteControlBaselineProps<P, S> & { readonly kind: string; readonly prop: string; readonly overridesProp: string };
   private readonly owner: string;
   private readonly overrides: ReadonlyMap<string, S>;
   private readonly unmanaged: ReadonlySet<string>;
@@ -46,22 +46,24 @@ export class SiteControlBaseline<P, S extends object> extends Construct implemen
   constructor(scope: Construct, id: string, options: SiteControlBaselineProps<P, S>) {
     super(scope, id);
     this.org = WebexOrg.of(this);
-    this.options = options;
+    const descriptor = SITE_CONTROLS[options.key];
+    this.options = { ...options, kind: options.kind ?? descriptor.construct, prop: options.prop ?? descriptor.baselineProps.orgWide, overridesProp: options.overridesProp ?? descriptor.baselineProps.siteOverrides };
     this.owner = options.owner ?? 'HipaaBaseline';
+    const { prop, overridesProp } = this.options;
 
-    const orgWide: ControlLayer<P>[] = options.orgWide === undefined ? [] : [{ owner: this.owner, prefix: `${options.prop}.`, props: options.orgWide }];
+    const orgWide: ControlLayer<P>[] = options.orgWide === undefined ? [] : [{ owner: this.owner, prefix: `${prop}.`, props: options.orgWide }];
     this.orgWideSettings = options.resolve(orgWide, this);
 
     const overrides = options.siteOverrides ?? {};
     if (overrides === null || typeof overrides !== 'object' || Array.isArray(overrides)) {
-      throw invalidProp(this.owner, options.overridesProp, overrides, 'an object keyed by siteUrl', this);
+      throw invalidProp(this.owner, overridesProp, overrides, 'an object keyed by siteUrl', this);
     }
     const resolved = new Map<string, S>();
     for (const [siteUrl, override] of Object.entries(overrides)) {
       if (!SiteSchema.shape.siteUrl.safeParse(siteUrl).success) {
-        throw invalidProp(this.owner, `${options.overridesProp} key`, siteUrl, 'a siteUrl: a lower-case host name such as example.webex.com, without scheme, port or path', this);
+        throw invalidProp(this.owner, `${overridesProp} key`, siteUrl, 'a siteUrl: a lower-case host name such as example.webex.com, without scheme, port or path', this);
       }
-      const layer = { owner: this.owner, prefix: `${options.overridesProp}[${JSON.stringify(siteUrl)}].`, props: override };
+      const layer = { owner: this.owner, prefix: `${overridesProp}[${JSON.stringify(siteUrl)}].`, props: override };
       resolved.set(siteUrl, options.resolve([...orgWide, layer], this));
     }
     this.overrides = resolved;
