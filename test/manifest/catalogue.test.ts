@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
 import { CONTROLS, HOST_CONTROL_KEYS, HOST_LOBBY_FIELDS, MEETING_SECURITY_FIELDS, OrgSettingsSchema, SITE_CONTROL_KEYS, SiteSettingsSchema } from '../../manifest';
+import { controlsTable, withControlsTable } from '../../manifest/catalogue-doc';
 import { FIELD_DIRECTIONS } from '../../provisioning/security-impact';
 import { HOST_SETTING_HANDLERS, SITE_SETTING_HANDLERS, WRITE_ONLY_HANDLERS } from '../../provisioning/settings/registry';
 
@@ -76,5 +77,11 @@ describe('the control catalogue (manifest/catalogue.ts)', () => {
       for (const citation of descriptor.citations) expect(citation).toMatch(/^164\.3\d\d\([a-z]\)/);
       expect(descriptor.construct).toMatch(/^[A-Z][A-Za-z]+$/);
     }
+  });
+
+  test("manifest/README.md's controls table is the one the catalogue gives (npm run schema rewrites it)", () => {
+    const readme = readFileSync(join(ROOT, 'manifest/README.md'), 'utf8');
+    expect(withControlsTable(readme)).toBe(readme);
+    for (const key of Object.keys(CONTROLS)) expect(controlsTable()).toContain(`| \`${key}\` |`);
   });
 });
