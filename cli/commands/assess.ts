@@ -1,9 +1,9 @@
 import { declarationLocator } from '../declaration-locator';
 import { resolve } from 'node:path';
 import { compareCodePoints, findManifests, ORG_CONTROL_KEYS, Org, readManifest } from '../../manifest';
-import { AuditView, ComplianceReport, complianceReport, evaluateOrg, HIPAA_PACK, observedSubject, OrgReport, ProfileId, reportChunks, ReportFormat, utcDay } from '../../policies';
+import { AuditView, ComplianceReport, complianceReport, describeTarget as describeJudgedTarget, evaluateOrg, HIPAA_PACK, observedSubject, OrgReport, ProfileId, reportChunks, ReportFormat, utcDay } from '../../policies';
 import { describeTarget, observedFacts, observeOrg, RunProgress, WebexClient } from '../../provisioning';
-import type { EvidenceRecorder } from '../../provisioning/evidence';
+import { compareAssessRun, EvidenceRecorder, renderSinceMarkdown, renderSinceText, RunComparison, RunItem, sinceJson, sinceLastRunDetails } from '../../provisioning/evidence';
 import { DEFAULT_OUTDIR, loadOrgs } from '../load-orgs';
 import { useColor } from '../output';
 import { writeStreaming } from '../write-streaming';
@@ -38,16 +38,23 @@ export async function assessCommand(
   recorder?: EvidenceRecorder,
   now: Date = new Date(),
 ): Promise<number> {
-  const report = await assessOrgs(options, client, recorder, now);
-  await writeStreaming(io.out, reportChunks(report, options.format, { color: useColor(io.out, io.env), pack: HIPAA_PACK, lineOf: lineOfConstructPath, locate: declarationLocator() }));
+  const { report, comparisons } = await assessOrgs(options, client, recorder, now);
+  const color = useColor(io.out, io.env);
+  // JSON carries each org's comparison inside; text and markdown end with it; SARIF stays as SARIF defines it.
+  await writeStreaming(io.out, reportChunks(report, options.format, { color, pack: HIPAA_PACK, lineOf: lineOfConstructPath, locate: declarationLocator(), ...(recorder ? { json: { sinceLastRun: sinceJson(comparisons) } } : {}) }));
+  for (const [org, comparison] of comparisons) {
+    if (options.format === 'text') io.out.write(`\n${renderSinceText(org, comparison, { color })}`);
+    if (options.format === 'markdown') io.out.write(`\n${renderSinceMarkdown(org, comparison)}`);
+  }
   return report.compliant ? 0 : 1;
 }
 
-export async function assessOrgs(options: AssessOptions, client: WebexClient, recorder?: EvidenceRecorder, now: Date = new Date()): Promise<ComplianceReport> {
+export async function assessOrgs(options: AssessOptions, client: WebexClient, recorder?: EvidenceRecorder, now: Date = new Date()): Promise<{ report: ComplianceReport; comparisons: Map<string, RunComparison> }> {
   const today = utcDay(now);
   const orgs = loadOrgs(options.manifest, options);
   const files = manifestOf(options.manifest);
   const reports: OrgReport[] = [];
+  const comparisons = new Map<string, RunComparison>();
   for (const org of orgs) {
     // Every site control is read, declared or not, with every field, for every host the declaration does
     // not narrow (readEverything): the declaration says what is required, never what is read.
@@ -58,9 +65,29 @@ export async function assessOrgs(options: AssessOptions, client: WebexClient, re
     const unreadable = (live.unknown ?? []).map((u) => ({ affects: ORG_WIDE_READS.has(u.setting) ? ('all' as const) : ('site' as const), line: `${describeTarget(u.target)} (${u.setting}): ${u.reason}` }));
     const report = evaluateOrg(HIPAA_PACK, subject, { profile: options.profile, exceptions: org.exceptions ?? [], orgLevel: ownsOrgLevel(org, options), unreadable, ...(file ? { manifest: displayPath(file) } : {}) });
     reports.push(report);
-    await recorder?.record(org.name, { kind: 'assess', orgId: live.orgId, details: assessEvidence(report, options.profile) }, client);
+    const details = assessEvidence(report, options.profile);
+    if (recorder) {
+      // Compared before this run is recorded, so "the last run" is the one before it.
+      const comparison = compareAssessRun(recorder.log, org.name, assessRunItems(report), { orgId: live.orgId, api: client.baseUrl, profile: options.profile }, options, now, unreadInReport(report));
+      comparisons.set(org.name, comparison);
+      details.sinceLastRun = sinceLastRunDetails(comparison);
+    }
+    await recorder?.record(org.name, { kind: 'assess', orgId: live.orgId, details }, client);
   }
-  return complianceReport({ command: 'assess', profile: options.profile, now, toolVersion: VERSION, orgs: reports });
+  return { report: complianceReport({ command: 'assess', profile: options.profile, now, toolVersion: VERSION, orgs: reports }), comparisons };
+}
+
+/** Each failed finding of an org's assessment, under its rule, target and finding label. */
+function assessRunItems(report: OrgReport): RunItem[] {
+  return report.results.flatMap((r) =>
+    r.judgements.filter((j) => j.status === 'fail').map((j): RunItem => ({ kind: 'finding', control: r.ruleId, target: describeJudgedTarget(j.target), detail: j.finding, path: j.path })),
+  );
+}
+
+/** A rule that errored judged nothing: its earlier findings are neither still there nor resolved. */
+function unreadInReport(report: OrgReport): (item: RunItem) => boolean {
+  const errored = new Set(report.results.filter((r) => r.status === 'error').map((r) => r.ruleId));
+  return (item) => errored.has(item.control);
 }
 
 /** Whether this run covers the org's own settings: not with --site, and with --shard only in the org's shard. */

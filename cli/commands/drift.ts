@@ -1,6 +1,8 @@
 import { planOrgs, RunProgress, WebexClient } from '../../provisioning';
-import { EvidenceRecorder } from '../../provisioning/evidence';
+import { compareDriftRuns, comparisonDetails, EvidenceRecorder, renderSinceMarkdown, renderSinceText, RunComparison, sinceJson } from '../../provisioning/evidence';
 import { loadOrgs } from '../load-orgs';
+import { terminalQuoted } from '../../manifest/text';
+import { useColor } from '../output';
 import { Selection } from '../selection';
 import { PlanFormat, UnknownTargetsError, writePlan } from './plan-output';
 
@@ -15,14 +17,27 @@ export interface DriftOptions extends Selection {
 }
 
 /**
- * Reads only, never writes: reports where the live org differs from the declaration. Exit 0 when it
- * matches, 2 on drift, 1 on error or when any target could not be read, so a scheduled job can alert on it.
+ * Reads only, never writes: reports where the live org differs from the declaration, and what is new,
+ * still there, resolved or regressed since the last drift run recorded in the evidence log. Exit 0 when
+ * it matches, 2 on drift, 1 on error or when any target could not be read, so a scheduled job can alert on it.
  */
-export async function driftCommand(options: DriftOptions, client: WebexClient, out: NodeJS.WriteStream = process.stdout, evidence?: EvidenceRecorder): Promise<number> {
+export async function driftCommand(options: DriftOptions, client: WebexClient, out: NodeJS.WriteStream = process.stdout, evidence?: EvidenceRecorder, now: Date = new Date()): Promise<number> {
   const orgs = loadOrgs(options.manifest, options);
   const plan = await planOrgs(client, orgs, { stateDir: options.stateDir, progress: options.progress });
-  await evidence?.recordPlan(client, plan, { kind: 'drift', declared: orgs });
-  await writePlan(plan, { format: options.format, quiet: options.quiet, mode: 'drift' }, out);
+  // Compared before this run is recorded, so "the last run" is the one before it.
+  const comparisons = evidence ? compareDriftRuns(evidence.log, plan, orgs, options, client.baseUrl, now) : new Map<string, RunComparison>();
+  await evidence?.recordPlan(client, plan, { kind: 'drift', declared: orgs, details: comparisonDetails(comparisons) });
+  await writePlan(plan, { format: options.format, quiet: options.quiet, mode: 'drift', ...(evidence ? { json: { sinceLastRun: sinceJson(comparisons) } } : {}) }, out);
+  writeComparisons(comparisons, options, out);
   if (plan.unknown.length > 0) throw new UnknownTargetsError(plan.unknown.length);
   return plan.changes.length > 0 ? 2 : 0;
+}
+
+/** After the plan in text and markdown (JSON carries them inside): each org's comparison, its summary line last. */
+function writeComparisons(comparisons: ReadonlyMap<string, RunComparison>, options: DriftOptions, out: NodeJS.WriteStream): void {
+  if (options.format === 'json') return;
+  for (const [org, comparison] of comparisons) {
+    if (options.format === 'markdown') out.write(`\n${renderSinceMarkdown(org, comparison)}`);
+    else out.write(options.quiet ? `${comparisons.size > 1 ? `Org ${terminalQuoted(org)}: ` : ''}${renderSinceText(org, comparison).trimEnd().split('\n').pop()}\n` : `\n${renderSinceText(org, comparison, { color: useColor(out) })}`);
+  }
 }

@@ -8,6 +8,8 @@ export interface PlanOutputOptions {
   readonly format: PlanFormat;
   readonly quiet?: boolean;
   readonly mode: 'plan' | 'drift';
+  /** Top-level members added to the JSON form (drift's `sinceLastRun`). */
+  readonly json?: Record<string, unknown>;
 }
 
 /**
@@ -18,7 +20,7 @@ export async function writePlan(plan: Plan, options: PlanOutputOptions, out: Nod
   const color = useColor(out);
   switch (options.format) {
     case 'json':
-      return writeStreaming(out, planJsonChunks(plan));
+      return writeStreaming(out, planJsonChunks(plan, options.json));
     case 'markdown':
       return writeStreaming(out, planMarkdownChunks(plan, { title: `webex-iac ${options.mode}` }));
     default:

@@ -18,11 +18,14 @@ export function renderReport(report: ComplianceReport, format: ReportFormat, opt
   return [...reportChunks(report, format, options)].join('');
 }
 
-/** renderReport in pieces (an org at a time; JSON and SARIF as they are serialized), for writing as they are made. */
-export function reportChunks(report: ComplianceReport, format: ReportFormat, options: { color?: boolean; pack: readonly Rule[] } & SarifOptions): Iterable<string> {
+/**
+ * renderReport in pieces (an org at a time; JSON and SARIF as they are serialized), for writing as they are
+ * made. `json` adds top-level members to the JSON form (assess's `sinceLastRun`).
+ */
+export function reportChunks(report: ComplianceReport, format: ReportFormat, options: { color?: boolean; pack: readonly Rule[]; json?: Record<string, unknown> } & SarifOptions): Iterable<string> {
   switch (format) {
     case 'json':
-      return jsonReportChunks(report);
+      return jsonReportChunks(report, options.json);
     case 'sarif':
       return sarifReportChunks(report, options.pack, options);
     case 'markdown':

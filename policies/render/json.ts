@@ -15,7 +15,7 @@ export function renderJsonReport(report: ComplianceReport): string {
 }
 
 /** renderJsonReport in pieces, as it is serialized: a fleet's judgements are never one string. */
-export function* jsonReportChunks(report: ComplianceReport): Generator<string> {
+export function* jsonReportChunks(report: ComplianceReport, extra: Record<string, unknown> = {}): Generator<string> {
   const document = {
     ...report,
     profile: { id: report.profile, title: PROFILES[report.profile].title },
@@ -27,6 +27,7 @@ export function* jsonReportChunks(report: ComplianceReport): Generator<string> {
         judgements: result.judgements.map((j) => ({ ...j, findingId: findingId(j.target) ?? null })),
       })),
     })),
+    ...extra,
   };
   yield* inertJsonChunks(canonicalJsonChunks(document));
 }

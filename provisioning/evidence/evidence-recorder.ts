@@ -49,7 +49,7 @@ export class EvidenceRecorder {
    * One `plan` (or `drift`) record per org: proposed changes and, with the declaration, each control's
    * state as read. Attestations declared since the last record are appended as `attestation` records.
    */
-  async recordPlan(client: WebexClient, plan: Plan, options: { kind?: 'plan' | 'drift'; declared?: readonly Org[] } = {}): Promise<EvidenceRecord[]> {
+  async recordPlan(client: WebexClient, plan: Plan, options: { kind?: 'plan' | 'drift'; declared?: readonly Org[]; details?: ReadonlyMap<string, Record<string, unknown>> } = {}): Promise<EvidenceRecord[]> {
     const records: EvidenceRecord[] = [];
     for (const evidence of planEvidence(plan, options.declared)) {
       const declaration = options.declared?.find((o) => o.name === evidence.org);
@@ -58,6 +58,7 @@ export class EvidenceRecorder {
         await this.recordNewAttestations(client, evidence.org, attested.attestations);
         if (attested.missing.length > 0) evidence.details.attestationsMissing = attested.missing;
       }
+      Object.assign(evidence.details, options.details?.get(evidence.org));
       const record = await this.recordOrg(client, options.kind ?? 'plan', evidence, declaration?.orgId);
       this.planRecords.set(evidence.org, record.id);
       records.push(record);

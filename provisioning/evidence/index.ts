@@ -17,3 +17,7 @@ export * from './report/render-markdown';
 export * from './report/render-html';
 export * from './checkpoints';
 export * from './export-archive';
+export * from './since-last-run';
+export * from './compare-runs';
+export * from './plan-run-items';
+export * from './render-since-last-run';

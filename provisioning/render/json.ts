@@ -6,14 +6,14 @@ import { Plan } from '../plan';
 /**
  * Plan → its versioned JSON form (sorted keys, stable for diffs and golden tests): the plan, every change
  * per target, and `groups`, the same change on many targets as one entry whose `changes` are positions in
- * `changes` (so the per-target list is never lost).
+ * `changes` (so the per-target list is never lost). `extra` adds top-level members (drift's `sinceLastRun`).
  */
-export function renderPlanJson(plan: Plan): string {
-  return [...planJsonChunks(plan)].join('');
+export function renderPlanJson(plan: Plan, extra: Record<string, unknown> = {}): string {
+  return [...planJsonChunks(plan, extra)].join('');
 }
 
 /** renderPlanJson in pieces, written as they are made: a 20,000-host plan is never one string. */
-export function* planJsonChunks(plan: Plan): Generator<string> {
+export function* planJsonChunks(plan: Plan, extra: Record<string, unknown> = {}): Generator<string> {
   const groups = groupChanges(plan.changes).map(({ targets, ...group }) => ({ ...group, targetCount: targets.length }));
-  yield* inertJsonChunks(canonicalJsonChunks({ ...plan, groups }));
+  yield* inertJsonChunks(canonicalJsonChunks({ ...plan, groups, ...extra }));
 }

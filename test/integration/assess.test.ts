@@ -13,6 +13,7 @@ const DAY = 86_400_000;
 const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 const SITE = 'riverside-clinic.webex.com';
 const DOMAIN = 'riverside-clinic.example';
+const ORG = 'Riverside Family Clinic';
 
 interface Report {
   compliant: boolean;
@@ -121,6 +122,11 @@ describe('webex-iac assess: the live clinic against the HIPAA pack, before and a
     expect(failing).toEqual(['WBX.MEET.1v1', 'WBX.MEET.2v1', 'WBX.MEET.3v1', 'WBX.MEET.4v1', 'WBX.MEET.5v1', 'WBX.HOST.1v1', 'WBX.HOST.3v1', 'WBX.ADMIN.1v1', 'WBX.AUDIT.1v1']);
     expect(results.find((r) => r.ruleId === 'WBX.MEET.5v1')!.judgements[0]!.values).toEqual({ requireStrongPassword: false, 'passwordCriteria.minLength': 4, 'passwordCriteria.mixedCase': false, 'passwordCriteria.minNumeric': 0 });
     expect(results.find((r) => r.ruleId === 'WBX.AUTH.1v1')!.status).toBe('not-verifiable');
+    // The text run was the first of this scope: every failed finding was new; the JSON run finds them still there.
+    expect(text.stdout).toMatch(/First recorded run of this scope: (\d+) new, 0 still there, 0 resolved, 0 regressed\.\n$/);
+    const since = (json as unknown as { sinceLastRun: Record<string, { summary: Record<string, number>; items: { control: string; target: string; status: string }[] }> }).sinceLastRun[ORG]!;
+    expect(since.summary).toEqual({ new: 0, still: since.items.length, resolved: 0, regressed: 0 });
+    expect(since.items).toContainEqual(expect.objectContaining({ control: 'WBX.MEET.1v1', target: `site ${SITE}`, status: 'still' }));
   });
 
   test('after apply and an audit collection: every automated rule passes, write-only ones as enforced, attestations by status', async () => {
@@ -132,6 +138,9 @@ describe('webex-iac assess: the live clinic against the HIPAA pack, before and a
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as Report;
     expect(report.compliant).toBe(true);
+    const since = (report as unknown as { sinceLastRun: Record<string, { summary: Record<string, number>; items: { control: string; status: string }[] }> }).sinceLastRun[ORG]!;
+    expect(since.summary.resolved).toBeGreaterThan(5);
+    expect(since.items).toContainEqual(expect.objectContaining({ control: 'WBX.MEET.1v1', status: 'resolved' }));
     const results = report.orgs[0]!.results;
     const byAutomation = (a: string) => results.filter((r) => r.automation === a);
 
