@@ -3,7 +3,9 @@ import { clientFromEnvironment, Change, MAX_CONCURRENCY_CEILING, resolveStateDir
 import { ApplyJournal, EvidenceRecorder } from '../provisioning/evidence';
 import { Interruption } from './interruption';
 import { applyCommand, ApplyOptions } from './commands/apply';
-import { driftCommand, DriftOptions } from './commands/drift';
+import { driftCommand, DriftOptions, NotifyTarget } from './commands/drift';
+import { notifyClient } from './notify-client';
+import { roomIdOf } from '../provisioning/notify';
 import { evidenceCommand } from './commands/evidence';
 import { withSignedCheckpoints } from './sign-after';
 import { planCommand, PlanOptions } from './commands/plan';
@@ -62,6 +64,9 @@ function buildProgram(io: Io, argv: readonly string[], interruption: Interruptio
 
   // --concurrency, else WEBEX_IAC_CONCURRENCY, sets the token's ceiling of requests in flight (request-scheduler.ts).
   const client = (concurrency?: number) => clientFromEnvironment(io.env, concurrency === undefined ? {} : { concurrency });
+  // --notify-room: the bot's client, checked before anything is read, so a missing token fails at once.
+  const notifyTarget = (room: string | undefined): NotifyTarget | undefined => (room === undefined ? undefined : { room: roomIdOf(room), bot: notifyClient(io.env), env: io.env, err: io.err });
+  const notifyRoomOption = () => new Option('--notify-room <roomId>', 'post what is new or resolved since the last run to this Webex space (one markdown message; bot token in $WEBEX_NOTIFY_TOKEN)');
   const concurrencyOption = () =>
     new Option('--concurrency <n>', `Webex requests in flight at most (default: $WEBEX_IAC_CONCURRENCY, else 16); the pace adapts to Webex's 429 answers`).argParser(
       parseInteger('--concurrency', 1, MAX_CONCURRENCY_CEILING),
@@ -207,10 +212,12 @@ function buildProgram(io: Io, argv: readonly string[], interruption: Interruptio
     .option('--detailed-exitcode', 'accepted for symmetry with plan: drift always exits 0 (none), 2 (drift) or 1 (error)')
     .option('--quiet', 'print only the summary line (text format) and errors')
     .addOption(concurrencyOption())
-    .addHelpText('after', '\nExamples:\n  $ webex-iac drift\n  $ webex-iac drift --format markdown > drift.md || test $? -eq 2')
-    .action(async (opts: DriftOptions & { concurrency?: number }) => {
+    .addOption(notifyRoomOption())
+    .addHelpText('after', '\nExamples:\n  $ webex-iac drift\n  $ webex-iac drift --format markdown > drift.md || test $? -eq 2\n  $ WEBEX_NOTIFY_TOKEN=… webex-iac drift --notify-room Y2lzY29zcGFyazovL3VzL1JPT00v… --quiet')
+    .action(async (opts: Omit<DriftOptions, 'notify'> & { concurrency?: number; notifyRoom?: string }) => {
+      const notify = notifyTarget(opts.notifyRoom);
       const webex = await client(opts.concurrency);
-      const code = await withProgress('drift', opts.quiet, (display) => driftCommand({ ...opts, stateDir: stateDirOf(opts.manifest), progress: display.progress }, webex, io.out, evidence()));
+      const code = await withProgress('drift', opts.quiet, (display) => driftCommand({ ...opts, stateDir: stateDirOf(opts.manifest), progress: display.progress, ...(notify ? { notify } : {}) }, webex, io.out, evidence()));
       if (code !== 0) throw new ExitCode(code);
     });
 
@@ -225,12 +232,14 @@ function buildProgram(io: Io, argv: readonly string[], interruption: Interruptio
     .addOption(new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
     .option('--quiet', 'show no progress on stderr')
     .addOption(concurrencyOption())
+    .addOption(notifyRoomOption())
     .addHelpText('after', '\nAutomated rules are judged from what the Webex API returns, write-only settings from what webex-iac last\nenforced, attestations from the manifest. Each org\'s result is appended to its evidence log.\n\nExamples:\n  $ webex-iac assess\n  $ webex-iac assess --org "Riverside Family Clinic" --format markdown > assessment.md\n  $ webex-iac assess --profile hipaa-nprm-2025 --format sarif > assessment.sarif')
-    .action(async (opts: AssessOptions & { concurrency?: number; quiet?: boolean }) => {
+    .action(async (opts: Omit<AssessOptions, 'notify'> & { concurrency?: number; quiet?: boolean; notifyRoom?: string }) => {
+      const notify = notifyTarget(opts.notifyRoom);
       const webex = await client(opts.concurrency);
       const recorder = evidence();
       const code = await withSignedCheckpoints(io.env, recorder.log.dir, io.err, () =>
-        withProgress('assess', opts.quiet, (display) => assessCommand({ ...opts, stateDir: stateDirOf(opts.manifest), progress: display.progress }, webex, io, recorder)),
+        withProgress('assess', opts.quiet, (display) => assessCommand({ ...opts, stateDir: stateDirOf(opts.manifest), progress: display.progress, ...(notify ? { notify } : {}) }, webex, io, recorder)),
       );
       if (code !== 0) throw new ExitCode(code);
     });

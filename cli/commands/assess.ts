@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import { compareCodePoints, findManifests, ORG_CONTROL_KEYS, Org, readManifest } from '../../manifest';
 import { AuditView, ComplianceReport, complianceReport, describeTarget as describeJudgedTarget, evaluateOrg, HIPAA_PACK, observedSubject, OrgReport, ProfileId, reportChunks, ReportFormat, utcDay } from '../../policies';
 import { describeTarget, observedFacts, observeOrg, RunProgress, WebexClient } from '../../provisioning';
-import { compareAssessRun, EvidenceRecorder, renderSinceMarkdown, renderSinceText, RunComparison, RunItem, sinceJson, sinceLastRunDetails } from '../../provisioning/evidence';
+import { ComparedItem, compareAssessRun, EvidenceRecorder, renderSinceMarkdown, renderSinceText, RunComparison, RunItem, sinceJson, sinceLastRunDetails } from '../../provisioning/evidence';
+import { markdownText } from '../../manifest/text';
+import { notifyAndReport, NotifyTarget } from './drift';
 import { DEFAULT_OUTDIR, loadOrgs } from '../load-orgs';
 import { useColor } from '../output';
 import { writeStreaming } from '../write-streaming';
@@ -19,6 +21,8 @@ export interface AssessOptions extends Selection {
   readonly stateDir?: string;
   /** Where reading reports progress (the CLI's progress display on stderr). */
   readonly progress?: RunProgress;
+  /** `--notify-room`: tell this Webex space what is new since it was last told. */
+  readonly notify?: NotifyTarget;
 }
 
 /**
@@ -46,7 +50,20 @@ export async function assessCommand(
     if (options.format === 'text') io.out.write(`\n${renderSinceText(org, comparison, { color })}`);
     if (options.format === 'markdown') io.out.write(`\n${renderSinceMarkdown(org, comparison)}`);
   }
+  if (options.notify) {
+    if (!recorder) throw new Error('--notify-room needs the evidence log, which tells what the space was already told');
+    await notifyAndReport({ command: 'assess', room: options.notify.room, comparisons, detail: assessDetail(report), env: options.notify.env }, recorder, options.notify, client);
+  }
   return report.compliant ? 0 : 1;
+}
+
+/** The detail line of an assess finding in a message: the rule's title and what was found, escaped. */
+function assessDetail(report: ComplianceReport): (org: string, item: ComparedItem) => string | undefined {
+  return (org, item) => {
+    const result = report.orgs.find((o) => o.org === org)?.results.find((r) => r.ruleId === item.control);
+    const judgement = result?.judgements.find((j) => j.finding === item.detail && describeJudgedTarget(j.target) === item.target);
+    return result && judgement ? `${markdownText(result.title)}: ${markdownText(judgement.message)}` : undefined;
+  };
 }
 
 export async function assessOrgs(options: AssessOptions, client: WebexClient, recorder?: EvidenceRecorder, now: Date = new Date()): Promise<{ report: ComplianceReport; comparisons: Map<string, RunComparison> }> {

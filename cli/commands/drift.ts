@@ -1,5 +1,6 @@
 import { planOrgs, RunProgress, WebexClient } from '../../provisioning';
 import { compareDriftRuns, comparisonDetails, EvidenceRecorder, renderSinceMarkdown, renderSinceText, RunComparison, sinceJson } from '../../provisioning/evidence';
+import { driftDetail, NotifyRequest, notifyRoom } from '../../provisioning/notify';
 import { loadOrgs } from '../load-orgs';
 import { terminalQuoted } from '../../manifest/text';
 import { useColor } from '../output';
@@ -14,6 +15,16 @@ export interface DriftOptions extends Selection {
   readonly stateDir?: string;
   /** Where reading reports progress (the CLI's progress display on stderr). */
   readonly progress?: RunProgress;
+  /** `--notify-room`: tell this Webex space what is new since it was last told (see notifyRoom). */
+  readonly notify?: NotifyTarget;
+}
+
+/** Where and how a run posts its news: the space, the bot's client, the environment (CI run link) and stderr. */
+export interface NotifyTarget {
+  readonly room: string;
+  readonly bot: WebexClient;
+  readonly env: NodeJS.ProcessEnv;
+  readonly err: NodeJS.WritableStream;
 }
 
 /**
@@ -29,8 +40,22 @@ export async function driftCommand(options: DriftOptions, client: WebexClient, o
   await evidence?.recordPlan(client, plan, { kind: 'drift', declared: orgs, details: comparisonDetails(comparisons) });
   await writePlan(plan, { format: options.format, quiet: options.quiet, mode: 'drift', ...(evidence ? { json: { sinceLastRun: sinceJson(comparisons) } } : {}) }, out);
   writeComparisons(comparisons, options, out);
+  if (options.notify) {
+    if (!evidence) throw new Error('--notify-room needs the evidence log, which tells what the space was already told');
+    await notifyAndReport({ command: 'drift', room: options.notify.room, comparisons, detail: driftDetail(plan), env: options.notify.env }, evidence, options.notify, client);
+  }
   if (plan.unknown.length > 0) throw new UnknownTargetsError(plan.unknown.length);
   return plan.changes.length > 0 ? 2 : 0;
+}
+
+/** Posts the run's news and says on stderr what was posted (stdout may be JSON); a failed post throws. */
+export async function notifyAndReport(request: NotifyRequest, evidence: EvidenceRecorder, notify: NotifyTarget, client: WebexClient): Promise<void> {
+  const outcome = await notifyRoom(request, evidence, notify.bot, client);
+  notify.err.write(
+    outcome.messageId === undefined
+      ? 'Webex space: nothing new since it was last told; no message posted.\n'
+      : `Webex space: posted one message (${outcome.opened} open, ${outcome.resolved} resolved${outcome.folded > 0 ? `, ${outcome.folded} told by count only` : ''}).\n`,
+  );
 }
 
 /** After the plan in text and markdown (JSON carries them inside): each org's comparison, its summary line last. */

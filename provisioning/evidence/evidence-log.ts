@@ -29,7 +29,7 @@ export interface StoredRecord {
 }
 
 /** Environment variables whose values are secrets; each is scrubbed from every record. */
-export const SECRET_VARIABLES = ['WEBEX_TOKEN', 'WEBEX_CLIENT_SECRET', 'WEBEX_REFRESH_TOKEN', 'WEBEX_IAC_EVIDENCE_KEY'] as const;
+export const SECRET_VARIABLES = ['WEBEX_TOKEN', 'WEBEX_CLIENT_SECRET', 'WEBEX_REFRESH_TOKEN', 'WEBEX_IAC_EVIDENCE_KEY', 'WEBEX_NOTIFY_TOKEN'] as const;
 
 /** Thrown when the log cannot be appended to safely (altered, or ends in a partial line). */
 export class EvidenceLogError extends Error {

@@ -2,6 +2,7 @@ import type { Route } from '../http/route';
 import { listAdminRecordings } from './admin-recordings';
 import { listAdminAuditEventCategories, listAdminAuditEvents, listSecurityAuditEvents } from './audit-events';
 import { updateAuthenticationConfig, updatePasswordPolicy } from './identity-organization-settings';
+import { createMessage, createRoom, listMessages } from './messages';
 import { getMeetingCommonSettings, updateMeetingCommonSettings } from './meeting-common-settings';
 import { getMeetingPreferenceDetails } from './meeting-preference-details';
 import { getSiteList, updateDefaultSite } from './meeting-preferences-sites';
@@ -45,4 +46,7 @@ export const ALL_ROUTES: readonly Route[] = [
   listAdminAuditEvents,
   listAdminAuditEventCategories,
   listSecurityAuditEvents,
+  createRoom,
+  createMessage,
+  listMessages,
 ];

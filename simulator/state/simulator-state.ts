@@ -8,6 +8,7 @@ import type { Recording } from './recording';
 import type { ScheduledMeeting } from './scheduled-meeting';
 import type { Seed } from './seed';
 import { SecurityAuditLog } from './security-audit-log';
+import { Messaging } from './messaging';
 import type { SimulatorSnapshot } from './simulator-snapshot';
 import type { Site } from './site';
 import { uuidOf } from './webex-id';
@@ -19,6 +20,8 @@ import { uuidOf } from './webex-id';
 export class SimulatorState {
   readonly adminAudit: AdminAuditLog;
   readonly securityAudit: SecurityAuditLog;
+  /** Spaces and messages (`/v1/rooms`, `/v1/messages`), for notifications. */
+  readonly messaging: Messaging;
   private readonly organizations = new Map<string, OrganizationRecord>();
   private readonly organizationsByIdentityId = new Map<string, OrganizationRecord>();
   private readonly people = new Map<string, PersonRecord>();
@@ -42,6 +45,7 @@ export class SimulatorState {
     const data = structuredClone(plain);
     this.seedHostSettings = hostSettings;
     this.adminAudit = new AdminAuditLog(clock);
+    this.messaging = new Messaging(clock);
     for (const record of data.organizations) {
       this.organizations.set(record.organization.id, record);
       this.organizationsByIdentityId.set(uuidOf('ORGANIZATION', record.organization.id) ?? record.organization.id, record);

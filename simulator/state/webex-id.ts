@@ -1,5 +1,5 @@
 /** Kinds of Webex resource whose ids the simulator issues. */
-export type WebexIdKind = 'ORGANIZATION' | 'PEOPLE' | 'ROLE' | 'LICENSE';
+export type WebexIdKind = 'ORGANIZATION' | 'PEOPLE' | 'ROLE' | 'LICENSE' | 'ROOM' | 'MESSAGE';
 
 /**
  * A Webex resource id: `ciscospark://us/<KIND>/<uuid>` in unpadded base64url, as in Cisco's examples

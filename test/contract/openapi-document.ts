@@ -51,12 +51,12 @@ export interface LoadedSpec {
 }
 
 /** Cisco's specs, copied unmodified into the test fixtures (see their README.md). */
-const SPEC_FILES = ['webex-admin.json', 'webex-meeting.json'];
+const SPEC_FILES = ['webex-admin.json', 'webex-meeting.json', 'webex-messaging.json'];
 const SPEC_DIRECTORY = join(__dirname, '..', 'fixtures', 'webex-openapi');
 
 let loaded: readonly LoadedSpec[] | undefined;
 
-/** Both specs, read from disk on first use only. */
+/** The specs, read from disk on first use only. */
 export function loadSpecs(): readonly LoadedSpec[] {
   loaded ??= SPEC_FILES.map((name) => ({
     name,

@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import { CLINIC, clinicMeetingIds, type RecordedExchange, ROLE_IDS, type RunningSimulator, SESSION_TYPE_IDS, startSimulator } from '../../simulator';
 import { ALL_ROUTES } from '../../simulator/routes';
 import { loadSeed } from '../../simulator/seeds/load-seed';
+import { nthRoomId } from '../../simulator/state/messaging';
 import { call, type CallResult, FULL_ACCESS_TOKEN } from '../simulator/webex-call';
 import { validateRequest, validateResponse } from './openapi-contract';
 import { loadSpecs, type SchemaObject } from './openapi-document';
@@ -135,6 +136,20 @@ const STEPS: Step[] = [
   { method: 'GET', path: COMMON_SETTINGS, status: 401, token: 'revoked-token' },
   { method: 'GET', path: '/v1/meetingPreferences/lobby', status: 404 },
   { method: 'DELETE', path: COMMON_SETTINGS, status: 405 },
+  // Messaging (drift --notify-room): a space, a markdown message up to Cisco's 7439-byte limit, its listing.
+  { method: 'POST', path: '/v1/rooms', status: 200, body: { title: 'webex-iac drift' } },
+  { method: 'POST', path: '/v1/rooms', status: 400, body: { title: 7 }, schemaInvalid: true },
+  { method: 'POST', path: '/v1/rooms', status: 400, body: {}, schemaInvalid: true },
+  { method: 'POST', path: '/v1/messages', status: 200, body: { roomId: nthRoomId(1), markdown: '**Drift** on `site`', text: 'Drift on site' } },
+  { method: 'POST', path: '/v1/messages', status: 200, body: { roomId: nthRoomId(1), markdown: 'x'.repeat(7439) } },
+  { method: 'POST', path: '/v1/messages', status: 400, body: { roomId: nthRoomId(1), markdown: 'x'.repeat(7440) } },
+  { method: 'POST', path: '/v1/messages', status: 400, body: { roomId: nthRoomId(1), markdown: 5 }, schemaInvalid: true },
+  { method: 'POST', path: '/v1/messages', status: 404, body: { roomId: nthRoomId(99), markdown: 'lost' } },
+  { method: 'POST', path: '/v1/messages', status: 403, token: READ_ONLY, body: { roomId: nthRoomId(1), markdown: 'no scope' } },
+  { method: 'GET', path: `/v1/messages?roomId=${nthRoomId(1)}`, status: 200 },
+  { method: 'GET', path: `/v1/messages?roomId=${nthRoomId(1)}&max=1`, status: 200 },
+  { method: 'GET', path: `/v1/messages?roomId=${nthRoomId(99)}`, status: 404 },
+  { method: 'GET', path: '/v1/messages', status: 400, schemaInvalid: true },
   { method: 'GET', path: '/v1/people', status: 200 },
   { method: 'GET', path: '/v1/people?max=10', status: 200 },
   { method: 'GET', path: `/v1/people?email=dr.lee@${CLINIC.emailDomain}`, status: 200 },

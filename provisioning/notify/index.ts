@@ -1,0 +1,5 @@
+export * from './post-message';
+export * from './notified-items';
+export * from './notification-message';
+export * from './notify-room';
+export * from './drift-detail';
