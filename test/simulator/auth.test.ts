@@ -1,5 +1,6 @@
 import { CLINIC, clinicMeetingIds, ROLE_IDS, type RunningSimulator, startSimulator } from '../../simulator';
 import { ALL_ROUTES } from '../../simulator/routes';
+import { nthRoomId } from '../../simulator/state/messaging';
 import { call, errorBody, FULL_ACCESS_TOKEN } from './webex-call';
 
 const UNAUTHORIZED = 'The request requires a valid access token set in the Authorization request header.';
@@ -89,6 +90,10 @@ const SCOPES: [method: string, path: string, scopes: string[], body: unknown][] 
     ['audit:events_read'],
     undefined,
   ],
+  // Messaging: the room comes first, so that the messages below have the first room to go to.
+  ['POST', '/v1/rooms', ['spark:rooms_write'], { title: 'webex-iac' }],
+  ['POST', '/v1/messages', ['spark:messages_write'], { roomId: nthRoomId(1), markdown: '**drift**' }],
+  ['GET', `/v1/messages?roomId=${nthRoomId(1)}`, ['spark:messages_read'], undefined],
 ];
 const ALL_LISTED_SCOPES = [...new Set(SCOPES.flatMap(([, , scopes]) => scopes))];
 const operation = (method: string, path: string) => `${method}:${path.split('?')[0]}`;
