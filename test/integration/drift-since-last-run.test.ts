@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { canonicalJson, Manifest } from '../../manifest';
 import { RunningSimulator, startSimulator } from '../../simulator';
 import { clinicManifest } from '../helpers/clinic-manifest';
-import { runCli } from '../helpers/run-cli';
+import { runCli, withoutProgress } from '../helpers/run-cli';
 
 const TOKEN = 'since-last-run-token-41c9';
 const ORG = 'Riverside Family Clinic';
@@ -40,7 +40,7 @@ describe('drift: what is new, still there, resolved or regressed since the last 
 
   const driftJson = async (...args: string[]): Promise<{ code: number; since: SinceOrg; changes: number }> => {
     const run = await runCli(['drift', '--manifest', manifest, '--format', 'json', ...args], env);
-    expect(run.stderr).toBe('');
+    expect(withoutProgress(run.stderr)).toBe('');
     const json = JSON.parse(run.stdout) as { sinceLastRun: Record<string, SinceOrg>; changes: unknown[] };
     return { code: run.code, since: json.sinceLastRun[ORG]!, changes: json.changes.length };
   };
