@@ -21,6 +21,9 @@ function manifestWithHosts(): Manifest {
 
 interface Message { id: string; markdown?: string; text: string; personEmail: string }
 
+
+// Several CLI runs per test, each a node process: minutes on a loaded machine.
+jest.setTimeout(300_000);
 describe('drift --notify-room: one message per run with what is new, nothing when nothing is, "resolved" after apply (CLI against the simulator)', () => {
   let sim: RunningSimulator;
   let work: string;

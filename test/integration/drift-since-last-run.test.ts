@@ -20,6 +20,9 @@ function manifestWithHosts(): Manifest {
 interface SinceItem { kind: string; control: string; target: string; status: string; since: string; impact?: string }
 interface SinceOrg { previousRun: { id: string; time: string } | null; summary: Record<string, number>; items: SinceItem[] }
 
+
+// Several CLI runs per test, each a node process: minutes on a loaded machine.
+jest.setTimeout(300_000);
 describe('drift: what is new, still there, resolved or regressed since the last run (CLI against the simulator)', () => {
   let sim: RunningSimulator;
   let work: string;
