@@ -9,6 +9,8 @@ const GITHUB = ['webex-iac-plan.yml', 'webex-iac-apply.yml', 'webex-iac-nightly.
 const GITLAB = '.gitlab-ci.yml';
 const workflow = (file: string) => parse(read(file)) as Workflow;
 const WRITE_SECRETS = ['WEBEX_TOKEN', 'WEBEX_CLIENT_ID', 'WEBEX_CLIENT_SECRET', 'WEBEX_REFRESH_TOKEN'];
+/** Other credentials webex-iac reads from its environment: the Webex bot token of --notify-room. */
+const READ_BY_WEBEX_IAC = ['WEBEX_NOTIFY_TOKEN'];
 
 interface Step {
   readonly name?: string;
@@ -137,6 +139,10 @@ describe('GitHub workflows: CI applies exactly what was approved', () => {
     expect(workflow('.github/workflows/webex-iac-nightly.yml').on.schedule[0].cron).toBeDefined();
     const calls = webexCalls(text).map((c) => c.split(' ')[0] === 'evidence' ? c.split(' ').slice(0, 2).join(' ') : c.split(' ')[0]);
     expect(calls).toEqual(expect.arrayContaining(['drift', 'evidence collect', 'assess']));
+    // The team hears of new and resolved drift in Webex, with the bot token only in the step that posts.
+    const step = workflow('.github/workflows/webex-iac-nightly.yml').jobs.nightly!.steps.find((s) => s.run?.includes('npx webex-iac drift'))!;
+    expect(step.env?.WEBEX_NOTIFY_TOKEN).toBe('${{ secrets.WEBEX_NOTIFY_TOKEN }}');
+    expect(step.run).toMatch(/--notify-room "\$WEBEX_NOTIFY_ROOM"[\s\S]*npx webex-iac drift [^\n]*"\$@"[\s\S]*npx webex-iac assess [^\n]*"\$@"/);
     expect(text).toContain('issues.create');
     expect(text).toMatch(/state: 'closed'/);
   });
@@ -162,8 +168,8 @@ describe('GitLab pipeline', () => {
     const text = read(GITLAB);
     const install = (gitlab()['.webex-iac'].before_script as string[]).find((l) => l.includes('npm ci'))!;
     // The variables the file references, plus the write credentials webex-iac reads from the environment itself.
-    const variables = new Set([...WRITE_SECRETS, ...[...text.matchAll(/\$\{?(WEBEX_[A-Z_]*TOKEN|GITLAB_[A-Z]+_TOKEN)\b/g)].map((m) => m[1]!)]);
-    expect(variables).toEqual(new Set([...WRITE_SECRETS, 'WEBEX_READ_TOKEN', 'GITLAB_NOTE_TOKEN', 'GITLAB_RECORDS_TOKEN']));
+    const variables = new Set([...WRITE_SECRETS, ...READ_BY_WEBEX_IAC, ...[...text.matchAll(/\$\{?(WEBEX_[A-Z_]*TOKEN|GITLAB_[A-Z]+_TOKEN)\b/g)].map((m) => m[1]!)]);
+    expect(variables).toEqual(new Set([...WRITE_SECRETS, ...READ_BY_WEBEX_IAC, 'WEBEX_READ_TOKEN', 'GITLAB_NOTE_TOKEN', 'GITLAB_RECORDS_TOKEN']));
     expect(install).toMatch(/^env (-u \w+ )+npm ci$/);
     for (const name of variables) expect(install).toContain(`-u ${name} `);
   });
