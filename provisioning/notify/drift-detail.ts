@@ -18,8 +18,25 @@ export function driftDetail(plan: Plan): (org: string, item: ComparedItem) => st
       return finding ? markdownText(finding.detail) : undefined;
     }
     const change = changes.get(`${org}\u0000${item.control}\u0000${item.target}`);
-    return change ? fieldsLine(change) : undefined;
+    if (!change) return undefined;
+    const who = attributionLine((change as Change & { attribution?: unknown }).attribution);
+    return who ? `${fieldsLine(change)} · ${who}` : fieldsLine(change);
   };
+}
+
+/**
+ * Who changed it, when the plan carries an attribution from the admin audit log (status `audit-event`:
+ * actor, time, trackingId), read by shape so a plan without one renders as before; every part escaped.
+ */
+export function attributionLine(attribution: unknown): string | undefined {
+  const a = attribution as { status?: unknown; byToken?: unknown; event?: Record<string, unknown> } | undefined;
+  if (a?.status === 'no-audit-event') return 'no audit event found (changed by the user, or older than the audit window)';
+  if (a?.status !== 'audit-event' || typeof a.event !== 'object' || a.event === null) return undefined;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const who = text(a.event.actorEmail) || text(a.event.actorName) || 'an unnamed admin';
+  const how = a.byToken === true ? 'with the token webex-iac uses, by' : 'in Control Hub by';
+  const tracking = text(a.event.trackingId);
+  return `changed ${how} ${markdownText(who)} at ${markdownText(text(a.event.at))}${tracking ? `, trackingId ${markdownText(tracking)}` : ''}`;
 }
 
 function fieldsLine(change: Change): string {

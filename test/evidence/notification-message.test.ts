@@ -1,6 +1,6 @@
 import type { ComparedItem, RunComparison } from '../../provisioning/evidence';
 import { itemKey } from '../../provisioning/evidence';
-import { newsOf, notificationMessage, WEBEX_MESSAGE_MAX_BYTES } from '../../provisioning/notify';
+import { attributionLine, newsOf, notificationMessage, WEBEX_MESSAGE_MAX_BYTES } from '../../provisioning/notify';
 import { HOSTILE_TEXTS } from '../hostile/corpus';
 
 const item = (control: string, target: string, status: ComparedItem['status'], impact?: string): ComparedItem => {
@@ -62,5 +62,15 @@ describe('what a space is told (dedupe through the evidence log)', () => {
     const unread = { ...item('hostLobby', 'person x', 'still'), unread: true as const };
     expect(newsOf(comparison([unread]), new Map([[unread.key, unread.since]]))).toEqual({ opened: [], resolved: [] });
     expect(newsOf(comparison([unread]), new Map()).opened).toEqual([]);
+  });
+});
+
+describe('who changed it, in the message', () => {
+  test('an attribution from the admin audit log names the admin, the time and the trackingId, escaped', () => {
+    const line = attributionLine({ status: 'audit-event', byToken: false, since: 's', event: { actorEmail: 'it.lead@clinic.example', actorName: 'IT <Lead>', at: '2026-12-04T08:00:00.000Z', trackingId: 'ATLAS_1', category: 'MEETINGS', description: 'x' } });
+    expect(line).toBe('changed in Control Hub by it.lead&#64;&#8203;clinic.example at 2026-12-04T08&#58;&#8203;00:00.000Z, trackingId ATLAS_1');
+    expect(attributionLine({ status: 'audit-event', event: { actorEmail: '<@all> [x](https://evil.example)' } })).not.toMatch(/<@|\]\(/);
+    expect(attributionLine({ status: 'no-audit-event', since: 's' })).toMatch(/^no audit event found/);
+    expect(attributionLine(undefined)).toBeUndefined();
   });
 });
