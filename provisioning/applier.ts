@@ -10,6 +10,7 @@ import { metered, OrgMeter, RunProgress } from './run-progress';
 import { assertWritableFolder } from './state/writable-folder';
 import { recordEnforcement, stateDirFrom } from './state/enforcement-state';
 import { outcomeOfWriteError, trackingIdOf, WriteResult } from './write-result';
+import { bothWatchers, WriteRequest, WriteRequestOutcome, WriteWatcher, watchWrites } from './client/write-watch';
 
 export interface AppliedChange {
   readonly change: Change;
@@ -42,6 +43,8 @@ export interface ApplyOptions {
   readonly onWriteSettled?: (result: WriteResult) => void;
   /** Once aborted, no further write is started (writes in flight finish and are recorded). */
   readonly signal?: AbortSignal;
+  /** Told of every HTTP write request sent for a change, before it is sent and when its outcome is known (the evidence journal). */
+  readonly watchWrites?: (change: Change) => WriteWatcher | undefined;
 }
 
 /**
@@ -112,17 +115,42 @@ async function applyOne(context: ApplyContext, change: Change, options: ApplyOpt
     options.onWriteSettled?.(result);
   };
   options.onWriteStarted?.(change);
+  const requests = new ChangeRequests();
   try {
-    const applied = await writeAndVerify(context, change, options, settle);
+    const applied = await watchWrites(bothWatchers(requests, options.watchWrites?.(change)), () => writeAndVerify(context, change, options, settle, requests));
     settle({ change, outcome: 'applied', trackingId: applied.trackingId, readBack: applied.readBack, verified: applied.unverifiedFields === undefined });
     return applied;
   } catch (error) {
-    settle({ change, outcome: outcomeOfWriteError(error), trackingId: trackingIdOf(error), error: error instanceof Error ? error.message : String(error) });
+    const message = error instanceof Error ? error.message : String(error);
+    const applied = requests.appliedWrites();
+    if (outcomeOfWriteError(error) === 'failed' && applied.length > 0) {
+      // A change of several requests (a host's personal room, then scheduling options) whose first
+      // request Webex applied before a later one was refused: partly applied, never "nothing changed".
+      settle({ change, outcome: 'applied', trackingId: applied.join(', '), verified: false, error: `partly applied: ${message}` });
+    } else {
+      settle({ change, outcome: outcomeOfWriteError(error), trackingId: trackingIdOf(error), error: message });
+    }
     throw error;
   }
 }
 
-async function writeAndVerify(context: ApplyContext, change: Change, options: ApplyOptions, settle: (result: WriteResult) => void): Promise<AppliedChange> {
+/** The outcomes of the HTTP write requests one change sent, its own (purpose `write`) and auxiliary ones. */
+class ChangeRequests implements WriteWatcher {
+  private readonly outcomes: { request: WriteRequest; outcome: WriteRequestOutcome }[] = [];
+
+  async sending(): Promise<void> {}
+
+  settled(request: WriteRequest, outcome: WriteRequestOutcome): void {
+    this.outcomes.push({ request, outcome });
+  }
+
+  /** TrackingIDs of the change's own requests that Webex answered as applied. */
+  appliedWrites(): string[] {
+    return this.outcomes.filter((o) => o.request.purpose === undefined && o.outcome === 'applied').map((o) => o.request.trackingId);
+  }
+}
+
+async function writeAndVerify(context: ApplyContext, change: Change, options: ApplyOptions, settle: (result: WriteResult) => void, requests: ChangeRequests): Promise<AppliedChange> {
   const target = applyTarget(context, change);
   let trackingId: string;
   let echoed: FieldValues | undefined;
@@ -173,6 +201,13 @@ async function writeAndVerify(context: ApplyContext, change: Change, options: Ap
   if (missed.length > 0) {
     const error = failed(`the write did not stick: ${missed.map(([f, v]) => `${f} is ${shownValue(f, readBack[f] ?? null)}, expected ${shownValue(f, v)}`).join('; ')}`);
     // Answered but not as written, or unanswered and not there: either way, what the org holds is what was read.
+    // Unanswered, but an earlier request of the change was applied (the personal room before a lost
+    // scheduling PUT): partly applied, recorded under the requests that were.
+    const partly = answered ? [] : requests.appliedWrites();
+    if (!answered && partly.length > 0) {
+      settle({ change, outcome: 'applied', trackingId: partly.join(', '), readBack: pick(readBack, Object.keys(change.after)), verified: false, error: `partly applied: ${error.message}` });
+      throw error;
+    }
     settle({ change, outcome: answered ? 'applied' : 'failed', trackingId, readBack: pick(readBack, Object.keys(change.after)), verified: false, error: error.message });
     throw error;
   }

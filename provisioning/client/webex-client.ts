@@ -12,6 +12,7 @@ import { AttemptOutcome, RequestScheduler, schedulerForToken, sleptTimeClock } f
 import { retryAfterSeconds } from './retry-after';
 import { currentMeter } from '../run-progress';
 import { WebexErrorBodySchema } from './schemas/error-body';
+import { currentWriteScope, WriteRequest, WriteRequestOutcome } from './write-watch';
 
 /** Webex REST families live under different roots of the same host: /v1 for most, /identity for identity and SCIM. */
 export type ApiPath = `/v1/${string}` | `/identity/${string}`;
@@ -138,12 +139,23 @@ export class WebexClient {
     const target = withQuery(path, options.query);
     const isRead = method === 'GET';
     const meter = currentMeter();
+    const watch = isRead ? undefined : currentWriteScope();
     for (let attempt = 1; ; attempt++) {
+      const trackingId = `WEBEX_IAC_${randomUUID()}`;
+      const sent: WriteRequest | undefined = watch?.watcher ? { method, path: target, trackingId, ...(watch.purpose ? { purpose: watch.purpose } : {}) } : undefined;
+      // A write is named in the evidence before it can reach Webex (write-watch.ts); a refusal sends nothing.
+      if (sent) await watch!.watcher!.sending(sent);
       // Every attempt, retries included, waits for the token's scheduler: nothing reaches Webex around it.
       const slot = await this.scheduler.acquire();
       if (meter) meter.calls++;
-      const trackingId = `WEBEX_IAC_${randomUUID()}`;
-      const exchange = await this.exchange(method, target, options.body, trackingId);
+      let exchange: Exchange;
+      try {
+        exchange = await this.exchange(method, target, options.body, trackingId);
+      } catch (error) {
+        if (sent) watch!.watcher!.settled(sent, 'unknown', error instanceof Error ? this.clean(error.message) : undefined);
+        throw error;
+      }
+      if (sent) watch!.watcher!.settled(sent, ...requestOutcome(exchange, schema));
       if (exchange.kind === 'no-answer') {
         slot.release({ kind: 'failed' });
         const cause = exchange.deadline ? `no answer within the ${describeDuration(this.deadlineMs)} deadline` : this.clean(exchange.cause);
@@ -308,6 +320,27 @@ const NO_CONTENT = new Set([204, 205]);
  * operation's schema then decides whether "nothing" is an answer); an empty 200, a proxy's HTML page or a
  * truncated document is never read as an empty object.
  */
+/**
+ * What a write attempt's answer says of it, for the write watcher: a 2xx Webex answered in full and as
+ * its spec says is `applied`; a refusal Webex does not apply writes with (4xx, 429, 503) is `failed`;
+ * no answer, a 2xx that cannot be understood, or 500/502/504 (which may come after the write took effect)
+ * is `unknown` (as outcomeOfWriteError in write-result.ts judges the error the caller receives).
+ */
+function requestOutcome(exchange: Exchange, schema: z.ZodType): [WriteRequestOutcome, string?] {
+  if (exchange.kind === 'no-answer') return ['unknown', exchange.deadline ? 'no answer within the deadline' : 'no answer'];
+  const status = exchange.response.status;
+  const success = status >= 200 && status < 300;
+  if (exchange.kind === 'unread-body') return success ? ['unknown', `answered ${status}, body not read in full`] : statusOutcome(status);
+  if (!success) return statusOutcome(status);
+  const data = successBody(status, exchange.text, header(exchange.response, 'content-type'));
+  if (!data.ok || !schema.safeParse(data.value).success) return ['unknown', `answered ${status} with a body that cannot be understood`];
+  return ['applied'];
+}
+
+function statusOutcome(status: number): [WriteRequestOutcome, string] {
+  return [status >= 500 && status !== 503 ? 'unknown' : 'failed', `answered ${status}`];
+}
+
 function successBody(status: number, text: string, contentType: string | undefined): { ok: true; value: unknown } | { ok: false; problem: string } {
   const type = printable(contentType ?? 'none');
   if (text.trim() === '') {

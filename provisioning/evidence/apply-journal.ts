@@ -1,5 +1,6 @@
 import { WebexClient } from '../client/webex-client';
-import { Change, Plan } from '../plan';
+import { WriteRequest, WriteRequestOutcome, WriteWatcher } from '../client/write-watch';
+import { Change, describeTarget, Plan } from '../plan';
 import { WriteResult } from '../write-result';
 import { EvidenceRecorder } from './evidence-recorder';
 import { writeEvidence } from './plan-evidence';
@@ -15,6 +16,11 @@ const MAX_BATCH = 500;
  * - each write's outcome (applied, failed, unknown) in an `apply-writes` record, appended as soon as it
  *   is known; results that arrive while an append is under way go into the next one (one lock per
  *   batch, not per write, so that a fleet of thousands of hosts does not wait on the log);
+ * - every HTTP write request, the change's own and the auxiliary ones (default-site switches and
+ *   restores around a site PATCH, an undo), in `details.requests` of an `apply-writes` record: first as
+ *   `unknown` *before* it is sent (the request waits for that append, batched with the others in
+ *   flight), then with its outcome. So a kill at any moment leaves every write Webex may have served
+ *   named in the log, as applied or as outcome unknown;
  * - at the end, the `apply` record (evidence-recorder.ts), or after an interruption the writes still in
  *   flight as `unknown` and an `apply` record saying so.
  * If the log cannot be appended to, `failure` is set and no further write should start (fail closed).
@@ -24,6 +30,9 @@ export class ApplyJournal {
   private readonly settled = new Set<Change>();
   private readonly results: WriteResult[] = [];
   private queue: WriteResult[] = [];
+  /** Requests about to be sent, each waiting for its record; and request outcomes to record. */
+  private sendingQueue: { org: string; entry: RequestEntry; recorded: Deferred }[] = [];
+  private requestQueue: { org: string; entry: RequestEntry }[] = [];
   private appending: Promise<void> = Promise.resolve();
   private pending = false;
   private closed = false;
@@ -51,6 +60,39 @@ export class ApplyJournal {
       const planRecord = this.evidence.planRecordOf(org);
       await this.evidence.record(org, { kind: 'apply-started', details: { planned, ...(planRecord ? { planRecord } : {}) } }, this.client);
     }
+  }
+
+  /** Tells the journal of every write request sent for `change` (the applier runs the change's write under it). */
+  watcherFor(change: Change): WriteWatcher {
+    return this.watcherOf(change.org, change.setting, describeTarget(change.target));
+  }
+
+  /** Tells the journal of write requests sent for `org` outside any change (a default site put back before the plan's writes). */
+  watcherOf(org: string, control: string, target: string): WriteWatcher {
+    const entryOf = (request: WriteRequest, outcome: WriteRequestOutcome, detail?: string): RequestEntry => ({
+      trackingId: request.trackingId,
+      request: `${request.method} ${request.path}`,
+      purpose: request.purpose ?? 'write',
+      control,
+      target,
+      outcome,
+      ...(detail === undefined ? {} : { note: detail }),
+    });
+    return {
+      sending: (request) => {
+        if (!this.evidence) return Promise.resolve();
+        if (this.failure) return Promise.reject(this.failure);
+        const recorded = deferred();
+        this.sendingQueue.push({ org, entry: entryOf(request, 'unknown', 'recorded before it was sent; its outcome follows when known'), recorded });
+        this.schedule();
+        return recorded.promise;
+      },
+      settled: (request, outcome, detail) => {
+        if (!this.evidence || this.failure) return;
+        this.requestQueue.push({ org, entry: entryOf(request, outcome, detail) });
+        this.schedule();
+      },
+    };
   }
 
   writeStarted(change: Change): void {
@@ -82,7 +124,11 @@ export class ApplyJournal {
   async flush(): Promise<void> {
     this.schedule();
     await this.appending;
-    if (this.queue.length > 0) await this.flush();
+    if (this.waiting() && !this.failure) await this.flush();
+  }
+
+  private waiting(): boolean {
+    return this.queue.length > 0 || this.sendingQueue.length > 0 || this.requestQueue.length > 0;
   }
 
   /** The final `apply` record per org, after every write's outcome. */
@@ -108,32 +154,79 @@ export class ApplyJournal {
   }
 
   private schedule(): void {
-    if (this.pending || this.queue.length === 0 || !this.evidence || this.failure) return;
+    if (this.pending || !this.waiting() || !this.evidence) return;
+    if (this.failure) {
+      for (const { recorded } of this.sendingQueue.splice(0)) recorded.reject(this.failure);
+      return;
+    }
     this.pending = true;
     this.appending = this.appending.then(async () => {
       this.pending = false;
+      // Requests about to be sent go first: each of them waits for this append.
+      const sending = this.sendingQueue.splice(0);
+      const requests = this.requestQueue.splice(0);
       const batch = this.queue.splice(0, MAX_BATCH);
       try {
-        await this.append(batch);
+        await this.append(batch, [...sending, ...requests]);
       } catch (error) {
         this.failure = new Error(`the evidence log could not be appended to, so no further write was started: ${(error as Error).message}`);
         this.abort.abort(this.failure);
+        for (const { recorded } of sending) recorded.reject(this.failure);
+        this.schedule();
         return;
       }
-      if (this.queue.length > 0) this.schedule();
+      for (const { recorded } of sending) recorded.resolve();
+      if (this.waiting()) this.schedule();
     });
   }
 
-  private async append(batch: readonly WriteResult[]): Promise<void> {
-    const byOrg = new Map<string, WriteResult[]>();
-    for (const result of batch) byOrg.set(result.change.org, [...(byOrg.get(result.change.org) ?? []), result]);
-    for (const [org, results] of byOrg) {
+  private async append(batch: readonly WriteResult[], requests: readonly { org: string; entry: RequestEntry }[]): Promise<void> {
+    const orgs = [...new Set([...batch.map((r) => r.change.org), ...requests.map((r) => r.org)])];
+    for (const org of orgs) {
+      const results = batch.filter((r) => r.change.org === org);
+      const entries = requests.filter((r) => r.org === org).map((r) => r.entry);
       const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
       await this.evidence!.record(
         org,
-        { kind: 'apply-writes', changes: results.map(writeEvidence), details: { applied: count('applied'), failed: count('failed'), outcomeUnknown: count('unknown') } },
+        {
+          kind: 'apply-writes',
+          changes: results.map(writeEvidence),
+          details: { applied: count('applied'), failed: count('failed'), outcomeUnknown: count('unknown'), ...(entries.length > 0 ? { requests: entries } : {}) },
+        },
         this.client,
       );
     }
   }
+}
+
+/**
+ * One HTTP write request in the log: its TrackingID, method and path, what it was for (`write`: the
+ * change's own; else e.g. `default-site switch`), the change's control and target, and its outcome.
+ */
+export interface RequestEntry {
+  readonly trackingId: string;
+  readonly request: string;
+  readonly purpose: string;
+  readonly control: string;
+  readonly target: string;
+  readonly outcome: WriteRequestOutcome;
+  readonly note?: string;
+}
+
+interface Deferred {
+  readonly promise: Promise<void>;
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // A rejection nobody awaits (the request was abandoned) must not crash the process.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
 }

@@ -23,6 +23,7 @@ export async function applyPlanWithEvidence(client: WebexClient, plan: Plan, evi
     result = await applyPlan(client, plan, {
       ...options,
       signal: AbortSignal.any(signals),
+      watchWrites: (change) => journal.watcherFor(change),
       onWriteStarted: (change) => {
         journal.writeStarted(change);
         options.onWriteStarted?.(change);

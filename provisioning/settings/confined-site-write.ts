@@ -1,10 +1,12 @@
 import { WebexClient } from '../client/webex-client';
+import { writesFor } from '../client/write-watch';
 import { PlanError, VerificationError } from '../errors';
 import { sameValue } from '../field-values';
 import { whoAmI } from '../observe';
 import { FieldValues } from '../plan';
 import { DefaultSiteLockOptions, HeldDefaultSiteLock, withDefaultSiteLock } from './default-site-lock';
-import { readUserSites, restoreDefaultSite, switchDefaultSite } from './default-site';
+import { restoreDefaultSite, switchDefaultSite } from './default-site';
+import { putBackLeftSwitch } from './default-site-repair';
 
 /** How one site setting whose PATCH may follow the token user's default site is read and written. */
 export interface SiteSettingAccess {
@@ -46,17 +48,8 @@ export async function writeConfinedToSite(client: WebexClient, siteUrl: string, 
 }
 
 async function write(client: WebexClient, held: HeldDefaultSiteLock, siteUrl: string, values: FieldValues, access: SiteSettingAccess): Promise<string> {
-  let { defaultSite: original, sites } = await readUserSites(client);
-  const left = held.leftSwitched;
-  if (left) {
-    // A run that died mid-write left the default switched: put it back before taking it as "original",
-    // unless it has moved since (a person chose another default: theirs to keep).
-    if (original === left.to && sites.includes(left.from)) {
-      await restoreDefaultSite(client, left.from, original);
-      original = left.from;
-    }
-    held.restored();
-  }
+  // A run that died mid-write left the default switched: put it back before taking it as "original".
+  const { defaultSite: original, sites } = await putBackLeftSwitch(client, held);
   if (!sites.includes(siteUrl)) {
     throw new PlanError(`${access.setting} of ${siteUrl}: not a site of the token's user (their sites: ${sites.map(quote).join(', ') || 'none'}); Webex writes site settings through that user's sites`);
   }
@@ -159,7 +152,7 @@ async function onDefaultSite<C>(
 async function undo(client: WebexClient, held: HeldDefaultSiteLock, original: string, siteUrl: string, previous: FieldValues, access: SiteSettingAccess): Promise<string> {
   try {
     for (const step of access.undoSteps(previous)) {
-      const { error } = await onDefaultSite(client, held, original, siteUrl, () => access.patch(client, siteUrl, step), async () => undefined);
+      const { error } = await onDefaultSite(client, held, original, siteUrl, () => writesFor('undo of a misdirected write', () => access.patch(client, siteUrl, step)), async () => undefined);
       if (error !== undefined) throw error;
     }
     const now = await access.read(client, siteUrl);

@@ -2,9 +2,14 @@ import { z } from 'zod';
 import { WriteOutcomeUnknownError } from '../client/errors';
 import { SitesSchema } from '../client/schemas/sites';
 import { WebexClient } from '../client/webex-client';
+import { writesFor } from '../client/write-watch';
 
 const SITES = '/v1/meetingPreferences/sites';
 const SiteSchema = z.object({ siteUrl: z.string(), default: z.boolean() });
+
+/** What the evidence calls these writes (auxiliary: they change no declared setting, and are undone). */
+export const DEFAULT_SITE_SWITCH = 'default-site switch';
+export const DEFAULT_SITE_RESTORE = 'default-site restore';
 
 /** How many times a restore of the default site is tried before the run gives up and says so. */
 const RESTORE_ATTEMPTS = 3;
@@ -33,7 +38,7 @@ export async function readUserSites(client: WebexClient): Promise<UserSites> {
  */
 export async function switchDefaultSite(client: WebexClient, siteUrl: string): Promise<void> {
   try {
-    await client.put(SITES, { siteUrl }, SiteSchema, { defaultSite: true });
+    await writesFor(DEFAULT_SITE_SWITCH, () => client.put(SITES, { siteUrl }, SiteSchema, { defaultSite: true }));
     return;
   } catch (error) {
     if (!(error instanceof WriteOutcomeUnknownError)) throw error;
@@ -54,7 +59,7 @@ export async function restoreDefaultSite(client: WebexClient, original: string, 
     try {
       if (attempt > 1 || current === undefined) current = (await readUserSites(client)).defaultSite;
       if (current === original) return;
-      await client.put(SITES, { siteUrl: original }, SiteSchema, { defaultSite: true });
+      await writesFor(DEFAULT_SITE_RESTORE, () => client.put(SITES, { siteUrl: original }, SiteSchema, { defaultSite: true }));
       return;
     } catch (error) {
       lastError = error;
