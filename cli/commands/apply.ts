@@ -2,7 +2,8 @@ import { UnknownTargetsError } from './plan-output';
 import { createInterface } from 'node:readline/promises';
 import { canonicalJsonChunks } from '../../manifest';
 import { AppliedChange, applySummary, checkPlanIsCurrent, describeApplied, loadSavedPlan, Plan, planOrgs, PlanRefusedError, planTextChunks, RunProgress, summaryLine, WebexClient } from '../../provisioning';
-import { ApplyJournal, applyPlanWithEvidence, EvidenceRecorder } from '../../provisioning/evidence';
+import { ApplyJournal, applyPlanWithEvidence, EvidenceRecorder, repairDefaultSiteWithEvidence } from '../../provisioning/evidence';
+import type { DefaultSiteRepair } from '../../provisioning/settings/default-site-repair';
 import { loadOrgs } from '../load-orgs';
 import { useColor } from '../output';
 import { writeStreaming } from '../write-streaming';
@@ -39,14 +40,19 @@ export async function applyCommand(options: ApplyOptions, client: WebexClient, o
   const json = options.format === 'json';
   // One JSON document, written as it is serialized: a fleet's plan and outcome are never one string.
   const report = (outcome: string, fields: Record<string, unknown> = {}) => writeStreaming(out, canonicalJsonChunks({ outcome, ...fields }));
-  let plan: Plan | typeof ALREADY_APPLIED;
+  let planned: { plan: Plan; alreadyApplied: boolean };
   try {
-    plan = await planToApply(options, client);
+    planned = await planToApply(options, client);
   } catch (error) {
     if (json && error instanceof PlanRefusedError) await report(error.reason, { error: error.message.split('\n')[0], differences: error.differences });
     throw error;
   }
-  if (plan === ALREADY_APPLIED) {
+  // An earlier run that died mid-write may have left the token user's default site switched: put it
+  // back now, also when this run has nothing to write (a failure here fails the command, loudly).
+  const repair = await repairDefaultSiteWithEvidence(client, planned.plan, evidence);
+  if (repair) process.stderr.write(`${repairMessage(repair)}\n`);
+  const { plan } = planned;
+  if (planned.alreadyApplied) {
     if (json) await report('already-applied');
     else out.write(`${ALREADY_APPLIED}\n`);
     return 0;
@@ -88,15 +94,23 @@ export async function applyCommand(options: ApplyOptions, client: WebexClient, o
   return 0;
 }
 
-async function planToApply(options: ApplyOptions, client: WebexClient): Promise<Plan | typeof ALREADY_APPLIED> {
-  if (!options.planFile) return planOrgs(client, loadOrgs(options.manifest, options), { stateDir: options.stateDir, reenforce: options.reenforce, progress: options.progress });
+async function planToApply(options: ApplyOptions, client: WebexClient): Promise<{ plan: Plan; alreadyApplied: boolean }> {
+  if (!options.planFile) return { plan: await planOrgs(client, loadOrgs(options.manifest, options), { stateDir: options.stateDir, reenforce: options.reenforce, progress: options.progress }), alreadyApplied: false };
   if (options.org || options.site || options.shard || options.reenforce) {
     throw new Error('a saved plan is applied exactly as saved: --org, --site, --shard and --reenforce cannot be combined with it (--manifest names the declaration to check it against)');
   }
   const saved = loadSavedPlan(options.planFile);
   assertDeclarationIsCheckedOut(saved, options.planFile, options.manifest);
   const currency = await checkPlanIsCurrent(client, saved, { stateDir: options.stateDir, progress: options.progress });
-  return currency === 'already-applied' ? ALREADY_APPLIED : (saved.plan as Plan);
+  return { plan: saved.plan as Plan, alreadyApplied: currency === 'already-applied' };
+}
+
+/** One line on stderr: what an earlier run left and what this one did (site URLs are Webex's: quoted). */
+function repairMessage(repair: DefaultSiteRepair): string {
+  const quote = (text: string | undefined) => JSON.stringify(text ?? 'none');
+  return repair.outcome === 'restored'
+    ? `An earlier run left the default Meetings site of ${quote(repair.user)} on ${quote(repair.to)}; it was put back to ${quote(repair.from)} (recorded in the evidence).`
+    : `An earlier run marked the default Meetings site of ${quote(repair.user)} as switched from ${quote(repair.from)} to ${quote(repair.to)}; it is ${quote(repair.now)} now and was left as it is.`;
 }
 
 /** What one applied change is in `--format json`: where, what, Webex's trackingId and the values read back. */

@@ -21,3 +21,4 @@ export * from './since-last-run';
 export * from './compare-runs';
 export * from './plan-run-items';
 export * from './render-since-last-run';
+export * from './default-site-repair-evidence';

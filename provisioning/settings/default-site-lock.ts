@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { lock } from 'proper-lockfile';
@@ -65,6 +65,25 @@ export function lockDirFrom(env: NodeJS.ProcessEnv = process.env): string {
   if (configured) return resolve(configured);
   const uid = typeof process.getuid === 'function' ? String(process.getuid()) : 'user';
   return join(tmpdir(), `webex-iac-locks-${uid}`);
+}
+
+/**
+ * Switches left behind at `baseUrl` by runs that stopped mid-write (killed, or their restore failed), as
+ * the holder records beside the locks say, without taking any lock: the cheap check an apply makes first.
+ */
+export function leftSwitches(baseUrl: string, options: DefaultSiteLockOptions = {}): { user: string; from: string; to: string }[] {
+  const dir = options.dir ?? lockDirFrom();
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => /^default-site-[0-9a-f]{32}\.holder\.json$/.test(name))
+    .map((name) => readHolder(join(dir, name)))
+    .filter((holder): holder is LockHolder & { switched: { from: string; to: string } } => holder?.baseUrl === baseUrl && holder.switched !== undefined)
+    .map((holder) => ({ user: holder.user, ...holder.switched }));
 }
 
 /** Runs `fn` holding the default-site lock of `key`; waits for another holder up to `waitMs`, then refuses. */
