@@ -108,9 +108,9 @@ async function planToApply(options: ApplyOptions, client: WebexClient): Promise<
 /** One line on stderr: what an earlier run left and what this one did (site URLs are Webex's: quoted). */
 function repairMessage(repair: DefaultSiteRepair): string {
   const quote = (text: string | undefined) => JSON.stringify(text ?? 'none');
-  return repair.outcome === 'restored'
-    ? `An earlier run left the default Meetings site of ${quote(repair.user)} on ${quote(repair.to)}; it was put back to ${quote(repair.from)} (recorded in the evidence).`
-    : `An earlier run marked the default Meetings site of ${quote(repair.user)} as switched from ${quote(repair.from)} to ${quote(repair.to)}; it is ${quote(repair.now)} now and was left as it is.`;
+  if (repair.outcome === 'restored') return `An earlier run left the default Meetings site of ${quote(repair.user)} on ${quote(repair.to)}; it was put back to ${quote(repair.from)} (recorded in the evidence).`;
+  if (repair.now === repair.from) return `An earlier run marked the default Meetings site of ${quote(repair.user)} as switched to ${quote(repair.to)}; it is back on ${quote(repair.from)} already.`;
+  return `An earlier run marked the default Meetings site of ${quote(repair.user)} as switched from ${quote(repair.from)} to ${quote(repair.to)}; it is ${quote(repair.now)} now, someone else's choice, and was left as it is.`;
 }
 
 /** What one applied change is in `--format json`: where, what, Webex's trackingId and the values read back. */
