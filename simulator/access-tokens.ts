@@ -1,5 +1,10 @@
-/** What one bearer token may do: every scope, or a listed set. */
-export type Grant = { readonly allScopes: true } | { readonly allScopes: false; readonly scopes: ReadonlySet<string> };
+import type { PersonRecord } from './state/person';
+
+/**
+ * What one bearer token may do: every scope, or a listed set. `actingAs` is set only on the tokens of
+ * the test seam `controlHubAdmin`: the person whose writes the admin audit trail records (else the seed's admin).
+ */
+export type Grant = ({ readonly allScopes: true } | { readonly allScopes: false; readonly scopes: ReadonlySet<string> }) & { readonly actingAs?: PersonRecord };
 
 /** The tokens the simulator accepts. Tokens stay in memory and are never logged or recorded. */
 export class AccessTokens {
@@ -16,6 +21,11 @@ export class AccessTokens {
       }
       this.grants.set(token, scopes === undefined ? { allScopes: true } : { allScopes: false, scopes: new Set(scopes) });
     }
+  }
+
+  /** Accepts one more token, with every scope, acting as `person` (test seam: a change "in Control Hub" by another admin). */
+  addActingAs(token: string, person: PersonRecord): void {
+    this.grants.set(token, { allScopes: true, actingAs: person });
   }
 
   /** The grant behind an `Authorization` header, or undefined when it carries no known bearer token. */

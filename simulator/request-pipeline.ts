@@ -128,7 +128,7 @@ function answerRequest(
     const body = METHODS_WITH_BODY.has(method) ? parseJsonBody(request, rawBody) : undefined;
     const result = match.route.handle({
       state: context.state,
-      caller: { record: context.state.admin, grant },
+      caller: { record: grant.actingAs ?? context.state.admin, grant },
       behaviour: context.behaviour,
       params: match.params,
       url,

@@ -40,6 +40,13 @@ export interface RunningSimulator {
    * throws for an unknown org. The result is a copy.
    */
   identitySettings(orgId: string): IdentitySettings;
+  /**
+   * Test seam: a bearer token (every scope) whose writes the admin audit trail attributes to another
+   * admin, as Control Hub records a change that admin made there. `email` names a person of the seed (that
+   * person acts), or else an admin outside the org's people list (as a partner admin is), named
+   * `displayName`, with the seed admin's org and default site. The token is never logged.
+   */
+  controlHubAdmin(admin: { email: string; displayName?: string }): string;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'crypto';
 import { createServer } from 'http';
 import type { AddressInfo } from 'net';
 import type { Grant } from './access-tokens';
@@ -12,6 +13,9 @@ import { ALL_ROUTES } from './routes';
 import type { RunningSimulator } from './running-simulator';
 import type { ResolvedOptions } from './simulator-options';
 import type { SimulatorState } from './state/simulator-state';
+import type { PersonRecord } from './state/person';
+import { FULL_ADMINISTRATOR_ROLE_ID } from './state/well-known-roles';
+import { webexId } from './state/webex-id';
 
 /**
  * Serves `state` over HTTP. startSimulator builds the state from a seed; tests that need to look
@@ -60,6 +64,11 @@ export async function startServer(state: SimulatorState, options: ResolvedOption
       }
       return structuredClone({ passwordPolicy: org.passwordPolicy, authenticationConfig: org.authenticationConfig });
     },
+    controlHubAdmin({ email, displayName }) {
+      const token = `control-hub-${randomUUID()}`;
+      options.tokens.addActingAs(token, state.personByEmail(email) ?? outsideAdmin(state, email, displayName ?? email));
+      return token;
+    },
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error === undefined ? resolve() : reject(error)));
@@ -67,5 +76,30 @@ export async function startServer(state: SimulatorState, options: ResolvedOption
       });
       return closing;
     },
+  };
+}
+
+/** An admin who is not among the org's people (as a partner admin is): acts on the seed admin's org. */
+function outsideAdmin(state: SimulatorState, email: string, displayName: string): PersonRecord {
+  const admin = state.admin;
+  const now = state.now().toISOString();
+  return {
+    person: {
+      id: webexId('PEOPLE', randomUUID()),
+      emails: [email],
+      displayName,
+      orgId: admin.person.orgId,
+      roles: [FULL_ADMINISTRATOR_ROLE_ID],
+      licenses: [],
+      created: now,
+      lastModified: now,
+      siteUrls: [],
+      status: 'active',
+      invitePending: 'false',
+      loginEnabled: 'true',
+      type: 'person',
+    },
+    defaultSiteUrl: admin.defaultSiteUrl,
+    mfaEnabled: true,
   };
 }

@@ -67,4 +67,28 @@ describe('admin audit trail', () => {
     await call(sim.url, 'PATCH', PATH, { token: 'unknown', body: { scheduleMeetingOptions: { emailReminders: false } } });
     expect(state.adminAudit.list()).toEqual([]);
   });
+
+  test('controlHubAdmin: writes with its token are recorded as that admin\'s, a person of the org', async () => {
+    const token = sim.controlHubAdmin({ email: `dr.lee@${CLINIC.emailDomain}` });
+    const result = await call(sim.url, 'PATCH', PATH, { token, body: { securityOptions: { joinBeforeHost: true } } });
+    expect(result.status).toBe(200);
+    const [event] = state.adminAudit.list();
+    expect(event.actorId).toBe(state.personByEmail(`dr.lee@${CLINIC.emailDomain}`)!.person.id);
+    expect(event.data).toMatchObject({ actorEmail: `dr.lee@${CLINIC.emailDomain}`, targetType: 'SITE', targetId: CLINIC.siteUrl });
+  });
+
+  test('controlHubAdmin: an admin outside the people list keeps its (hostile) name, and is not listed as a person', async () => {
+    const hostile = 'IT Lead \u001b[31m<script>alert(1)</script>';
+    const token = sim.controlHubAdmin({ email: 'it.lead@partner.example', displayName: hostile });
+    const peopleBefore = state.allPeople().length;
+    const result = await call(sim.url, 'PATCH', PATH, { token, body: { securityOptions: { joinBeforeHost: true } } });
+    expect(result.status).toBe(200);
+    const [event] = state.adminAudit.list();
+    expect(event.data).toMatchObject({ actorName: hostile, actorEmail: 'it.lead@partner.example', adminRoles: ['Full_Admin'], actorOrgName: CLINIC.orgName });
+    expect(event.actorId).not.toBe(CLINIC.adminPersonId);
+    expect(state.allPeople()).toHaveLength(peopleBefore);
+    // The seed token still acts as the seed admin.
+    await call(sim.url, 'PATCH', PATH, { body: { scheduleMeetingOptions: { emailReminders: false } } });
+    expect(state.adminAudit.list()[1].actorId).toBe(CLINIC.adminPersonId);
+  });
 });
