@@ -25,3 +25,5 @@ export * from './plan-refused';
 export * from './json-differences';
 export * from './change-groups';
 export * from './observed-facts';
+export * from './audit/attribution';
+export * from './audit/attribute-changes';

@@ -5,7 +5,8 @@ import { WebexClient } from './client/webex-client';
 import { mapConcurrent } from './concurrency';
 import { identityOrgId } from './people/identity-org-id';
 import { peoplePages, UnreadablePerson } from './people/people-directory';
-import type { UnknownTargets } from './unknown-targets';
+import { unreadableReason, type UnknownTargets } from './unknown-targets';
+import { readWriteOnlyAudit, WriteOnlyAudit } from './audit/write-only-audit';
 import { EnforcementRecord, readEnforcements } from './state/enforcement-state';
 import { WRITE_ONLY_HANDLERS } from './settings/registry';
 
@@ -31,6 +32,11 @@ export interface ObservedMfaUsers {
 export interface ObservedOrgSettings {
   /** Write-only settings: what webex-iac last enforced (state file), null when never. Never a read of Webex. */
   readonly enforced?: Record<string, EnforcementRecord | null>;
+  /**
+   * Write-only settings webex-iac enforced: what the admin audit log says of them since (changed by another
+   * admin, not covered by the log, or unchanged). Absent for a setting never enforced.
+   */
+  readonly writeOnlyAudit?: Record<string, WriteOnlyAudit>;
   /** Everyone holding an admin role, by email. */
   readonly admins?: ObservedAdmin[];
   readonly mfaUsers?: ObservedMfaUsers;
@@ -44,13 +50,24 @@ export async function observeOrgSettings(
   client: WebexClient,
   org: Org,
   orgId: string,
-  options: { readonly stateDir: string; readonly concurrency?: number; readonly unknown?: UnknownTargets; readonly readEverything?: boolean },
+  options: {
+    readonly stateDir: string;
+    readonly concurrency?: number;
+    readonly unknown?: UnknownTargets;
+    readonly readEverything?: boolean;
+    /** The time the audit log is read up to. @default now */
+    readonly now?: Date;
+    /** The person id of the token's user, whose own writes never count as a change made elsewhere. */
+    readonly tokenPersonId?: () => Promise<string>;
+  },
 ): Promise<ObservedOrgSettings> {
   const observed: { -readonly [K in keyof ObservedOrgSettings]: ObservedOrgSettings[K] } = {};
   const writeOnly = Object.keys(WRITE_ONLY_HANDLERS).filter((setting) => org.settings[setting as keyof typeof org.settings] !== undefined);
   if (writeOnly.length > 0) {
     const records = readEnforcements(options.stateDir, orgId);
     observed.enforced = Object.fromEntries(writeOnly.map((setting) => [setting, records[setting] ?? null]));
+    const audit = await writeOnlyAuditOf(client, orgId, observed.enforced, options);
+    if (audit !== undefined) observed.writeOnlyAudit = audit;
   }
   // A record that cannot be understood makes its target unknown (listed in the plan, which then fails)
   // instead of aborting the org's read.
@@ -60,6 +77,30 @@ export async function observeOrgSettings(
     if (mfaUsers !== undefined) observed.mfaUsers = mfaUsers;
   }
   return observed;
+}
+
+/**
+ * The admin audit log's word on each enforced write-only setting. A log answered outside Cisco's spec makes
+ * those settings unknown (the plan lists them and fails); undefined then, and when none was enforced.
+ */
+async function writeOnlyAuditOf(
+  client: WebexClient,
+  orgId: string,
+  enforced: Record<string, EnforcementRecord | null>,
+  options: { readonly unknown?: UnknownTargets; readonly now?: Date; readonly tokenPersonId?: () => Promise<string> },
+): Promise<Record<string, WriteOnlyAudit> | undefined> {
+  const settings = Object.keys(enforced).filter((setting) => enforced[setting] !== null);
+  if (settings.length === 0) return undefined;
+  if (options.tokenPersonId === undefined) throw new Error('reading the admin audit log for write-only settings needs the token\'s person');
+  const tokenPersonId = await options.tokenPersonId();
+  try {
+    return await readWriteOnlyAudit(client, orgId, enforced, tokenPersonId, options.now ?? new Date());
+  } catch (error) {
+    const reason = unreadableReason(error);
+    if (reason === undefined || options.unknown === undefined) throw error;
+    for (const setting of settings) options.unknown.add({ kind: 'org', orgId }, setting, `the admin audit log, which tells whether ${setting} was changed since webex-iac enforced it, could not be read: ${reason}`);
+    return undefined;
+  }
 }
 
 /** GET /v1/roles, then GET /v1/people?roles=<id> for each role (Link-paged): who holds which admin role. */

@@ -112,8 +112,13 @@ async function readOrg(client: WebexClient, org: Org, options: ObserveOptions): 
     sites[site.siteUrl] = observed;
   }
   const fleet = await observeFleet(client, org, orgId, { now: options.now ?? new Date(), concurrency: options.concurrency, summarizeConverged: options.summarizeConverged, readEverything: options.readEverything, unknown });
-  const orgSettings = Object.keys(org.settings).length > 0 ? await observeOrgSettings(client, org, orgId, { stateDir: options.stateDir ?? stateDirFrom(), concurrency: options.concurrency, readEverything: options.readEverything, unknown }) : undefined;
-  const actor = needsActor(org) ? await whoAmI(client) : undefined;
+  let me: Promise<Actor> | undefined;
+  const tokenPerson = () => (me ??= whoAmI(client));
+  const orgSettings =
+    Object.keys(org.settings).length > 0
+      ? await observeOrgSettings(client, org, orgId, { stateDir: options.stateDir ?? stateDirFrom(), concurrency: options.concurrency, readEverything: options.readEverything, unknown, now: options.now, tokenPersonId: async () => (await tokenPerson()).id })
+      : undefined;
+  const actor = needsActor(org) ? await tokenPerson() : undefined;
   const unknownTargets = unknown.sorted();
   return {
     name: org.name,

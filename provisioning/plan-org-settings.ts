@@ -8,6 +8,7 @@ import { Change, FieldValues } from './plan';
 import { changeImpact, fieldImpact, Impact } from './security-impact';
 import { WRITE_ONLY_HANDLERS, writeOnlyHandler } from './settings/registry';
 import { enforcementHash } from './state/enforcement-state';
+import type { AuditExplanation } from './audit/attribution';
 
 const DAY_MS = 86_400_000;
 
@@ -29,21 +30,29 @@ export function planOrgSettings(org: Org, live: ObservedOrg, options: { readonly
 }
 
 function planWriteOnly(org: Org, live: ObservedOrg, setting: string, declared: { path: string }, reenforce: boolean, parts: PlanParts): void {
+  // The audit log could not be read: unknown (listed in plan.unknown), neither enforced nor unchanged.
+  if ((live.unknown ?? []).some((u) => u.target.kind === 'org' && u.setting === setting)) return;
   const enforced = live.org?.enforced;
   if (enforced === undefined || !(setting in enforced)) throw new PlanError(`the write-only record of ${setting} of org ${JSON.stringify(org.name)} was not read; nothing can be planned for it`);
   const record = enforced[setting] ?? null;
   const after = writeOnlyHandler(setting).desired(declared);
   const same = record !== null && record.sha256 === enforcementHash(after);
-  if (same && !reenforce) {
+  const audit = record === null ? undefined : live.org?.writeOnlyAudit?.[setting];
+  if (record !== null && audit === undefined) throw new PlanError(`the admin audit log was not read for ${setting} of org ${JSON.stringify(org.name)}; nothing can be planned for it`);
+  if (same && !reenforce && audit?.state === 'unchanged') {
     parts.unchangedSettings++;
     return;
   }
   const why =
     record === null
       ? 'never enforced by webex-iac for this org (no record in the state folder): enforcing it once records it'
-      : same
-        ? `--reenforce: enforced again although webex-iac last enforced these values on ${record.enforcedAt}`
-        : `the declared values differ from those webex-iac last enforced on ${record.enforcedAt}`;
+      : !same
+        ? `the declared values differ from those webex-iac last enforced on ${record.enforcedAt}`
+        : audit?.state === 'changed'
+          ? `drifted: ${describeWriteOnlyChange(setting, audit.event)} after webex-iac enforced it on ${record.enforcedAt}`
+          : audit?.state === 'not-covered'
+            ? `webex-iac last enforced it on ${record.enforcedAt}, longer ago than the admin audit log reaches (${audit.reachDays} days): no audit event can show it unchanged, so it is enforced again`
+            : `--reenforce: enforced again although webex-iac last enforced these values on ${record.enforcedAt}`;
   const fieldImpacts: Record<string, Impact> = {};
   for (const [field, value] of Object.entries(after)) fieldImpacts[field] = writeOnlyImpact(setting, field, value);
   parts.changes.push({
@@ -60,6 +69,12 @@ function planWriteOnly(org: Org, live: ObservedOrg, setting: string, declared: {
     fieldImpacts,
     impact: changeImpact(Object.values(fieldImpacts)),
   });
+}
+
+/** "changed in Control Hub by it.lead@… at …" for the note of a drifted write-only setting (escaped by the renderers). */
+function describeWriteOnlyChange(setting: string, event: AuditExplanation): string {
+  const who = event.actorEmail === '' ? event.actorName : event.actorEmail;
+  return `${setting} changed in Control Hub by ${who || '(unnamed admin)'} at ${event.at} (trackingId ${event.trackingId || '(none)'}: ${event.category} "${event.description}")`;
 }
 
 /**

@@ -6,6 +6,7 @@ export const PLAN_FORMAT_VERSION = 1;
 
 import type { ValueRule } from './floors';
 import type { Impact } from './security-impact';
+import type { Attribution } from './audit/attribution';
 
 /** A scalar or list value of one managed field, as read from or written to Webex. */
 export type FieldValue = boolean | number | string | string[] | null;
@@ -68,6 +69,11 @@ export interface Change {
   readonly fieldImpacts: Record<string, Impact>;
   /** Weakens if any field weakens; plans list weakening changes first. */
   readonly impact: Impact;
+  /**
+   * Who made the drift, from the admin audit log (drift and plan add it after planning; see
+   * provisioning/audit/attribute-changes.ts). Never part of a saved plan: it explains, it decides nothing.
+   */
+  readonly attribution?: Attribution;
 }
 
 /**

@@ -42,6 +42,8 @@ const ChangeSchema = z.strictObject({
   valueRules: z.record(z.string(), z.enum(['declared', 'floor', 'exact', 'dependency'])).optional(),
   fieldImpacts: z.record(z.string(), ImpactSchema),
   impact: ImpactSchema,
+  /** Never in a saved plan (see Change.attribution): a file that carries one was edited. */
+  attribution: z.never().optional(),
 });
 
 const FindingSchema = z.strictObject({
@@ -106,6 +108,22 @@ export const PlanSchema = z.strictObject({
   observedHash: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
+const AuditExplanationSchema = z.strictObject({
+  actorName: z.string(),
+  actorEmail: z.string(),
+  actorId: z.string(),
+  at: z.string(),
+  trackingId: z.string(),
+  category: z.string(),
+  description: z.string(),
+});
+
+const WriteOnlyAuditSchema = z.discriminatedUnion('state', [
+  z.strictObject({ state: z.literal('changed'), event: AuditExplanationSchema }),
+  z.strictObject({ state: z.literal('not-covered'), reachDays: z.number().int().positive() }),
+  z.strictObject({ state: z.literal('unchanged') }),
+]);
+
 const ObservedHostSettingSchema = z.strictObject({
   site: z.strictObject({ sessionTypes: z.array(SessionTypeSchema.strict()).optional() }),
   hosts: z.array(z.strictObject({ email: z.string(), personId: z.string(), values: FieldValuesSchema })),
@@ -122,6 +140,7 @@ export const ObservedOrgSchema = z.strictObject({
   org: z
     .strictObject({
       enforced: z.record(z.string(), EnforcementRecordSchema.nullable()).optional(),
+      writeOnlyAudit: z.record(z.string(), WriteOnlyAuditSchema).optional(),
       admins: z.array(z.strictObject({ email: z.string(), personId: z.string(), roles: z.array(z.string()), unsendablePhoneTypes: z.array(z.string()) })).optional(),
       mfaUsers: z.strictObject({ exposed: z.boolean(), withoutMfa: z.array(z.string()) }).optional(),
     })

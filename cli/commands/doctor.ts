@@ -11,8 +11,9 @@ import { identityOrgId } from '../../provisioning/people/identity-org-id';
 
 /** The scopes each command needs (WEBEX-API.md §6); a command needs only those its declarations use. */
 export const COMMAND_SCOPES: Readonly<Record<string, readonly string[]>> = {
-  'plan, drift': READS(),
-  apply: [...READS(), 'meeting:admin_config_write', 'meeting:admin_preferences_write', 'spark-admin:people_write', 'identity:organizations_rw'],
+  // plan and drift read the admin audit log to name who made each drift (and whether a write-only setting changed).
+  'plan, drift': [...READS(), 'audit:events_read'],
+  apply: [...READS(), 'audit:events_read', 'meeting:admin_config_write', 'meeting:admin_preferences_write', 'spark-admin:people_write', 'identity:organizations_rw'],
   assess: READS(),
   import: READS(),
   'evidence collect': ['spark-admin:organizations_read', 'audit:events_read'],

@@ -1,5 +1,5 @@
-import { planOrgs, RunProgress, WebexClient } from '../../provisioning';
-import { compareDriftRuns, comparisonDetails, EvidenceRecorder, renderSinceMarkdown, renderSinceText, RunComparison, sinceJson } from '../../provisioning/evidence';
+import { observeOrgs, planChanges, RunProgress, WebexClient } from '../../provisioning';
+import { attributedPlan, compareDriftRuns, comparisonDetails, EvidenceRecorder, renderSinceMarkdown, renderSinceText, RunComparison, sinceJson } from '../../provisioning/evidence';
 import { driftDetail, NotifyRequest, notifyRoom } from '../../provisioning/notify';
 import { loadOrgs } from '../load-orgs';
 import { terminalQuoted } from '../../manifest/text';
@@ -28,13 +28,16 @@ export interface NotifyTarget {
 }
 
 /**
- * Reads only, never writes: reports where the live org differs from the declaration, and what is new,
- * still there, resolved or regressed since the last drift run recorded in the evidence log. Exit 0 when
- * it matches, 2 on drift, 1 on error or when any target could not be read, so a scheduled job can alert on it.
+ * Reads only, never writes: reports where the live org differs from the declaration, who made each drift
+ * (the admin audit log), and what is new, still there, resolved or regressed since the last drift run
+ * recorded in the evidence log. Exit 0 when it matches, 2 on drift, 1 on error or when any target (or the
+ * admin audit log that explains a drift) could not be read, so a scheduled job can alert on it.
  */
 export async function driftCommand(options: DriftOptions, client: WebexClient, out: NodeJS.WriteStream = process.stdout, evidence?: EvidenceRecorder, now: Date = new Date()): Promise<number> {
   const orgs = loadOrgs(options.manifest, options);
-  const plan = await planOrgs(client, orgs, { stateDir: options.stateDir, progress: options.progress });
+  const observed = await observeOrgs(client, orgs, { stateDir: options.stateDir, now, progress: options.progress });
+  // Each drift names who made it, from the admin audit log (an unreadable log makes the run fail).
+  const plan = await attributedPlan(client, planChanges(orgs, observed, { now }), observed, evidence, now);
   // Compared before this run is recorded, so "the last run" is the one before it.
   const comparisons = evidence ? compareDriftRuns(evidence.log, plan, orgs, options, client.baseUrl, now) : new Map<string, RunComparison>();
   await evidence?.recordPlan(client, plan, { kind: 'drift', declared: orgs, details: comparisonDetails(comparisons) });

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { observeOrgs, planChanges, RunProgress, SAVED_PLAN_FORMAT_VERSION, SAVED_PLAN_KIND, savePlan, WebexClient } from '../../provisioning';
-import { EvidenceRecorder } from '../../provisioning/evidence';
+import { observeOrgs, planChanges, RunProgress, SAVED_PLAN_FORMAT_VERSION, SAVED_PLAN_KIND, savePlan, WebexClient, withoutAttribution } from '../../provisioning';
+import { attributedPlan, EvidenceRecorder } from '../../provisioning/evidence';
 import { loadOrgs } from '../load-orgs';
 import { Selection } from '../selection';
 import { VERSION } from '../version';
@@ -30,7 +30,9 @@ export async function planCommand(options: PlanOptions, client: WebexClient, out
   const orgs = loadOrgs(options.manifest, options);
   const now = new Date();
   const observed = await observeOrgs(client, orgs, { stateDir: options.stateDir, now, progress: options.progress });
-  const plan = planChanges(orgs, observed, { now, reenforce: options.reenforce });
+  const planned = planChanges(orgs, observed, { now, reenforce: options.reenforce });
+  // Shown and recorded with who made each drift; saved without (apply re-derives the plan, attributions are no part of it).
+  const plan = await attributedPlan(client, planned, observed, evidence, now);
   await writePlan(plan, { format: options.format, quiet: options.quiet, mode: 'plan' }, out);
   await evidence?.recordPlan(client, plan, { declared: orgs });
   // A target that could not be read is never "no changes": the plan fails, and is not saved for apply.
@@ -39,7 +41,7 @@ export async function planCommand(options: PlanOptions, client: WebexClient, out
     // Everything the plan was made from, so that apply can make it again and compare: the declaration and its
     // selection, the observation, the time and the options.
     const selection = { ...(options.org === undefined ? {} : { org: options.org }), ...(options.site === undefined ? {} : { site: options.site }), ...(options.shard === undefined ? {} : { shard: options.shard }) };
-    savePlan(resolve(options.out), { kind: SAVED_PLAN_KIND, formatVersion: SAVED_PLAN_FORMAT_VERSION, toolVersion: VERSION, createdAt: now.toISOString(), selection, reenforce: options.reenforce ?? false, declared: orgs, observed, plan });
+    savePlan(resolve(options.out), { kind: SAVED_PLAN_KIND, formatVersion: SAVED_PLAN_FORMAT_VERSION, toolVersion: VERSION, createdAt: now.toISOString(), selection, reenforce: options.reenforce ?? false, declared: orgs, observed, plan: withoutAttribution(planned) });
     if (!options.quiet && options.format === 'text') out.write(`\nSaved this plan to ${options.out}. Apply exactly it with: webex-iac apply ${options.out}\n`);
   }
   if (options.denyWeakening && plan.summary.weakening > 0) {

@@ -1,17 +1,15 @@
 import { canonicalJson, compareCodePoints } from '../../manifest';
-import { UnexpectedResponseError } from '../client/errors';
 import { linkPages } from '../client/paging';
-import { AdminAuditEventListSchema, SecurityAuditEventListSchema } from '../client/schemas/audit-events';
-import { ApiPath, WebexClient } from '../client/webex-client';
+import { SecurityAuditEventListSchema } from '../client/schemas/audit-events';
+import { ADMIN_AUDIT_MAX, adminAuditPages } from '../audit/admin-audit-pages';
+import { WebexClient } from '../client/webex-client';
 import { splitWindows, TimeWindow } from './audit-windows';
 import { CommandEntry, EvidenceRecorder } from './evidence-recorder';
 import { sha256Hex } from './hash-chain';
 
 export type AuditSource = 'admin-audit' | 'security-audit';
 
-/** Admin audit pages with offset (or Link, when Webex sends one); its limit is 200 (webex-admin.json). */
-export const ADMIN_AUDIT_MAX = 200;
-const ADMIN_AUDIT = '/v1/adminAudit/events';
+export { ADMIN_AUDIT_MAX };
 /** Security audit pages with Link; its limit is 1000. */
 export const SECURITY_AUDIT_MAX = 1000;
 /** Without --since and without an earlier collection: the last 30 days. */
@@ -36,7 +34,6 @@ export interface OrgCollection {
 interface AuditEvent {
   readonly id?: string;
   readonly created?: string;
-  readonly [key: string]: unknown;
 }
 
 /**
@@ -106,37 +103,6 @@ export async function collectAuditEvents(
   }
   await recorder.record(target.org, { kind: 'audit-collection', orgId: target.orgId, details: { sources } }, client);
   return { org: target.org, orgId: target.orgId, sources };
-}
-
-/**
- * Admin audit pages: `max` 200 and `offset`, as Cisco's spec declares, but a `Link: <…>; rel="next"` is
- * followed verbatim whenever a page carries one (Webex's general paging, docs/basics#pagination). A short
- * page proves nothing (Webex may cap `max` lower than asked): the list ends only at an empty page, or, once
- * paging by Link, at a page without a next link.
- */
-async function* adminAuditPages(client: WebexClient, orgId: string, window: TimeWindow): AsyncGenerator<AuditEvent[]> {
-  const query = { orgId, from: window.from.toISOString(), to: window.to.toISOString(), max: ADMIN_AUDIT_MAX };
-  const seenLinks = new Set<string>();
-  let previousFirst: string | undefined;
-  let offset = 0;
-  let link: ApiPath | undefined;
-  for (;;) {
-    const { data, next } = link === undefined ? await client.get(ADMIN_AUDIT, AdminAuditEventListSchema, { ...query, offset }) : await client.get(link, AdminAuditEventListSchema);
-    const first = data.items[0]?.id;
-    if (link === undefined && offset > 0 && first !== undefined && first === previousFirst) {
-      throw new UnexpectedResponseError(`GET ${ADMIN_AUDIT} answered offset ${offset} with the page it gave before: it ignores offset, so the events cannot all be read`);
-    }
-    previousFirst = first;
-    yield data.items;
-    if (next !== undefined) {
-      if (seenLinks.has(next)) throw new UnexpectedResponseError(`GET ${ADMIN_AUDIT}: the Link header leads back to a page already read (${next}); the list does not end`);
-      seenLinks.add(next);
-      link = next;
-      continue;
-    }
-    if (link !== undefined || data.items.length === 0) return;
-    offset += data.items.length;
-  }
 }
 
 async function* securityAuditPages(client: WebexClient, orgId: string, window: TimeWindow): AsyncGenerator<AuditEvent[]> {

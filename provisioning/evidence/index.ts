@@ -22,3 +22,5 @@ export * from './compare-runs';
 export * from './plan-run-items';
 export * from './render-since-last-run';
 export * from './default-site-repair-evidence';
+export * from './attributed-plan';
+export * from './last-settled';

@@ -25,6 +25,7 @@ function toEvidenceChange(change: Change): EvidenceChange {
     before: change.before,
     after: change.after,
     ...(change.impact === undefined ? {} : { impact: change.impact }),
+    ...(change.attribution === undefined ? {} : { attribution: change.attribution }),
   };
 }
 

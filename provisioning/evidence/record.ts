@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Attribution } from '../audit/attribution';
 
 /**
  * One evidence record: one line of an org's monthly JSON Lines file. The log is the documentation that
@@ -66,6 +67,8 @@ export interface EvidenceChange {
   readonly verified?: boolean;
   /** The plan's security classification: `weakens`, `strengthens` or `neutral`. */
   readonly impact?: string;
+  /** Plan and drift: who made the drift, from the admin audit log (provisioning/audit/attribution.ts). */
+  readonly attribution?: Attribution;
 }
 
 /** What a caller appends; the log adds id, time, toolVersion, org, prev and hash. */

@@ -3,6 +3,7 @@ import { compareCodePoints } from '../../manifest';
 import { fieldFlag } from '../floors';
 import { ChangeGroup, describeGroupTargets, emailOf, groupChanges, groupsInReadingOrder } from '../change-groups';
 import { describeTarget, FieldValue, Plan } from '../plan';
+import { describeAttribution } from '../audit/attribution';
 import { formatValue, summaryLine, WRITE_ONLY_BEFORE } from './terminal';
 
 /** GitHub refuses comments over 65,536 characters; keep a margin for the CI wrapper's own text. */
@@ -96,7 +97,7 @@ function prefix(pieces: Iterable<string>, length: number): string {
 function* render(plan: Plan, groups: readonly ChangeGroup[], options: MarkdownOptions, detail: Detail): Generator<string> {
   const order = groupsInReadingOrder(groups);
   const omitted = detail.hostsPerGroup !== undefined || !detail.diffBlocks || !detail.validAttestations;
-  const item = (g: ChangeGroup) => renderGroup(g, plan.orgs.length, detail);
+  const item = (g: ChangeGroup) => renderGroup(g, plan, detail);
   // Each part is left out when empty; the parts are separated by an empty line.
   const parts: readonly (Iterable<string> | undefined)[] = [
     [head(plan, options.title ?? 'webex-iac plan')],
@@ -156,7 +157,8 @@ function section<T>(title: string, items: readonly T[], render: (item: T) => str
 }
 
 /** One group: a line that says it all (who, what, from → to, ⚠️ when it weakens), then its detail. */
-function renderGroup(group: ChangeGroup, orgCount: number, detail: Detail): string {
+function renderGroup(group: ChangeGroup, plan: Plan, detail: Detail): string {
+  const orgCount = plan.orgs.length;
   const weakens = group.impact === 'weakens';
   const org = orgCount > 1 || group.scope === 'org' ? `**${markdownText(group.org)}** › ` : '';
   const fields = Object.keys(group.after).sort(compareCodePoints);
@@ -175,8 +177,23 @@ function renderGroup(group: ChangeGroup, orgCount: number, detail: Detail): stri
   const meta = [`declared at ${markdownCode(group.path)}`, ...(group.unchangedFields > 0 ? [`${group.unchangedFields} unchanged field(s) hidden`] : [])];
   lines.push(`  <sub>${meta.join('; ')}</sub>`);
   for (const note of group.notes) lines.push(`  > ${markdownText(note)}`);
+  lines.push(...attributionLines(group, plan, detail));
   if (group.targets.length > 1) lines.push(...hostList(group, detail));
   return lines.join('\n');
+}
+
+/** Who made the drift: the target's explanation, or for many targets those an admin event explains (the first few) and a count of the rest. */
+function attributionLines(group: ChangeGroup, plan: Plan, detail: Detail): string[] {
+  const changes = group.changes.map((i) => plan.changes[i]!).filter((change) => change.attribution !== undefined);
+  if (changes.length === 0) return [];
+  if (group.targets.length === 1) return [`  > 🕵️ ${markdownText(describeAttribution(changes[0]!.attribution!))}`];
+  const explained = changes.filter((change) => change.attribution!.status !== 'no-audit-event');
+  const shown = explained.slice(0, Math.min(detail.hostsPerGroup ?? 3, 3));
+  const lines = shown.map((change) => `  > 🕵️ ${markdownText(emailOf(change.target))}: ${markdownText(describeAttribution(change.attribution!))}`);
+  if (explained.length > shown.length) lines.push(`  > 🕵️ and ${explained.length - shown.length} more explained by admin audit events (full plan)`);
+  const unexplained = changes.length - explained.length;
+  if (unexplained > 0) lines.push(`  > 🕵️ ${unexplained} ${unexplained === 1 ? 'target' : 'targets'}: no audit event found (changed by the user, or older than the audit window)`);
+  return lines;
 }
 
 function hostList(group: ChangeGroup, detail: Detail): string[] {

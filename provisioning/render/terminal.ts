@@ -5,6 +5,7 @@ import { fieldFlag } from '../floors';
 import { AttestationStatus, Change, ChangeAction, describeTarget, FieldValue, Finding, Plan, ExceptionStatus, Target } from '../plan';
 import { canonicalJson, compareCodePoints } from '../../manifest';
 import { ChangeGroup, emailOf, groupChanges } from '../change-groups';
+import { describeAttribution } from '../audit/attribution';
 
 export interface TerminalOptions {
   /** ANSI colour; the CLI turns it on only for a TTY without NO_COLOR. */
@@ -54,7 +55,7 @@ export function* planTextChunks(plan: Plan, options: TerminalOptions = {}): Gene
       const ofSite = hostGroups.filter((g) => g.siteUrl === siteUrl);
       const hosts = ofSite.reduce((n, g) => n + g.targets.length, 0);
       lines.push(c.bold(`  # hosts of ${terminalText(siteUrl)}: ${hosts} change(s) in ${ofSite.length} group(s) of identical changes`));
-      for (const group of ofSite) lines.push(...renderHostGroup(group, c));
+      for (const group of ofSite) lines.push(...renderHostGroup(group, c), ...hostAttributions(group, plan, c));
       lines.push('');
     }
     // Written org by org: a fleet's plan is never held as one string.
@@ -93,7 +94,29 @@ function renderBlock(block: readonly ChangeGroup[], plan: Plan, c: ReturnType<ty
   const first = plan.changes[block[0]!.changes[0]!]!;
   const lines = renderChange(first, c);
   if (block.length > 1) lines[0] = lines[0]!.replace(`# ${target(first.target)}:`, `# sites ${block.map((g) => terminalText(g.siteUrl!)).join(', ')}:`);
+  // Who made it, per target: the sites of a merged block may each have their own explanation.
+  for (const group of block) {
+    const attribution = plan.changes[group.changes[0]!]!.attribution;
+    if (attribution !== undefined) lines.push(c.dim(`    # ${block.length > 1 ? `${terminalText(group.siteUrl!)}: ` : ''}${terminalText(describeAttribution(attribution))}`));
+  }
   return lines;
+}
+
+/**
+ * Who made the drift of a group of hosts: one line per host an admin event explains (the first few), and
+ * a count of the rest.
+ */
+function hostAttributions(group: ChangeGroup, plan: Plan, c: ReturnType<typeof createColors>): string[] {
+  const changes = group.changes.map((i) => plan.changes[i]!).filter((change) => change.attribution !== undefined);
+  const explained = changes.filter((change) => change.attribution!.status !== 'no-audit-event');
+  const shown = explained.slice(0, HOSTS_SHOWN).map((change) => c.dim(`      # ${terminalText(emailOf(change.target))}: ${terminalText(describeAttribution(change.attribution!))}`));
+  const moreExplained = explained.length - shown.length;
+  const unexplained = changes.length - explained.length;
+  return [
+    ...shown,
+    ...(moreExplained > 0 ? [c.dim(`      # and ${moreExplained} more explained by admin audit events (--format json carries each)`)] : []),
+    ...(unexplained > 0 ? [c.dim(`      # ${unexplained === changes.length ? (unexplained === 1 ? 'this host' : `all ${unexplained} hosts`) : `${unexplained} other ${unexplained === 1 ? 'host' : 'hosts'}`}: no audit event found (changed by the user, or older than the audit window)`)] : []),
+  ];
 }
 
 /** One line per group of identical host changes: what changes, on how many hosts, and the first hosts. */

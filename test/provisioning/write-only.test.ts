@@ -19,6 +19,8 @@ import {
 } from '../../provisioning';
 import { identityOrgId } from '../../provisioning/people/identity-org-id';
 import { startScriptedServer } from '../helpers/scripted-server';
+import type { WriteOnlyAudit } from '../../provisioning/audit/write-only-audit';
+import { untrusted } from '../../manifest/text';
 
 const TOKEN = 'write-only-token-6b2f';
 // base64url("ciscospark://us/ORGANIZATION/3f2b8c1e-5d4a-4e9b-a7c6-1b2d3e4f5a60"), as /v1/organizations returns it.
@@ -43,8 +45,10 @@ function org(settings: Org['settings']): Org {
   return { path: 'clinic/Org', name: 'Riverside Family Clinic', settings, sites: [] };
 }
 
-function observed(enforced: Record<string, EnforcementRecord | null>): ObservedOrg {
-  return { name: 'Riverside Family Clinic', orgId: ORG_ID, sites: {}, org: { enforced } };
+/** The org as read: the state file's records, and (by default) an admin audit log with no change since. */
+function observed(enforced: Record<string, EnforcementRecord | null>, writeOnlyAudit?: Record<string, WriteOnlyAudit>): ObservedOrg {
+  const quiet = Object.fromEntries(Object.entries(enforced).filter(([, record]) => record !== null).map(([setting]) => [setting, { state: 'unchanged' as const }]));
+  return { name: 'Riverside Family Clinic', orgId: ORG_ID, sites: {}, org: { enforced, writeOnlyAudit: writeOnlyAudit ?? quiet } };
 }
 
 const client = (url: string) => new WebexClient({ baseUrl: url, token: TOKEN, sleep: async () => undefined });
@@ -81,6 +85,39 @@ describe('write-only settings (password policy, MFA)', () => {
       const record = { sha256: enforcementHash({ ...POLICY_VALUES, minimumLength: 8 }), enforcedAt: '2026-11-01T00:00:00.000Z', trackingId: 'T' };
       const plan = planChanges([org({ passwordPolicy: POLICY })], [observed({ passwordPolicy: record })]);
       expect(plan.changes[0]!.notes[0]).toBe('the declared values differ from those webex-iac last enforced on 2026-11-01T00:00:00.000Z');
+    });
+
+    test('same values, but another admin changed the org\'s authentication settings since: enforce, naming who and when', () => {
+      const record = { sha256: enforcementHash(POLICY_VALUES), enforcedAt: '2026-11-01T00:00:00.000Z', trackingId: 'T' };
+      const event = { actorName: untrusted('IT Lead'), actorEmail: untrusted('it.lead@clinic.example'), actorId: untrusted('P2'), at: untrusted('2026-11-20T10:00:00.000Z'), trackingId: untrusted('ATLAS_1'), category: untrusted('ORG'), description: untrusted('Password policy updated') };
+      const plan = planChanges([org({ passwordPolicy: POLICY })], [observed({ passwordPolicy: record }, { passwordPolicy: { state: 'changed', event } })]);
+      expect(plan.changes).toHaveLength(1);
+      expect(plan.changes[0]).toMatchObject({ setting: 'passwordPolicy', action: 'enforce', after: POLICY_VALUES });
+      expect(plan.changes[0]!.notes[0]).toBe(
+        'drifted: passwordPolicy changed in Control Hub by it.lead@clinic.example at 2026-11-20T10:00:00.000Z (trackingId ATLAS_1: ORG "Password policy updated") after webex-iac enforced it on 2026-11-01T00:00:00.000Z',
+      );
+    });
+
+    test('enforced longer ago than the audit log reaches: the plan says so and enforces again', () => {
+      const record = { sha256: enforcementHash({ mfaEnabled: true }), enforcedAt: '2024-01-01T00:00:00.000Z', trackingId: 'T' };
+      const plan = planChanges([org({ mfa: MFA })], [observed({ mfa: record }, { mfa: { state: 'not-covered', reachDays: 365 } })]);
+      expect(plan.changes[0]!.notes[0]).toBe(
+        'webex-iac last enforced it on 2024-01-01T00:00:00.000Z, longer ago than the admin audit log reaches (365 days): no audit event can show it unchanged, so it is enforced again',
+      );
+    });
+
+    test('fails when the admin audit log was not read for an enforced setting (never counted as unchanged)', () => {
+      const record = { sha256: enforcementHash({ mfaEnabled: true }), enforcedAt: '2026-11-01T00:00:00.000Z', trackingId: 'T' };
+      expect(() => planChanges([org({ mfa: MFA })], [observed({ mfa: record }, {})])).toThrow(/the admin audit log was not read for mfa/);
+    });
+
+    test('an unknown write-only setting (audit log unreadable) is neither enforced nor unchanged', () => {
+      const record = { sha256: enforcementHash({ mfaEnabled: true }), enforcedAt: '2026-11-01T00:00:00.000Z', trackingId: 'T' };
+      const live: ObservedOrg = { ...observed({ mfa: record }, {}), unknown: [{ org: 'Riverside Family Clinic', target: { kind: 'org', orgId: ORG_ID }, setting: 'mfa', reason: 'x' }] };
+      const plan = planChanges([org({ mfa: MFA })], [live]);
+      expect(plan.changes).toEqual([]);
+      expect(plan.summary.unchangedSettings).toBe(0);
+      expect(plan.unknown).toHaveLength(1);
     });
 
     test('enforcing MFA off weakens; on strengthens', () => {
