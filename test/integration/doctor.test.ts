@@ -36,7 +36,7 @@ describe('webex-iac doctor against the simulator', () => {
     expect(result.code).toBe(1);
     const missing = result.stdout.split('\n').filter((l) => l.startsWith('  MISSING'));
     expect(missing.map((l) => l.split(/\s+/)[2])).toEqual(['spark-admin:roles_read', 'identity:people_read', 'audit:events_read']);
-    expect(result.stdout).toMatch(/^ {2}plan, drift +cannot run: missing spark-admin:roles_read, missing identity:people_read$/m);
+    expect(result.stdout).toMatch(/^ {2}plan, drift +cannot run: missing spark-admin:roles_read, missing identity:people_read, missing audit:events_read$/m);
     expect(result.stdout).toMatch(/^ {2}evidence collect +cannot run: missing audit:events_read$/m);
     expect(result.stdout).toMatch(/^ {2}ok {6}meeting:admin_config_read/m);
     expect(result.stdout).not.toContain(PARTIAL);
