@@ -6,6 +6,11 @@ import type { TimeWindow } from '../evidence/audit-windows';
 /** Admin audit pages with offset (or Link, when Webex sends one); its limit is 200 (webex-admin.json). */
 export const ADMIN_AUDIT_MAX = 200;
 const ADMIN_AUDIT = '/v1/adminAudit/events';
+/**
+ * Reading "up to now" asks this much past the local clock: Webex stamps events with its own clock, and an
+ * event of a moment ago stamped a little ahead of ours must not fall outside the window.
+ */
+export const CLOCK_SKEW_MS = 60_000;
 
 /**
  * Admin audit pages: `max` 200 and `offset`, as Cisco's spec declares, but a `Link: <…>; rel="next"` is

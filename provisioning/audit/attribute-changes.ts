@@ -5,7 +5,7 @@ import { splitWindows } from '../evidence/audit-windows';
 import type { ObservedOrg } from '../observe';
 import { Change, describeTarget, Plan, UnknownTarget } from '../plan';
 import { unreadableReason } from '../unknown-targets';
-import { adminAuditPages } from './admin-audit-pages';
+import { adminAuditPages, CLOCK_SKEW_MS } from './admin-audit-pages';
 import { eventTime, explanationOf, mostRecent } from './audit-event-fields';
 import type { Attribution } from './attribution';
 import { isAboutTarget } from './target-events';
@@ -46,7 +46,7 @@ export async function attributeChanges(client: WebexClient, plan: Plan, observed
     const from = Math.min(...sinceOf.values());
     let events: AdminAuditEvent[];
     try {
-      events = await readEvents(client, live.orgId, new Date(from), now);
+      events = await readEvents(client, live.orgId, new Date(from), new Date(now.getTime() + CLOCK_SKEW_MS));
     } catch (error) {
       const reason = unreadableReason(error) ?? (error instanceof WebexApiError ? error.message : undefined);
       if (reason === undefined) throw error;

@@ -2,7 +2,7 @@ import type { AdminAuditEvent } from '../client/schemas/audit-events';
 import type { WebexClient } from '../client/webex-client';
 import { splitWindows } from '../evidence/audit-windows';
 import type { EnforcementRecord } from '../state/enforcement-state';
-import { adminAuditPages } from './admin-audit-pages';
+import { adminAuditPages, CLOCK_SKEW_MS } from './admin-audit-pages';
 import { eventTime, explanationOf, mostRecent } from './audit-event-fields';
 import type { AuditExplanation } from './attribution';
 import { changesWriteOnly } from './write-only-audit-events';
@@ -45,7 +45,7 @@ export async function readWriteOnlyAudit(
   if (records.length === 0) return {};
   const since = Math.max(reachStart, Math.min(...records.map(([, record]) => enforcedTime(record))));
   const events: AdminAuditEvent[] = [];
-  for (const window of splitWindows(new Date(since), now)) {
+  for (const window of splitWindows(new Date(since), new Date(now.getTime() + CLOCK_SKEW_MS))) {
     for await (const page of adminAuditPages(client, orgId, window)) events.push(...page);
   }
   const result: Record<string, WriteOnlyAudit> = {};
