@@ -1,5 +1,5 @@
+import { notObserved } from './plan-errors';
 import { Org } from '../manifest';
-import { PlanError } from './errors';
 import { ObservedOrg } from './observe';
 import { PlanParts } from './plan-parts';
 import { changeImpact, fieldImpact, Impact } from './security-impact';
@@ -17,7 +17,7 @@ export function planHostSettings(org: Org, live: ObservedOrg, parts: PlanParts):
       const observed = live.hosts?.[site.siteUrl]?.[setting];
       // The site's context could not be read: listed in plan.unknown, its hosts not planned.
       if (!observed && isUnknownSiteSetting(live, site.siteUrl, setting)) continue;
-      if (!observed) throw new PlanError(`${setting} of the hosts of site ${site.siteUrl} was not read; nothing can be planned for it`);
+      if (!observed) throw notObserved({ path: (declared as { path: string }).path, key: setting, where: `the hosts of site ${site.siteUrl}` });
       const path = (declared as { path: string }).path;
       const handler = hostHandler(setting);
       for (const host of observed.hosts) {

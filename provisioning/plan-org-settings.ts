@@ -1,3 +1,4 @@
+import { notObserved } from './plan-errors';
 import { AdminAccess, InactiveAccounts, Mfa, Org } from '../manifest';
 import { PlanError } from './errors';
 import { ObservedOrg } from './observe';
@@ -33,7 +34,7 @@ function planWriteOnly(org: Org, live: ObservedOrg, setting: string, declared: {
   // The audit log could not be read: unknown (listed in plan.unknown), neither enforced nor unchanged.
   if ((live.unknown ?? []).some((u) => u.target.kind === 'org' && u.setting === setting)) return;
   const enforced = live.org?.enforced;
-  if (enforced === undefined || !(setting in enforced)) throw new PlanError(`the write-only record of ${setting} of org ${JSON.stringify(org.name)} was not read; nothing can be planned for it`);
+  if (enforced === undefined || !(setting in enforced)) throw notObserved({ path: declared.path, key: setting, where: `org ${JSON.stringify(org.name)} (its write-only record)` });
   const record = enforced[setting] ?? null;
   const after = writeOnlyHandler(setting).desired(declared);
   const same = record !== null && record.sha256 === enforcementHash(after);

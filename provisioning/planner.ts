@@ -1,3 +1,4 @@
+import { notObserved } from './plan-errors';
 import { compareCodePoints, Org } from '../manifest';
 import { PlanError } from './errors';
 import { ObservedOrg } from './observe';
@@ -32,7 +33,7 @@ export function planChanges(orgs: readonly Org[], observed: readonly ObservedOrg
         const values = live.sites[site.siteUrl]?.[setting];
         // Unknown: listed in plan.unknown, neither changed nor counted as unchanged.
         if (!values && isUnknownSiteSetting(live, site.siteUrl, setting)) continue;
-        if (!values) throw new PlanError(`${setting} of site ${site.siteUrl} was not read; nothing can be planned for it`);
+        if (!values) throw notObserved({ path: (declared as { path: string }).path, key: setting, where: `site ${site.siteUrl}` });
         const diff = siteHandler(setting).diff(declared, values);
         if (!diff) {
           parts.unchangedSettings++;

@@ -115,3 +115,14 @@ describe('renderers', () => {
     expect(JSON.parse(renderPlanJson(plan))).toMatchObject({ formatVersion: 1, changes: [{ before: { joinBeforeHost: true }, after: { joinBeforeHost: false } }] });
   });
 });
+
+describe('plan errors speak manifest vocabulary (provisioning/plan-errors.ts)', () => {
+  test('a declared entry that was not read names its path and key, what failed and what to do', () => {
+    const declared = org(HARDENED);
+    const unread: ObservedOrg = { name: declared.name, orgId: 'ORG', sites: { 'riverside-clinic.webex.com': {} } };
+    expect(() => planChanges([declared], [unread])).toThrow(PlanError);
+    expect(() => planChanges([declared], [unread])).toThrow(
+      'clinic/Org/Site/Security (meetingSecurity of site riverside-clinic.webex.com): was not read, so nothing can be planned for it; plan again from a fresh read (webex-iac plan); if it persists, the observation does not match the manifest',
+    );
+  });
+});

@@ -126,7 +126,7 @@ describe('write-only settings (password policy, MFA)', () => {
     });
 
     test('fails when the record was not read', () => {
-      expect(() => planChanges([org({ mfa: MFA })], [observed({})])).toThrow(/the write-only record of mfa of org "Riverside Family Clinic" was not read/);
+      expect(() => planChanges([org({ mfa: MFA })], [observed({})])).toThrow(/\(mfa of org "Riverside Family Clinic" \(its write-only record\)\): was not read, so nothing can be planned for it; plan again/);
     });
   });
 
