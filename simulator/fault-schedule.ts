@@ -17,6 +17,14 @@ export interface FaultScheduleOptions {
   rates: Partial<Record<ScheduledFaultKind, number>>;
   /** Requests a 429 burst answers, counting the one that starts it. @default 3 */
   burstLength?: number;
+  /**
+   * A 429 burst ends once its Retry-After has passed, as a rate limiter's does (its bucket has refilled
+   * by then): a request sent after it is served even when the burst has answers left. Without it, the
+   * burst answers the next `burstLength` requests whenever they come, and a client that waited as told
+   * can be throttled again at once (which makes webex-iac's scheduler measure a rate of about one request
+   * per Retry-After, and pace the rest of the run at it). @default false
+   */
+  burstEndsAfterRetryAfter?: boolean;
   /** `Retry-After` seconds of the 429s and of a 503. @default 1 */
   retryAfter?: number;
   /** The 5xx statuses a server error picks from. @default [500, 502, 503, 504] */
@@ -33,6 +41,8 @@ export type ScheduledFaultCounts = Record<ScheduledFaultKind, number>;
 export class FaultSchedule {
   private readonly seen = new Map<string, number>();
   private burstRemaining = 0;
+  /** When the current burst's Retry-After has passed (performance.now()). */
+  private burstEndsAt = 0;
   private readonly counts: ScheduledFaultCounts = { 'throttle-burst': 0, 'server-error': 0, drop: 0, 'lose-response': 0, 'slow-drip': 0 };
   private readonly methods?: ReadonlySet<string>;
 
@@ -75,6 +85,7 @@ export class FaultSchedule {
     if (this.methods !== undefined && !this.methods.has(method)) {
       return undefined;
     }
+    if (this.burstRemaining > 0 && this.options.burstEndsAfterRetryAfter && performance.now() >= this.burstEndsAt) this.burstRemaining = 0;
     if (this.burstRemaining > 0) {
       this.burstRemaining -= 1;
       this.counts['throttle-burst'] += 1;
@@ -105,6 +116,7 @@ export class FaultSchedule {
     switch (kind) {
       case 'throttle-burst':
         this.burstRemaining = (this.options.burstLength ?? 3) - 1;
+        this.burstEndsAt = performance.now() + retryAfter * 1000;
         return { path, status: 429, retryAfter };
       case 'server-error': {
         const statuses = this.options.serverErrorStatuses ?? [500, 502, 503, 504];

@@ -112,6 +112,8 @@ export async function chaosRun(design: RunDesign, cli: CliChildren, options: Run
         seed: `${design.seed}/attempt ${attempt}`,
         rates: Object.fromEntries(Object.entries(design.rates).map(([kind, r]) => [kind, r * scale])),
         burstLength: design.burstLength,
+        // A client that waited the burst's Retry-After is served, as by a rate limiter whose bucket refilled.
+        burstEndsAfterRetryAfter: true,
         dripMs: design.dripMs,
       });
       last = await cli.run({

@@ -67,6 +67,20 @@ describe('scheduled faults', () => {
     expect((await call(sim.url, 'GET', '/v1/people/me')).status).toBe(200);
   });
 
+  test('with burstEndsAfterRetryAfter, a request sent once the burst\'s Retry-After has passed is served, as a rate limiter\'s refilled bucket would serve it', async () => {
+    sim.scheduleFaults({ seed: 's', rates: { 'throttle-burst': 1 }, burstLength: 5, burstEndsAfterRetryAfter: true });
+    expect((await call(sim.url, 'GET', '/v1/people/me')).status).toBe(429);
+    // Within the Retry-After: still throttled.
+    expect((await call(sim.url, 'GET', '/v1/people/me')).status).toBe(429);
+    sim.scheduleFaults({ seed: 's', rates: {}, burstLength: 5, burstEndsAfterRetryAfter: true });
+    sim.scheduleFaults({ seed: 's', rates: { 'throttle-burst': 1 }, burstLength: 5, burstEndsAfterRetryAfter: true, retryAfter: 0 });
+    // A Retry-After of 0 s has passed by the next request: the burst's other answers never come.
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await call(sim.url, 'GET', '/v1/people/me')).status);
+    expect(statuses).toEqual([429, 429, 429]);
+    expect(sim.scheduledFaults()['throttle-burst']).toBe(3);
+  });
+
   test('server errors pick from the given statuses and serve nothing; a 503 says when to retry', async () => {
     sim.scheduleFaults({ seed: 's', rates: { 'server-error': 1 }, serverErrorStatuses: [503], methods: ['PATCH'] });
     const answer = await call(sim.url, 'PATCH', SETTINGS, { body: REMINDERS_OFF });
