@@ -10,9 +10,9 @@ import { chaosSuite, problemsOf } from '../../bench/chaos/chaos-suite';
  * folders (chaos-run.ts); no timing is asserted.
  */
 describe('chaos, short run', () => {
-  test('12 seeded runs converge, change nothing undeclared, and keep evidence that matches the audit trail', async () => {
-    const runs = 12;
-    const { summary, results } = await chaosSuite({ seed: 'npm-test', runs, calibrate: false, scenarios: ['clinic', 'fleet --org 1'] });
+  test('10 seeded runs converge, change nothing undeclared, and keep evidence that matches the audit trail', async () => {
+    const runs = 10;
+    const { summary, results } = await chaosSuite({ seed: 'npm-test', runs, calibrate: false, scenarios: ['clinic', 'fleet --org 1'], parallel: 2 });
     expect(results.map((r) => ({ run: r.index, problems: problemsOf(r) }))).toEqual(results.map((r) => ({ run: r.index, problems: [] })));
     expect(summary).toMatchObject({ runs, converged: runs, wrongFields: 0, undeclaredChanges: 0, evidenceMismatches: 0 });
     // The run is not vacuous: both scenarios ran, faults of every kind were injected, some runs were killed or needed a rerun.

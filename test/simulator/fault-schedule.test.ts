@@ -1,5 +1,6 @@
 import { request } from 'http';
 import { CLINIC, type FaultScheduleOptions, type RunningSimulator, startSimulator } from '../../simulator';
+import { FaultSchedule } from '../../simulator/fault-schedule';
 import { call, FULL_ACCESS_TOKEN } from './webex-call';
 
 const SETTINGS = '/v1/admin/meeting/config/commonSettings';
@@ -67,18 +68,20 @@ describe('scheduled faults', () => {
     expect((await call(sim.url, 'GET', '/v1/people/me')).status).toBe(200);
   });
 
-  test('with burstEndsAfterRetryAfter, a request sent once the burst\'s Retry-After has passed is served, as a rate limiter\'s refilled bucket would serve it', async () => {
-    sim.scheduleFaults({ seed: 's', rates: { 'throttle-burst': 1 }, burstLength: 5, burstEndsAfterRetryAfter: true });
-    expect((await call(sim.url, 'GET', '/v1/people/me')).status).toBe(429);
-    // Within the Retry-After: still throttled.
-    expect((await call(sim.url, 'GET', '/v1/people/me')).status).toBe(429);
-    sim.scheduleFaults({ seed: 's', rates: {}, burstLength: 5, burstEndsAfterRetryAfter: true });
-    sim.scheduleFaults({ seed: 's', rates: { 'throttle-burst': 1 }, burstLength: 5, burstEndsAfterRetryAfter: true, retryAfter: 0 });
-    // A Retry-After of 0 s has passed by the next request: the burst's other answers never come.
-    const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await call(sim.url, 'GET', '/v1/people/me')).status);
-    expect(statuses).toEqual([429, 429, 429]);
-    expect(sim.scheduledFaults()['throttle-burst']).toBe(3);
+  test('with burstEndsAfterRetryAfter, a request sent once the burst\'s Retry-After has passed is served, as a rate limiter\'s refilled bucket would serve it', () => {
+    // Seed "burst-1" throttles the first GET /a and not the first GET /b; a Retry-After of 0 s has passed by the next request.
+    const options = { seed: 'burst-1', rates: { 'throttle-burst': 0.5 }, burstLength: 5, retryAfter: 0 };
+    const ending = new FaultSchedule({ ...options, burstEndsAfterRetryAfter: true });
+    expect(ending.take('GET', '/a', '/a')).toMatchObject({ status: 429 });
+    expect(ending.take('GET', '/b', '/b')).toBeUndefined();
+    // Without it, the burst answers the next requests whenever they come.
+    const counting = new FaultSchedule(options);
+    expect(counting.take('GET', '/a', '/a')).toMatchObject({ status: 429 });
+    expect(counting.take('GET', '/b', '/b')).toMatchObject({ status: 429 });
+    // Within its Retry-After, a burst that ends still answers the requests that come.
+    const within = new FaultSchedule({ ...options, retryAfter: 60, burstEndsAfterRetryAfter: true });
+    expect(within.take('GET', '/a', '/a')).toMatchObject({ status: 429 });
+    expect(within.take('GET', '/b', '/b')).toMatchObject({ status: 429, retryAfter: 60 });
   });
 
   test('server errors pick from the given statuses and serve nothing; a 503 says when to retry', async () => {
