@@ -39,7 +39,9 @@ export interface SiteFacts {
 export type WriteOnlyFact =
   | { readonly state: 'never-enforced' }
   | { readonly state: 'differs'; readonly enforcedAt: string }
-  | { readonly state: 'enforced'; readonly enforcedAt: string; readonly trackingId: string };
+  | { readonly state: 'enforced'; readonly enforcedAt: string; readonly trackingId: string }
+  /** Enforced, but the admin audit log shows another admin changed it since (`by`, `at` are Webex's text). */
+  | { readonly state: 'changed-since'; readonly enforcedAt: string; readonly by: string; readonly at: string };
 
 export interface ObservedFacts {
   readonly orgId: string;

@@ -82,6 +82,8 @@ function writeOnlyView(setting: WriteOnlyControlKey, declared: { path: string },
       return { path, instances: [{ target, values, unverifiable: `${setting} was never enforced by webex-iac for this org (no record in the state folder) and Webex has no API to read it: run webex-iac apply` }] };
     case 'differs':
       return { path, instances: [{ target, values, unverifiable: `the declared ${setting} differs from what webex-iac last enforced on ${fact.enforcedAt.slice(0, 10)}, and Webex has no API to read it: run webex-iac apply` }] };
+    case 'changed-since':
+      return { path, instances: [{ target, values, unverifiable: `${setting} was changed in Control Hub by ${fact.by} at ${fact.at}, after webex-iac enforced it on ${fact.enforcedAt.slice(0, 10)}: run webex-iac apply` }] };
     case 'enforced':
       return { path, instances: [{ target, values, evidence: `enforced by webex-iac on ${fact.enforcedAt.slice(0, 10)} (trackingId ${fact.trackingId})` }] };
   }

@@ -25,8 +25,11 @@ export function observedFacts(declared: Org, live: ObservedOrg): ObservedFacts {
     const entry = declared.settings[setting as keyof typeof WRITE_ONLY_HANDLERS];
     if (entry === undefined) continue;
     const record = live.org?.enforced?.[setting];
+    // What the admin audit log says since the enforcement: another admin's change is never "enforced".
+    const audit = live.org?.writeOnlyAudit?.[setting];
     if (record === undefined || record === null) writeOnly[setting] = { state: 'never-enforced' };
     else if (record.sha256 !== enforcementHash(writeOnlyHandler(setting).desired(entry))) writeOnly[setting] = { state: 'differs', enforcedAt: record.enforcedAt };
+    else if (audit?.state === 'changed') writeOnly[setting] = { state: 'changed-since', enforcedAt: record.enforcedAt, by: audit.event.actorEmail || audit.event.actorName, at: audit.event.at };
     else writeOnly[setting] = { state: 'enforced', enforcedAt: record.enforcedAt, trackingId: record.trackingId };
   }
   return {
