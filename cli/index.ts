@@ -91,6 +91,10 @@ function buildProgram(io: Io, argv: readonly string[], interruption: Interruptio
   // One state folder per project, found from the manifests (or the working folder), never from the working folder alone.
   const stateDirOf = (manifests?: readonly string[]) => resolveStateDir({ env: io.env, manifests });
   const manifestOption = () => new Option('--manifest <path>', 'a webex-manifest.json to use (repeatable); default: every manifest under cdktf.out/').argParser(collect).default(undefined);
+  const baselineOption = () =>
+    new Option('--baseline <path>', "the target branch's webex-manifest.json (repeatable): each change is labelled from this declaration or drift against it; default: the declaration last applied (state folder)")
+      .argParser(collect)
+      .default(undefined);
 
   program
     .command('init')
@@ -131,17 +135,18 @@ function buildProgram(io: Io, argv: readonly string[], interruption: Interruptio
     .command('plan')
     .description('read the live org(s) and show what apply would change; writes nothing to Webex')
     .addOption(manifestOption())
+    .addOption(baselineOption())
     .option('--org <name>', 'only this org (by its declared name)')
     .option('--site <url>', 'only this site (its org-level settings are left out)')
     .option('--shard <i/n>', "only this job's share of the work, for a CI matrix of n jobs (e.g. 2/4)", parseShard)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
     .option('--out <file>', 'also save the plan, for "webex-iac apply <file>"')
     .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error or when any target could not be read')
-    .option('--deny-weakening', 'fail (exit 1) when any change weakens security')
+    .option('--deny-weakening', 'fail (exit 1) when any change weakens security if applied (drift that weakened the org is shown, and fails "drift --deny-weakening")')
     .option('--quiet', 'print only the summary line (text format) and errors')
     .option('--reenforce', 'enforce the write-only settings (password policy, MFA) even if webex-iac last enforced the same values')
     .addOption(concurrencyOption())
-    .addHelpText('after', '\nExamples:\n  $ webex-iac plan\n  $ webex-iac plan --out plan.json --format markdown > plan.md\n  $ webex-iac plan --detailed-exitcode --deny-weakening --shard 1/4')
+    .addHelpText('after', '\nExamples:\n  $ webex-iac plan\n  $ webex-iac plan --out plan.json --format markdown > plan.md\n  $ webex-iac plan --detailed-exitcode --deny-weakening --shard 1/4\n  $ webex-iac plan --baseline main/cdktf.out/stacks/clinic/webex-manifest.json --format markdown')
     .action(async (opts: PlanOptions & { concurrency?: number }) => {
       const webex = await client(opts.concurrency);
       const code = await withProgress('plan', opts.quiet, (display) => planCommand({ ...opts, stateDir: stateDirOf(opts.manifest), progress: display.progress }, webex, io.out, evidence()));
@@ -205,15 +210,17 @@ function buildProgram(io: Io, argv: readonly string[], interruption: Interruptio
     .command('drift')
     .description('read only: report where the live org differs from the declaration; exit 0 none, 2 drift, 1 error')
     .addOption(manifestOption())
+    .addOption(baselineOption())
     .option('--org <name>', 'only this org (by its declared name)')
     .option('--site <url>', 'only this site')
     .option('--shard <i/n>', "only this job's share of the work (e.g. 2/4)", parseShard)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
     .option('--detailed-exitcode', 'accepted for symmetry with plan: drift always exits 0 (none), 2 (drift) or 1 (error)')
+    .option('--deny-weakening', 'fail (exit 1) when any live value is weaker than declared (someone weakened the org outside webex-iac)')
     .option('--quiet', 'print only the summary line (text format) and errors')
     .addOption(concurrencyOption())
     .addOption(notifyRoomOption())
-    .addHelpText('after', '\nExamples:\n  $ webex-iac drift\n  $ webex-iac drift --format markdown > drift.md || test $? -eq 2\n  $ WEBEX_NOTIFY_TOKEN=… webex-iac drift --notify-room Y2lzY29zcGFyazovL3VzL1JPT00v… --quiet')
+    .addHelpText('after', '\nExamples:\n  $ webex-iac drift\n  $ webex-iac drift --format markdown > drift.md || test $? -eq 2\n  $ webex-iac drift --deny-weakening --quiet\n  $ WEBEX_NOTIFY_TOKEN=… webex-iac drift --notify-room Y2lzY29zcGFyazovL3VzL1JPT00v… --quiet')
     .action(async (opts: Omit<DriftOptions, 'notify'> & { concurrency?: number; notifyRoom?: string }) => {
       const notify = notifyTarget(opts.notifyRoom);
       const webex = await client(opts.concurrency);

@@ -1,6 +1,6 @@
 import { canonicalJson } from '../manifest';
 import type { ValueRule } from './floors';
-import { Change, ChangeAction, FieldValues, Target } from './plan';
+import { Change, ChangeAction, ChangeOrigin, FieldOrigin, FieldValues, Target } from './plan';
 import type { Impact } from './security-impact';
 
 /**
@@ -33,6 +33,11 @@ export interface ChangeGroup {
   readonly valueRules?: Readonly<Record<string, ValueRule>>;
   readonly unchangedFields: number;
   readonly notes: readonly string[];
+  /** Where the change comes from (the same on every target of the group): see Change.origin. */
+  readonly origin: ChangeOrigin;
+  readonly fieldOrigins?: Readonly<Record<string, FieldOrigin>>;
+  /** How the live value stands against the declared one: see Change.liveImpact. */
+  readonly liveImpact: Impact;
   /** Every target, in plan order. */
   readonly targets: readonly Target[];
   /** Positions of the group's changes in `plan.changes`. */
@@ -47,7 +52,7 @@ export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
     const key =
       scope === 'org' || scope === 'site'
         ? `#${index}`
-        : canonicalJson([change.org, scope, siteOf(change.target) ?? null, change.setting, change.action, change.path, change.before, change.after, change.fieldImpacts, change.valueRules ?? null, change.notes, change.unchangedFields, change.writeOnly ?? false]);
+        : canonicalJson([change.org, scope, siteOf(change.target) ?? null, change.setting, change.action, change.path, change.before, change.after, change.fieldImpacts, change.valueRules ?? null, change.notes, change.unchangedFields, change.writeOnly ?? false, change.origin, change.fieldOrigins ?? null, change.liveImpact]);
     const existing = groups.get(key);
     if (existing) {
       existing.targets.push(change.target);
@@ -75,6 +80,9 @@ export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
         ...(change.valueRules ? { valueRules: change.valueRules } : {}),
         unchangedFields: change.unchangedFields,
         notes: change.notes,
+        origin: change.origin,
+        ...(change.fieldOrigins ? { fieldOrigins: change.fieldOrigins } : {}),
+        liveImpact: change.liveImpact,
         targets,
         changes: indexes,
       },
@@ -83,16 +91,36 @@ export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
   return [...groups.values()].map((g) => g.group);
 }
 
-/** Groups in reading order for a reviewer: weakening first, then org and site changes, then hosts, then people. */
-export function groupsInReadingOrder(groups: readonly ChangeGroup[]): { weakening: ChangeGroup[]; orgAndSite: ChangeGroup[]; hosts: ChangeGroup[]; people: ChangeGroup[] } {
-  const rest = groups.filter((g) => g.impact !== 'weakens');
+/**
+ * Groups in reading order for a reviewer: weakening first, then changes caused by drift, then org and
+ * site changes, then hosts, then people.
+ */
+export function groupsInReadingOrder(groups: readonly ChangeGroup[], mode: 'plan' | 'drift' = 'plan'): { weakening: ChangeGroup[]; drift: ChangeGroup[]; orgAndSite: ChangeGroup[]; hosts: ChangeGroup[]; people: ChangeGroup[] } {
+  const weakens = (g: ChangeGroup) => groupWeakens(g, mode);
+  const rest = groups.filter((g) => !weakens(g) && g.origin !== 'drift');
   return {
-    weakening: groups.filter((g) => g.impact === 'weakens'),
+    weakening: groups.filter(weakens),
+    drift: groups.filter((g) => !weakens(g) && g.origin === 'drift'),
     orgAndSite: rest.filter((g) => g.scope === 'org' || g.scope === 'site'),
     hosts: rest.filter((g) => g.scope === 'hosts'),
     people: rest.filter((g) => g.scope === 'people'),
   };
 }
+
+/**
+ * What "weakening" means where the group is shown: in a plan, applying the change weakens the org; in
+ * `drift`, the live value is weaker than declared (someone weakened it outside webex-iac).
+ */
+export function groupWeakens(group: Pick<ChangeGroup, 'impact' | 'liveImpact'>, mode: 'plan' | 'drift'): boolean {
+  return (mode === 'drift' ? group.liveImpact : group.impact) === 'weakens';
+}
+
+/** The label of a change's origin, as every renderer words it. */
+export const ORIGIN_LABELS: Readonly<Record<ChangeOrigin, string>> = {
+  declaration: 'from this declaration',
+  drift: 'drift: changed outside webex-iac',
+  unknown: 'origin unknown',
+};
 
 /** "13 hosts of riverside-clinic.webex.com", "site riverside-clinic.webex.com", "org", "2 people". */
 export function describeGroupTargets(group: ChangeGroup): string {

@@ -27,3 +27,6 @@ export * from './change-groups';
 export * from './observed-facts';
 export * from './audit/attribution';
 export * from './audit/attribute-changes';
+export * from './plan-baseline';
+export * from './change-origin';
+export * from './state/applied-declaration';

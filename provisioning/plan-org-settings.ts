@@ -4,8 +4,8 @@ import { PlanError } from './errors';
 import { ObservedOrg } from './observe';
 import { FULL_ADMINISTRATOR } from './observe-org-settings';
 import { attestationStatuses } from './plan-attestations';
-import { PlanParts } from './plan-parts';
-import { Change, FieldValues } from './plan';
+import { DraftChange, PlanParts } from './plan-parts';
+import { FieldValues } from './plan';
 import { changeImpact, fieldImpact, Impact } from './security-impact';
 import { WRITE_ONLY_HANDLERS, writeOnlyHandler } from './settings/registry';
 import { enforcementHash } from './state/enforcement-state';
@@ -176,7 +176,7 @@ function personChange(
   before: FieldValues,
   after: FieldValues,
   notes: string[],
-): Change {
+): DraftChange {
   // Taking access away always strengthens the org's posture.
   const fieldImpacts: Record<string, Impact> = Object.fromEntries(Object.keys(after).map((f) => [f, 'strengthens' as const]));
   return { org: org.name, target: { kind: 'person', email: person.email, personId: person.personId, orgId }, setting, action, path, before, after, unchangedFields: 0, notes, fieldImpacts, impact: 'strengthens' };

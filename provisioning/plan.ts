@@ -4,9 +4,13 @@
  */
 export const PLAN_FORMAT_VERSION = 1;
 
+import type { ChangeOrigin, FieldOrigin } from './change-origin';
 import type { ValueRule } from './floors';
+import type { BaselineSource } from './plan-baseline';
 import type { Impact } from './security-impact';
 import type { Attribution } from './audit/attribution';
+
+export type { ChangeOrigin, FieldOrigin } from './change-origin';
 
 /** A scalar or list value of one managed field, as read from or written to Webex. */
 export type FieldValue = boolean | number | string | string[] | null;
@@ -74,6 +78,19 @@ export interface Change {
    * provisioning/audit/attribute-changes.ts). Never part of a saved plan: it explains, it decides nothing.
    */
   readonly attribution?: Attribution;
+  /**
+   * Where the change comes from, judged against the plan's `baseline`: `declaration` (the declared value
+   * changed), `drift` (changed outside webex-iac: the declaration did not change the value, the live org
+   * did; any drifted field makes the change `drift`) or `unknown` (no baseline covers it; never guessed).
+   */
+  readonly origin: ChangeOrigin;
+  /** The origin of each changed field, when a baseline covers the change. */
+  readonly fieldOrigins?: Record<string, FieldOrigin>;
+  /**
+   * How the live value stands against what the plan writes: `weakens` when the live org is weaker than
+   * declared (what `drift` counts as weakening); `neutral` for write-only settings, which cannot be read.
+   */
+  readonly liveImpact: Impact;
 }
 
 /**
@@ -145,6 +162,11 @@ export interface UnknownTarget {
 export interface Plan {
   readonly formatVersion: typeof PLAN_FORMAT_VERSION;
   readonly orgs: string[];
+  /**
+   * What the origin of each change was judged against: the declaration last `applied` (state folder), a
+   * `--baseline` `manifest`, or `none` (every origin is unknown).
+   */
+  readonly baseline: BaselineSource | 'none';
   /** Weakening changes first, then in declaration order. */
   readonly changes: Change[];
   /** What the declared controls found but do not change, listed after the changes. */
@@ -157,7 +179,16 @@ export interface Plan {
   readonly exceptions: ExceptionStatus[];
   readonly summary: {
     readonly changes: number;
+    /** Changes that make the org weaker when applied. */
     readonly weakening: number;
+    /** Changes caused by drift (origin `drift`). */
+    readonly drift: number;
+    /** Changes caused by drift whose live value is weaker than declared: someone weakened the org outside webex-iac. */
+    readonly driftWeakening: number;
+    /** Changes whose live value is weaker than declared, whatever their origin (`drift` counts these as weakening). */
+    readonly weakerThanDeclared: number;
+    /** Changes whose origin is unknown. */
+    readonly originUnknown: number;
     readonly fields: number;
     readonly unchangedSettings: number;
     /** Changes by action; `changes` is their sum. */

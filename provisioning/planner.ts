@@ -1,5 +1,6 @@
 import { notObserved } from './plan-errors';
 import { compareCodePoints, Org } from '../manifest';
+import { labelOrigins } from './change-origin';
 import { PlanError } from './errors';
 import { ObservedOrg } from './observe';
 import { observedHash } from './observed-hash';
@@ -62,11 +63,14 @@ export function planChanges(orgs: readonly Org[], observed: readonly ObservedOrg
   }
   const unknown = orgs.flatMap((org) => observed.find((o) => o.name === org.name)?.unknown ?? []);
   const fields = changes.reduce((n, c) => n + Object.keys(c.after).length, 0);
+  // The baseline is planned against the same observation, without a baseline of its own.
+  const labelled = labelOrigins(changes, orgs, observed, options.baseline, (baselineOrgs, baselineObserved) => planChanges(baselineOrgs, baselineObserved, { now, reenforce: options.reenforce ?? false }));
   // Stable sort: weakening changes first so a reviewer cannot miss them, the rest in declaration order.
-  const ordered = [...changes].sort((a, b) => Number(b.impact === 'weakens') - Number(a.impact === 'weakens'));
+  const ordered = [...labelled].sort((a, b) => Number(b.impact === 'weakens') - Number(a.impact === 'weakens'));
   return {
     formatVersion: PLAN_FORMAT_VERSION,
     orgs: orgs.map((o) => o.name),
+    baseline: options.baseline?.source ?? 'none',
     changes: ordered,
     findings: parts.findings,
     unknown,
@@ -75,6 +79,10 @@ export function planChanges(orgs: readonly Org[], observed: readonly ObservedOrg
     summary: {
       changes: changes.length,
       weakening: changes.filter((c) => c.impact === 'weakens').length,
+      drift: labelled.filter((c) => c.origin === 'drift').length,
+      driftWeakening: labelled.filter((c) => c.origin === 'drift' && c.liveImpact === 'weakens').length,
+      weakerThanDeclared: labelled.filter((c) => c.liveImpact === 'weakens').length,
+      originUnknown: labelled.filter((c) => c.origin === 'unknown').length,
       fields,
       unchangedSettings: parts.unchangedSettings,
       actions: Object.fromEntries(CHANGE_ACTIONS.map((action) => [action, changes.filter((c) => c.action === action).length])) as Record<ChangeAction, number>,

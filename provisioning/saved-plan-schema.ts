@@ -3,15 +3,17 @@ import { OrgSchema } from '../manifest';
 import { SessionTypeSchema } from './client/schemas/session-types';
 import { ObservedOrg } from './observe';
 import { AttestationStatus, Change, ExceptionStatus, Finding, Plan, PLAN_FORMAT_VERSION } from './plan';
+import { PlanBaselineSchema } from './plan-baseline';
 import { EnforcementRecordSchema } from './state/enforcement-state';
 
 export const SAVED_PLAN_KIND = 'webex-iac-plan';
 
 /**
  * The format of a plan file (`plan --out`). 2: the file carries the selection and the planning options,
- * and `apply` re-derives the plan from it; a file of an older format is refused (plan again).
+ * and `apply` re-derives the plan from it; 3: and the baseline each change's origin is judged against.
+ * A file of an older format is refused (plan again).
  */
-export const SAVED_PLAN_FORMAT_VERSION = 2;
+export const SAVED_PLAN_FORMAT_VERSION = 3;
 
 /**
  * The schema of a plan file: every object strict (an unknown field is refused, not ignored), so the
@@ -44,6 +46,9 @@ const ChangeSchema = z.strictObject({
   impact: ImpactSchema,
   /** Never in a saved plan (see Change.attribution): a file that carries one was edited. */
   attribution: z.never().optional(),
+  origin: z.enum(['declaration', 'drift', 'unknown']),
+  fieldOrigins: z.record(z.string(), z.enum(['declaration', 'drift'])).optional(),
+  liveImpact: ImpactSchema,
 });
 
 const FindingSchema = z.strictObject({
@@ -90,6 +95,7 @@ const NoUnknownTargetsSchema = z
 export const PlanSchema = z.strictObject({
   formatVersion: z.literal(PLAN_FORMAT_VERSION),
   orgs: z.array(z.string()),
+  baseline: z.enum(['applied', 'manifest', 'none']),
   changes: z.array(ChangeSchema),
   findings: z.array(FindingSchema),
   unknown: NoUnknownTargetsSchema,
@@ -98,6 +104,10 @@ export const PlanSchema = z.strictObject({
   summary: z.strictObject({
     changes: count,
     weakening: count,
+    drift: count,
+    driftWeakening: count,
+    weakerThanDeclared: count,
+    originUnknown: count,
     fields: count,
     unchangedSettings: count,
     actions: z.strictObject({ update: count, enforce: count, revoke: count, deactivate: count }),
@@ -165,6 +175,8 @@ export const SavedPlanSchema = z.strictObject({
   selection: SelectionSchema,
   /** `plan --reenforce`. */
   reenforce: z.boolean(),
+  /** What the origin of each change was judged against (absent: none); re-deriving the plan judges it again. */
+  baseline: PlanBaselineSchema.optional(),
   declared: z.array(OrgSchema),
   observed: z.array(ObservedOrgSchema),
   plan: PlanSchema,

@@ -95,7 +95,7 @@ export function loadSavedPlan(file: string): SavedPlan {
 /** The plan the planner makes from the file's declaration and observations, as it made it then. */
 function rederive(file: string, saved: SavedPlan): Plan {
   try {
-    return planChanges(saved.declared as Org[], saved.observed as ObservedOrg[], { now: new Date(saved.createdAt), reenforce: saved.reenforce });
+    return planChanges(saved.declared as Org[], saved.observed as ObservedOrg[], { now: new Date(saved.createdAt), reenforce: saved.reenforce, ...(saved.baseline ? { baseline: saved.baseline } : {}) });
   } catch (error) {
     throw new PlanRefusedError('edited', `${file} has been edited: its declaration and observations do not make a plan (${(error as Error).message}); nothing was written. Plan again.`);
   }

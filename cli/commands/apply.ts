@@ -1,9 +1,10 @@
 import { UnknownTargetsError } from './plan-output';
 import { createInterface } from 'node:readline/promises';
-import { canonicalJsonChunks } from '../../manifest';
-import { AppliedChange, applySummary, checkPlanIsCurrent, describeApplied, loadSavedPlan, Plan, planOrgs, PlanRefusedError, planTextChunks, RunProgress, summaryLine, WebexClient } from '../../provisioning';
+import { canonicalJsonChunks, Org } from '../../manifest';
+import { AppliedChange, applySummary, checkPlanIsCurrent, describeApplied, loadSavedPlan, observeOrgs, Plan, planChanges, PlanRefusedError, planTextChunks, recordAppliedDeclaration, RunProgress, stateDirFrom, summaryLine, WebexClient } from '../../provisioning';
 import { ApplyJournal, applyPlanWithEvidence, EvidenceRecorder, repairDefaultSiteWithEvidence } from '../../provisioning/evidence';
 import type { DefaultSiteRepair } from '../../provisioning/settings/default-site-repair';
+import { planBaseline } from '../baseline';
 import { loadOrgs } from '../load-orgs';
 import { useColor } from '../output';
 import { writeStreaming } from '../write-streaming';
@@ -40,7 +41,7 @@ export async function applyCommand(options: ApplyOptions, client: WebexClient, o
   const json = options.format === 'json';
   // One JSON document, written as it is serialized: a fleet's plan and outcome are never one string.
   const report = (outcome: string, fields: Record<string, unknown> = {}) => writeStreaming(out, canonicalJsonChunks({ outcome, ...fields }));
-  let planned: { plan: Plan; alreadyApplied: boolean };
+  let planned: { plan: Plan; alreadyApplied: boolean; declared: DeclaredOrgs };
   try {
     planned = await planToApply(options, client);
   } catch (error) {
@@ -51,7 +52,7 @@ export async function applyCommand(options: ApplyOptions, client: WebexClient, o
   // back now, also when this run has nothing to write (a failure here fails the command, loudly).
   const repair = await repairDefaultSiteWithEvidence(client, planned.plan, evidence);
   if (repair) process.stderr.write(`${repairMessage(repair)}\n`);
-  const { plan } = planned;
+  const { plan, declared } = planned;
   if (planned.alreadyApplied) {
     if (json) await report('already-applied');
     else out.write(`${ALREADY_APPLIED}\n`);
@@ -70,6 +71,7 @@ export async function applyCommand(options: ApplyOptions, client: WebexClient, o
   if (plan.changes.length === 0) {
     if (json) await report('no-changes', { plan });
     else if (options.quiet) out.write(`${summaryLine(plan)}\n`);
+    recordApplied(options, plan, declared);
     failIfUnknown();
     return 0;
   }
@@ -88,21 +90,50 @@ export async function applyCommand(options: ApplyOptions, client: WebexClient, o
       if (!options.quiet && !json) out.write(`${describeApplied(result)}\n`);
     },
   });
+  recordApplied(options, plan, declared);
   if (json) await report('applied', { plan, applied: applied.map(appliedJson) });
   else out.write(`${options.quiet ? '' : '\n'}${applySummary(applied)}\n`);
   failIfUnknown();
   return 0;
 }
 
-async function planToApply(options: ApplyOptions, client: WebexClient): Promise<{ plan: Plan; alreadyApplied: boolean }> {
-  if (!options.planFile) return { plan: await planOrgs(client, loadOrgs(options.manifest, options), { stateDir: options.stateDir, reenforce: options.reenforce, progress: options.progress }), alreadyApplied: false };
+/** The declared orgs of an apply, with the org id each was read as. */
+type DeclaredOrgs = readonly { readonly org: Org; readonly orgId: string }[];
+
+/**
+ * Records each org's declaration as the one last applied (the baseline of later plans: drift.ts), once
+ * every change was written and verified; an org with a target that could not be read is not recorded.
+ */
+function recordApplied(options: ApplyOptions, plan: Plan, declared: DeclaredOrgs): void {
+  for (const { org, orgId } of declared) {
+    if (plan.unknown.some((u) => u.org === org.name)) continue;
+    recordAppliedDeclaration(options.stateDir ?? stateDirFrom(), org, orgId);
+  }
+}
+
+async function planToApply(options: ApplyOptions, client: WebexClient): Promise<{ plan: Plan; alreadyApplied: boolean; declared: DeclaredOrgs }> {
+  if (!options.planFile) {
+    const orgs = loadOrgs(options.manifest, options);
+    const now = new Date();
+    const observed = await observeOrgs(client, orgs, { stateDir: options.stateDir, now, progress: options.progress });
+    const baseline = planBaseline(undefined, options.stateDir, observed);
+    const plan = planChanges(orgs, observed, { now, reenforce: options.reenforce, ...(baseline ? { baseline } : {}) });
+    return { plan, alreadyApplied: false, declared: withOrgIds(orgs, observed) };
+  }
   if (options.org || options.site || options.shard || options.reenforce) {
     throw new Error('a saved plan is applied exactly as saved: --org, --site, --shard and --reenforce cannot be combined with it (--manifest names the declaration to check it against)');
   }
   const saved = loadSavedPlan(options.planFile);
   assertDeclarationIsCheckedOut(saved, options.planFile, options.manifest);
   const currency = await checkPlanIsCurrent(client, saved, { stateDir: options.stateDir, progress: options.progress });
-  return { plan: saved.plan as Plan, alreadyApplied: currency === 'already-applied' };
+  return { plan: saved.plan as Plan, alreadyApplied: currency === 'already-applied', declared: withOrgIds(saved.declared as Org[], saved.observed) };
+}
+
+function withOrgIds(orgs: readonly Org[], observed: readonly { readonly name: string; readonly orgId: string }[]): DeclaredOrgs {
+  return orgs.flatMap((org) => {
+    const orgId = observed.find((o) => o.name === org.name)?.orgId;
+    return orgId === undefined ? [] : [{ org, orgId }];
+  });
 }
 
 /** One line on stderr: what an earlier run left and what this one did (site URLs are Webex's: quoted). */

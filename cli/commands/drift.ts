@@ -1,6 +1,7 @@
 import { observeOrgs, planChanges, RunProgress, WebexClient } from '../../provisioning';
 import { attributedPlan, compareDriftRuns, comparisonDetails, EvidenceRecorder, renderSinceMarkdown, renderSinceText, RunComparison, sinceJson } from '../../provisioning/evidence';
 import { driftDetail, NotifyRequest, notifyRoom } from '../../provisioning/notify';
+import { planBaseline } from '../baseline';
 import { loadOrgs } from '../load-orgs';
 import { terminalQuoted } from '../../manifest/text';
 import { useColor } from '../output';
@@ -9,8 +10,12 @@ import { PlanFormat, UnknownTargetsError, writePlan } from './plan-output';
 
 export interface DriftOptions extends Selection {
   readonly manifest?: string[];
+  /** `--baseline`: the manifest(s) the origin of each difference is judged against (default: the declaration last applied). */
+  readonly baseline?: string[];
   readonly format: PlanFormat;
   readonly quiet?: boolean;
+  /** Fail (exit 1) when any live value is weaker than declared. */
+  readonly denyWeakening?: boolean;
   /** Folder of the write-only state files (WEBEX_IAC_STATE_DIR). */
   readonly stateDir?: string;
   /** Where reading reports progress (the CLI's progress display on stderr). */
@@ -28,16 +33,19 @@ export interface NotifyTarget {
 }
 
 /**
- * Reads only, never writes: reports where the live org differs from the declaration, who made each drift
- * (the admin audit log), and what is new, still there, resolved or regressed since the last drift run
- * recorded in the evidence log. Exit 0 when it matches, 2 on drift, 1 on error or when any target (or the
- * admin audit log that explains a drift) could not be read, so a scheduled job can alert on it.
+ * Reads only, never writes: reports where the live org differs from the declaration, each difference
+ * labelled drift or not-yet-applied declaration against the declaration last applied (a live value
+ * weaker than declared is weakening), and what is new, still there, resolved or regressed since the last
+ * drift run recorded in the evidence log. Exit 0 when it matches, 2 on drift, 1 on error, when any target
+ * could not be read, or with --deny-weakening when any live value is weaker than declared, so a
+ * scheduled job can alert on it.
  */
 export async function driftCommand(options: DriftOptions, client: WebexClient, out: NodeJS.WriteStream = process.stdout, evidence?: EvidenceRecorder, now: Date = new Date()): Promise<number> {
   const orgs = loadOrgs(options.manifest, options);
   const observed = await observeOrgs(client, orgs, { stateDir: options.stateDir, now, progress: options.progress });
+  const baseline = planBaseline(options.baseline, options.stateDir, observed);
   // Each drift names who made it, from the admin audit log (an unreadable log makes the run fail).
-  const plan = await attributedPlan(client, planChanges(orgs, observed, { now }), observed, evidence, now);
+  const plan = await attributedPlan(client, planChanges(orgs, observed, { now, ...(baseline ? { baseline } : {}) }), observed, evidence, now);
   // Compared before this run is recorded, so "the last run" is the one before it.
   const comparisons = evidence ? compareDriftRuns(evidence.log, plan, orgs, options, client.baseUrl, now) : new Map<string, RunComparison>();
   await evidence?.recordPlan(client, plan, { kind: 'drift', declared: orgs, details: comparisonDetails(comparisons) });
@@ -48,6 +56,9 @@ export async function driftCommand(options: DriftOptions, client: WebexClient, o
     await notifyAndReport({ command: 'drift', room: options.notify.room, comparisons, detail: driftDetail(plan), env: options.notify.env }, evidence, options.notify, client);
   }
   if (plan.unknown.length > 0) throw new UnknownTargetsError(plan.unknown.length);
+  if (options.denyWeakening && plan.summary.weakerThanDeclared > 0) {
+    throw new Error(`${plan.summary.weakerThanDeclared} live value(s) are weaker than declared and --deny-weakening is set`);
+  }
   return plan.changes.length > 0 ? 2 : 0;
 }
 

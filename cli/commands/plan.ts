@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { observeOrgs, planChanges, RunProgress, SAVED_PLAN_FORMAT_VERSION, SAVED_PLAN_KIND, savePlan, WebexClient, withoutAttribution } from '../../provisioning';
 import { attributedPlan, EvidenceRecorder } from '../../provisioning/evidence';
+import { planBaseline } from '../baseline';
 import { loadOrgs } from '../load-orgs';
 import { Selection } from '../selection';
 import { VERSION } from '../version';
@@ -8,6 +9,8 @@ import { PlanFormat, UnknownTargetsError, writePlan } from './plan-output';
 
 export interface PlanOptions extends Selection {
   readonly manifest?: string[];
+  /** `--baseline`: the manifest(s) of the target branch, to tell the changes under review from drift. */
+  readonly baseline?: string[];
   readonly format: PlanFormat;
   readonly detailedExitcode?: boolean;
   readonly denyWeakening?: boolean;
@@ -30,7 +33,8 @@ export async function planCommand(options: PlanOptions, client: WebexClient, out
   const orgs = loadOrgs(options.manifest, options);
   const now = new Date();
   const observed = await observeOrgs(client, orgs, { stateDir: options.stateDir, now, progress: options.progress });
-  const planned = planChanges(orgs, observed, { now, reenforce: options.reenforce });
+  const baseline = planBaseline(options.baseline, options.stateDir, observed);
+  const planned = planChanges(orgs, observed, { now, reenforce: options.reenforce, ...(baseline ? { baseline } : {}) });
   // Shown and recorded with who made each drift; saved without (apply re-derives the plan, attributions are no part of it).
   const plan = await attributedPlan(client, planned, observed, evidence, now);
   await writePlan(plan, { format: options.format, quiet: options.quiet, mode: 'plan' }, out);
@@ -41,7 +45,7 @@ export async function planCommand(options: PlanOptions, client: WebexClient, out
     // Everything the plan was made from, so that apply can make it again and compare: the declaration and its
     // selection, the observation, the time and the options.
     const selection = { ...(options.org === undefined ? {} : { org: options.org }), ...(options.site === undefined ? {} : { site: options.site }), ...(options.shard === undefined ? {} : { shard: options.shard }) };
-    savePlan(resolve(options.out), { kind: SAVED_PLAN_KIND, formatVersion: SAVED_PLAN_FORMAT_VERSION, toolVersion: VERSION, createdAt: now.toISOString(), selection, reenforce: options.reenforce ?? false, declared: orgs, observed, plan: withoutAttribution(planned) });
+    savePlan(resolve(options.out), { kind: SAVED_PLAN_KIND, formatVersion: SAVED_PLAN_FORMAT_VERSION, toolVersion: VERSION, createdAt: now.toISOString(), selection, reenforce: options.reenforce ?? false, ...(baseline ? { baseline } : {}), declared: orgs, observed, plan: withoutAttribution(planned) });
     if (!options.quiet && options.format === 'text') out.write(`\nSaved this plan to ${options.out}. Apply exactly it with: webex-iac apply ${options.out}\n`);
   }
   if (options.denyWeakening && plan.summary.weakening > 0) {

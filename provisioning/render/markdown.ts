@@ -1,7 +1,8 @@
 import { markdownCode, markdownText } from '../../manifest/text';
 import { compareCodePoints } from '../../manifest';
 import { fieldFlag } from '../floors';
-import { ChangeGroup, describeGroupTargets, emailOf, groupChanges, groupsInReadingOrder } from '../change-groups';
+import { ChangeGroup, describeGroupTargets, emailOf, groupChanges, groupsInReadingOrder, groupWeakens, ORIGIN_LABELS } from '../change-groups';
+import { liveFieldImpact } from '../change-origin';
 import { describeTarget, FieldValue, Plan } from '../plan';
 import { describeAttribution } from '../audit/attribution';
 import { formatValue, summaryLine, WRITE_ONLY_BEFORE } from './terminal';
@@ -95,13 +96,17 @@ function prefix(pieces: Iterable<string>, length: number): string {
 }
 
 function* render(plan: Plan, groups: readonly ChangeGroup[], options: MarkdownOptions, detail: Detail): Generator<string> {
-  const order = groupsInReadingOrder(groups);
+  const title = options.title ?? 'webex-iac plan';
+  const mode = title.includes('drift') ? 'drift' : 'plan';
+  const order = groupsInReadingOrder(groups, mode);
   const omitted = detail.hostsPerGroup !== undefined || !detail.diffBlocks || !detail.validAttestations;
-  const item = (g: ChangeGroup) => renderGroup(g, plan, detail);
+  const item = (g: ChangeGroup) => renderGroup(g, plan, detail, mode, plan.baseline !== 'none');
+  const driftChanges = order.drift.reduce((n, g) => n + g.targets.length, 0);
   // Each part is left out when empty; the parts are separated by an empty line.
   const parts: readonly (Iterable<string> | undefined)[] = [
-    [head(plan, options.title ?? 'webex-iac plan')],
-    section(`⚠️ Weakening changes (${order.weakening.length})`, order.weakening, item),
+    [head(plan, title, mode)],
+    section(`⚠️ ${mode === 'drift' ? 'Live values weaker than declared' : 'Weakening changes'} (${order.weakening.length})`, order.weakening, item),
+    section(`🔀 Changes caused by drift (${driftChanges}): changed outside webex-iac, not by this declaration`, order.drift, item),
     section(`Org and site changes (${order.orgAndSite.length})`, order.orgAndSite, item),
     section(`Host changes (${order.hosts.reduce((n, g) => n + g.targets.length, 0)} on ${order.hosts.length} group(s))`, order.hosts, item),
     section(`Account and admin changes (${order.people.reduce((n, g) => n + g.targets.length, 0)})`, order.people, item),
@@ -123,29 +128,45 @@ function nonEmpty(text: string): Iterable<string> | undefined {
   return text === '' ? undefined : [text];
 }
 
-function head(plan: Plan, title: string): string {
-  const lines = [PLAN_COMMENT_MARKER, `## ${title}`, '', `**${summaryLine(plan, { mode: title.includes('drift') ? 'drift' : 'plan' }).replace(/^([A-Za-z ]+[:.])/, '$1**')}`, ''];
+function head(plan: Plan, title: string, mode: 'plan' | 'drift'): string {
+  const lines = [PLAN_COMMENT_MARKER, `## ${title}`, '', `**${summaryLine(plan, { mode }).replace(/^([A-Za-z ]+[:.])/, '$1**')}`, ''];
   if (plan.unknown.length > 0) {
     lines.push(`> [!CAUTION]`, `> **Could not read ${plan.unknown.length} ${plan.unknown.length === 1 ? 'target' : 'targets'}:** their state is unknown; they are neither changed nor counted as matching.`);
     for (const u of plan.unknown) lines.push(`> - **${markdownText(u.org)}** › ${markdownText(describeTarget(u.target))} (${markdownText(u.setting)}): ${markdownText(u.reason)}`);
     lines.push('');
   }
-  lines.push('| Org | Changes | Weakening | Fields | Findings | Attestations due | Exceptions |', '|---|---:|---:|---:|---:|---:|---:|');
+  lines.push('| Org | Changes | Weakening | Drift | Fields | Findings | Attestations due | Exceptions |', '|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const org of plan.orgs) {
     const changes = plan.changes.filter((c) => c.org === org);
-    const weakening = changes.filter((c) => c.impact === 'weakens').length;
+    const weakening = changes.filter((c) => groupWeakens(c, mode)).length;
+    const drift = changes.filter((c) => c.origin === 'drift');
+    const driftWeakening = drift.filter((c) => c.liveImpact === 'weakens').length;
     const fields = changes.reduce((n, c) => n + Object.keys(c.after).length, 0);
     const findings = plan.findings.filter((f) => f.org === org).length;
     const due = plan.attestations.filter((a) => a.org === org && a.status !== 'valid').length;
     const exceptions = plan.exceptions.filter((e) => e.org === org).length;
-    lines.push(`| ${markdownText(org)} | ${changes.length} | ${weakening > 0 ? `⚠️ **${weakening}**` : '0'} | ${fields} | ${findings} | ${due > 0 ? `**${due}**` : '0'} | ${exceptions} |`);
+    const driftCell = drift.length === 0 ? '0' : `${drift.length}${driftWeakening > 0 ? ` (⚠️ **${driftWeakening} weakened**)` : ''}`;
+    lines.push(`| ${markdownText(org)} | ${changes.length} | ${weakening > 0 ? `⚠️ **${weakening}**` : '0'} | ${driftCell} | ${fields} | ${findings} | ${due > 0 ? `**${due}**` : '0'} | ${exceptions} |`);
   }
-  lines.push('');
-  if (plan.summary.weakening > 0) {
+  lines.push('', `<sub>${BASELINE_NOTES[plan.baseline]}</sub>`, '');
+  if (mode === 'plan' && plan.summary.weakening > 0) {
     lines.push('> [!WARNING]', `> **${plan.summary.weakening} change(s) weaken security** and are listed first. Each needs a reviewer's explicit approval.`, '');
+  }
+  if (mode === 'drift' && plan.summary.weakerThanDeclared > 0) {
+    lines.push('> [!WARNING]', `> **${plan.summary.weakerThanDeclared} live value(s) are weaker than declared** and are listed first: someone weakened the org outside webex-iac, or the declaration was never applied.`, '');
+  }
+  if (mode === 'plan' && plan.summary.driftWeakening > 0) {
+    lines.push('> [!CAUTION]', `> **Drift weakened security: ${plan.summary.driftWeakening} value(s) were made weaker than declared outside webex-iac** (Control Hub or another tool), not by this change. Applying restores them; see "Changes caused by drift".`, '');
   }
   return lines.join('\n');
 }
+
+/** What the origin of each change was judged against, said once under the summary table. */
+const BASELINE_NOTES: Readonly<Record<Plan['baseline'], string>> = {
+  applied: 'Origin of each change: judged against the declaration webex-iac last applied (state folder).',
+  manifest: 'Origin of each change: judged against the --baseline declaration (the target branch).',
+  none: 'Origin of each change: unknown (no recorded apply and no --baseline); drift cannot be told apart from this declaration.',
+};
 
 /** A heading and its items, an empty line after each; undefined when there are none. Items are rendered as they are written. */
 function section<T>(title: string, items: readonly T[], render: (item: T) => string): Iterable<string> | undefined {
@@ -156,15 +177,25 @@ function section<T>(title: string, items: readonly T[], render: (item: T) => str
   })();
 }
 
-/** One group: a line that says it all (who, what, from → to, ⚠️ when it weakens), then its detail. */
-function renderGroup(group: ChangeGroup, plan: Plan, detail: Detail): string {
+/** One group: a line that says it all (who, what, from → to, ⚠️ when it weakens, 🔀 when drift caused it), then its detail. */
+function renderGroup(group: ChangeGroup, plan: Plan, detail: Detail, mode: 'plan' | 'drift', knownBaseline: boolean): string {
   const orgCount = plan.orgs.length;
   const weakens = group.impact === 'weakens';
+  const liveWeaker = group.liveImpact === 'weakens';
   const org = orgCount > 1 || group.scope === 'org' ? `**${markdownText(group.org)}** › ` : '';
   const fields = Object.keys(group.after).sort(compareCodePoints);
-  const inline = fields.map((f) => `${markdownCode(f)} ${valueText(group, f, 'before')} → ${valueText(group, f, 'after')}${group.fieldImpacts[f] === 'weakens' ? ' ⚠️' : ''}`).join(', ');
+  const mixed = group.fieldOrigins !== undefined && new Set(Object.values(group.fieldOrigins)).size > 1;
+  const fieldMark = (f: string) => {
+    const weakensHere = mode === 'drift' ? liveFieldImpact(group, f) === 'weakens' : group.fieldImpacts[f] === 'weakens';
+    return `${weakensHere ? ' ⚠️' : ''}${mixed && group.fieldOrigins?.[f] === 'drift' ? ' _(drift)_' : ''}`;
+  };
+  const inline = fields.map((f) => `${markdownCode(f)} ${valueText(group, f, 'before')} → ${valueText(group, f, 'after')}${fieldMark(f)}`).join(', ');
   const action = group.action === 'update' ? '' : ` (${group.action}${group.writeOnly ? ', write-only' : ''})`;
-  const lines = [`- ${weakens ? '⚠️ **WEAKENS** ' : ''}${org}${markdownText(describeGroupTargets(group))}: ${markdownCode(group.setting)}${action} ${inline}`];
+  const marks = [
+    ...(mode === 'plan' && weakens ? ['⚠️ **WEAKENS**'] : []),
+    ...(group.origin === 'drift' ? [liveWeaker ? '🔀 ⚠️ **DRIFT WEAKENED SECURITY**' : '🔀 **DRIFT**'] : mode === 'drift' && liveWeaker ? ['⚠️ **WEAKER THAN DECLARED**'] : []),
+  ];
+  const lines = [`- ${marks.map((m) => `${m} `).join('')}${org}${markdownText(describeGroupTargets(group))}: ${markdownCode(group.setting)}${action} ${inline}`];
   const blockDetail = (group.scope === 'org' || group.scope === 'site') && detail.diffBlocks && fields.length > 1;
   if (blockDetail) {
     lines.push('  ```diff');
@@ -174,7 +205,8 @@ function renderGroup(group: ChangeGroup, plan: Plan, detail: Detail): string {
     }
     lines.push('  ```');
   }
-  const meta = [`declared at ${markdownCode(group.path)}`, ...(group.unchangedFields > 0 ? [`${group.unchangedFields} unchanged field(s) hidden`] : [])];
+  // Without a baseline every origin is unknown: said once under the summary table, not on every group.
+  const meta = [...(knownBaseline ? [originText(group)] : []), `declared at ${markdownCode(group.path)}`, ...(group.unchangedFields > 0 ? [`${group.unchangedFields} unchanged field(s) hidden`] : [])];
   lines.push(`  <sub>${meta.join('; ')}</sub>`);
   for (const note of group.notes) lines.push(`  > ${markdownText(note)}`);
   lines.push(...attributionLines(group, plan, detail));
@@ -194,6 +226,13 @@ function attributionLines(group: ChangeGroup, plan: Plan, detail: Detail): strin
   const unexplained = changes.length - explained.length;
   if (unexplained > 0) lines.push(`  > 🕵️ ${unexplained} ${unexplained === 1 ? 'target' : 'targets'}: no audit event found (changed by the user, or older than the audit window)`);
   return lines;
+}
+
+/** The origin label of a group, with what drift did to the org. */
+function originText(group: ChangeGroup): string {
+  if (group.origin !== 'drift') return ORIGIN_LABELS[group.origin];
+  const weaker = group.liveImpact === 'weakens' ? ' (the live value is weaker than declared)' : '';
+  return `${ORIGIN_LABELS.drift}${weaker}`;
 }
 
 function hostList(group: ChangeGroup, detail: Detail): string[] {

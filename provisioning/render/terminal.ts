@@ -4,7 +4,7 @@ import { jsonText, terminalQuoted, terminalText } from '../../manifest/text';
 import { fieldFlag } from '../floors';
 import { AttestationStatus, Change, ChangeAction, describeTarget, FieldValue, Finding, Plan, ExceptionStatus, Target } from '../plan';
 import { canonicalJson, compareCodePoints } from '../../manifest';
-import { ChangeGroup, emailOf, groupChanges } from '../change-groups';
+import { ChangeGroup, emailOf, groupChanges, ORIGIN_LABELS } from '../change-groups';
 import { describeAttribution } from '../audit/attribution';
 
 export interface TerminalOptions {
@@ -39,8 +39,14 @@ export function* planTextChunks(plan: Plan, options: TerminalOptions = {}): Gene
     return;
   }
   const lines: string[] = [drift ? 'The live Webex org has drifted from the declaration; apply would make these changes:' : 'webex-iac will perform the following actions:', ''];
-  if (plan.summary.weakening > 0) {
+  if (!drift && plan.summary.weakening > 0) {
     lines.push(c.red(c.bold(`Warning: ${plan.summary.weakening} change(s) weaken security; they are listed first.`)), '');
+  }
+  if (drift && plan.summary.weakerThanDeclared > 0) {
+    lines.push(c.red(c.bold(`Warning: ${plan.summary.weakerThanDeclared} live value(s) are weaker than declared (marked WEAKER THAN DECLARED).`)), '');
+  }
+  if (!drift && plan.summary.driftWeakening > 0) {
+    lines.push(c.red(c.bold(`Warning: drift weakened security: ${plan.summary.driftWeakening} change(s) restore values made weaker outside webex-iac, not by this declaration (marked DRIFT).`)), '');
   }
   const groups = groupChanges(plan.changes);
   for (const org of plan.orgs) {
@@ -49,13 +55,13 @@ export function* planTextChunks(plan: Plan, options: TerminalOptions = {}): Gene
     lines.push(c.bold(`Org ${terminalQuoted(org)}`), '');
     // Org, site and account changes in full (identical site changes share one block naming every site),
     // then the hosts of each site: one line per group of identical changes, the hosts folded.
-    for (const block of mergeIdenticalSites(ofOrg.filter((g) => g.scope !== 'hosts'))) lines.push(...renderBlock(block, plan, c), '');
+    for (const block of mergeIdenticalSites(ofOrg.filter((g) => g.scope !== 'hosts'))) lines.push(...renderBlock(block, plan, c, drift), '');
     const hostGroups = ofOrg.filter((g) => g.scope === 'hosts');
     for (const siteUrl of [...new Set(hostGroups.map((g) => g.siteUrl!))]) {
       const ofSite = hostGroups.filter((g) => g.siteUrl === siteUrl);
       const hosts = ofSite.reduce((n, g) => n + g.targets.length, 0);
       lines.push(c.bold(`  # hosts of ${terminalText(siteUrl)}: ${hosts} change(s) in ${ofSite.length} group(s) of identical changes`));
-      for (const group of ofSite) lines.push(...renderHostGroup(group, c), ...hostAttributions(group, plan, c));
+      for (const group of ofSite) lines.push(...renderHostGroup(group, c, drift), ...hostAttributions(group, plan, c));
       lines.push('');
     }
     // Written org by org: a fleet's plan is never held as one string.
@@ -83,16 +89,16 @@ const HOSTS_SHOWN = 3;
 function mergeIdenticalSites(groups: readonly ChangeGroup[]): ChangeGroup[][] {
   const blocks = new Map<string, ChangeGroup[]>();
   groups.forEach((group, i) => {
-    const key = group.scope === 'site' ? canonicalJson([group.setting, group.action, group.impact, group.before, group.after, group.valueRules ?? null, group.notes, group.unchangedFields]) : `#${i}`;
+    const key = group.scope === 'site' ? canonicalJson([group.setting, group.action, group.impact, group.before, group.after, group.valueRules ?? null, group.notes, group.unchangedFields, group.origin, group.fieldOrigins ?? null, group.liveImpact]) : `#${i}`;
     blocks.set(key, [...(blocks.get(key) ?? []), group]);
   });
   return [...blocks.values()];
 }
 
 /** A change in full; when several sites share it, the heading names each of them. */
-function renderBlock(block: readonly ChangeGroup[], plan: Plan, c: ReturnType<typeof createColors>): string[] {
+function renderBlock(block: readonly ChangeGroup[], plan: Plan, c: ReturnType<typeof createColors>, drift: boolean): string[] {
   const first = plan.changes[block[0]!.changes[0]!]!;
-  const lines = renderChange(first, c);
+  const lines = renderChange(first, c, plan.baseline !== 'none', drift);
   if (block.length > 1) lines[0] = lines[0]!.replace(`# ${target(first.target)}:`, `# sites ${block.map((g) => terminalText(g.siteUrl!)).join(', ')}:`);
   // Who made it, per target: the sites of a merged block may each have their own explanation.
   for (const group of block) {
@@ -120,11 +126,11 @@ function hostAttributions(group: ChangeGroup, plan: Plan, c: ReturnType<typeof c
 }
 
 /** One line per group of identical host changes: what changes, on how many hosts, and the first hosts. */
-function renderHostGroup(group: ChangeGroup, c: ReturnType<typeof createColors>): string[] {
+function renderHostGroup(group: ChangeGroup, c: ReturnType<typeof createColors>, drift: boolean): string[] {
   const fields = Object.keys(group.after).sort(compareCodePoints);
   const symbol = c.yellow(ACTION_STYLE[group.action]?.symbol ?? '~');
   const changes = fields.map((f) => `${f} ${formatValue(group.before[f])} ${c.yellow('->')} ${formatValue(group.after[f])}${group.fieldImpacts[f] === 'weakens' ? c.red(' (weakens)') : ''}`).join(', ');
-  const weakens = group.impact === 'weakens' ? ` ${c.red(c.bold('(WEAKENS SECURITY)'))}` : '';
+  const weakens = `${group.impact === 'weakens' ? ` ${c.red(c.bold('(WEAKENS SECURITY)'))}` : ''}${originMark(group, c, drift)}`;
   const names = group.targets.slice(0, HOSTS_SHOWN).map((t) => terminalText(emailOf(t)));
   const more = group.targets.length - names.length;
   return [
@@ -159,13 +165,19 @@ export function summaryLine(plan: Plan, options: TerminalOptions = {}): string {
   if (changes === 0) {
     return `${options.mode === 'drift' ? 'No drift.' : 'No changes.'} The live Webex org matches the declaration (${unchangedSettings} settings checked).`;
   }
-  const weak = weakening > 0 ? `, ${c.red(c.bold(`${weakening} weakening`))}` : '';
-  const label = options.mode === 'drift' ? 'Drift:' : 'Plan:';
+  const drifting = options.mode === 'drift';
+  // In drift, weakening is a live value weaker than declared; in a plan, a change that weakens when applied.
+  const weakCount = drifting ? plan.summary.weakerThanDeclared : weakening;
+  const weak = weakCount > 0 ? `, ${c.red(c.bold(`${weakCount} weakening`))}` : '';
+  const driftCount = plan.summary.drift ?? 0;
+  const driftWeak = plan.summary.driftWeakening ?? 0;
+  const driftText = driftCount > 0 ? `, ${c.yellow(`${driftCount} caused by drift`)}${driftWeak > 0 && !drifting ? ` (${c.red(c.bold(`${driftWeak} weakened outside webex-iac`))})` : ''}` : '';
+  const label = drifting ? 'Drift:' : 'Plan:';
   // Only updates: the line reviewers know. Other actions are counted inside the parentheses.
   const actions = plan.summary.actions ?? { update: changes, enforce: 0, revoke: 0, deactivate: 0 };
   const others = ACTION_ORDER.filter((a) => a !== 'update' && actions[a] > 0);
   const byAction = others.length === 0 ? '' : `: ${ACTION_ORDER.filter((a) => actions[a] > 0).map((a) => `${actions[a]} ${ACTION_COUNT_LABEL[a]}`).join(', ')}`;
-  return `${c.bold(label)} ${changes} to change (${fields} ${fields === 1 ? 'field' : 'fields'}${byAction})${weak}, ${unchangedSettings} unchanged${unread}.`;
+  return `${c.bold(label)} ${changes} to change (${fields} ${fields === 1 ? 'field' : 'fields'}${byAction})${weak}${driftText}, ${unchangedSettings} unchanged${unread}.`;
 }
 
 const ACTION_ORDER: readonly ChangeAction[] = ['update', 'enforce', 'revoke', 'deactivate'];
@@ -230,20 +242,36 @@ function renderAttestation(a: AttestationStatus, c: ReturnType<typeof createColo
   return [head, c.dim(`      # attested by ${terminalText(a.attestedBy ?? '')} on ${terminalText(a.attestedOn ?? '')}, expires ${terminalText(a.expires ?? '')}, reference ${terminalText(a.reference ?? '')}${details ? `; ${details}` : ''}`)];
 }
 
-function renderChange(change: Change, c: ReturnType<typeof createColors>): string[] {
+/**
+ * The origin after a change's heading: DRIFT (red when the drift weakened the org) for a change caused by
+ * drift; in `drift`, WEAKER THAN DECLARED for any live value weaker than declared.
+ */
+function originMark(change: Pick<Change, 'origin' | 'liveImpact'>, c: ReturnType<typeof createColors>, drift: boolean): string {
+  const weaker = change.liveImpact === 'weakens';
+  if (change.origin === 'drift') return ` ${weaker ? c.red(c.bold('(DRIFT: WEAKENED OUTSIDE webex-iac)')) : c.yellow('(DRIFT: changed outside webex-iac)')}`;
+  return drift && weaker ? ` ${c.red(c.bold('(WEAKER THAN DECLARED)'))}` : '';
+}
+
+function renderChange(change: Change, c: ReturnType<typeof createColors>, knownBaseline = false, drift = false): string[] {
   const weakens = change.impact === 'weakens';
   const style = ACTION_STYLE[change.action] ?? ACTION_STYLE.update;
   const symbol = change.action === 'revoke' ? c.red(style.symbol) : c.yellow(style.symbol);
+  // The origin of every change is said when a baseline is known; without one, the summary says it once.
+  const origin = knownBaseline ? `; ${ORIGIN_LABELS[change.origin]}` : '';
   const lines = [
-    c.bold(`  # ${target(change.target)}: ${change.setting}${style.heading.startsWith(':') ? '' : ' '}${style.heading}`) + (weakens ? ` ${c.red(c.bold('(WEAKENS SECURITY)'))}` : ''),
-    c.dim(`  # declared at ${terminalText(change.path)}`),
+    c.bold(`  # ${target(change.target)}: ${change.setting}${style.heading.startsWith(':') ? '' : ' '}${style.heading}`) + (weakens ? ` ${c.red(c.bold('(WEAKENS SECURITY)'))}` : '') + originMark(change, c, drift),
+    c.dim(`  # declared at ${terminalText(change.path)}${origin}`),
     `  ${symbol} ${change.setting} {`,
   ];
   const fields = Object.keys(change.after).sort(compareCodePoints);
   const width = Math.max(...fields.map((f) => f.length));
+  const mixed = new Set(Object.values(change.fieldOrigins ?? {})).size > 1;
   for (const field of fields) {
     const weakens = change.fieldImpacts[field] === 'weakens';
-    const text = fieldFlag(weakens, change.valueRules?.[field]);
+    // A change with fields of both origins says which fields drifted.
+    const drifted = mixed && change.fieldOrigins?.[field] === 'drift';
+    const rule = fieldFlag(weakens, change.valueRules?.[field]);
+    const text = !drifted ? rule : rule === '' ? '# drift' : `${rule}; drift`;
     const flag = text === '' ? '' : `  ${weakens ? c.red(text) : c.dim(text)}`;
     const before = change.writeOnly ? WRITE_ONLY_BEFORE : formatValue(change.before[field]);
     lines.push(`      ${symbol} ${field.padEnd(width)} = ${before} ${c.yellow('->')} ${formatValue(change.after[field])}${flag}`);

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { canonicalJson } from '../../manifest';
 import { PlanError } from '../errors';
 import { FieldValues } from '../plan';
+import { AppliedDeclarationSchema } from './applied-declaration-schema';
 import { resolveStateDir } from './state-dir';
 
 /**
@@ -33,9 +34,11 @@ const StateFileSchema = z
     orgId: z.string(),
     orgName: z.string(),
     enforced: z.record(z.string(), EnforcementRecordSchema),
+    /** The declaration last applied to the org (applied-declaration.ts); absent until an apply records it. */
+    applied: AppliedDeclarationSchema.optional(),
   })
   .strict();
-type StateFile = z.infer<typeof StateFileSchema>;
+export type StateFile = z.infer<typeof StateFileSchema>;
 
 /**
  * The state folder when no manifest is known (library callers): WEBEX_IAC_STATE_DIR, else
@@ -62,9 +65,15 @@ export function readEnforcements(stateDir: string, orgId: string): Record<string
 
 /** Records that `values` were enforced for `setting`, replacing the previous record (atomic write). */
 export function recordEnforcement(stateDir: string, org: { orgId: string; name: string }, setting: string, values: FieldValues, trackingId: string, now: Date = new Date()): EnforcementRecord {
-  const previous = readState(stateDir, org.orgId);
   const record: EnforcementRecord = { sha256: enforcementHash(values), enforcedAt: now.toISOString(), trackingId };
-  const state: StateFile = { formatVersion: STATE_FORMAT_VERSION, orgId: org.orgId, orgName: org.name, enforced: { ...(previous?.enforced ?? {}), [setting]: record } };
+  updateState(stateDir, org, (previous) => ({ enforced: { ...(previous?.enforced ?? {}), [setting]: record } }));
+  return record;
+}
+
+/** Rewrites the org's state file atomically, changing only what `update` returns and keeping every other part. */
+export function updateState(stateDir: string, org: { orgId: string; name: string }, update: (previous: StateFile | undefined) => Partial<Pick<StateFile, 'enforced' | 'applied'>>): void {
+  const previous = readState(stateDir, org.orgId);
+  const state: StateFile = { formatVersion: STATE_FORMAT_VERSION, orgId: org.orgId, orgName: org.name, enforced: previous?.enforced ?? {}, ...(previous?.applied ? { applied: previous.applied } : {}), ...update(previous) };
   makeDirectory(stateDir, 'the state folder');
   const file = stateFile(stateDir, org.orgId);
   const temporary = `${file}.${process.pid}.tmp`;
@@ -74,10 +83,10 @@ export function recordEnforcement(stateDir: string, org: { orgId: string; name: 
   } catch (error) {
     throw fileSystemError('write the state file', file, error);
   }
-  return record;
 }
 
-function readState(stateDir: string, orgId: string): StateFile | undefined {
+/** The org's state file; undefined when there is none. */
+export function readState(stateDir: string, orgId: string): StateFile | undefined {
   const file = stateFile(stateDir, orgId);
   if (!existsSync(file)) return undefined;
   let data: unknown;

@@ -37,7 +37,7 @@ describe('saved plans and drift (CLI against the simulator)', () => {
     expect(plan.code).toBe(0);
     expect(plan.stdout).toMatch(/Saved this plan to .*plan.json/);
     const saved = JSON.parse(readFileSync(planFile, 'utf8'));
-    expect(saved).toMatchObject({ kind: 'webex-iac-plan', formatVersion: 2, plan: { observedHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(saved).toMatchObject({ kind: 'webex-iac-plan', formatVersion: 3, plan: { observedHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     expect(JSON.stringify(saved)).not.toContain(TOKEN);
 
     const apply = await runCli(['apply', planFile, '--manifest', manifest, '--auto-approve'], env);

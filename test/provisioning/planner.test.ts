@@ -48,6 +48,10 @@ describe('planChanges', () => {
     expect(plan.summary).toEqual({
       changes: 0,
       weakening: 0,
+      drift: 0,
+      driftWeakening: 0,
+      weakerThanDeclared: 0,
+      originUnknown: 0,
       fields: 0,
       unchangedSettings: 1,
       unknown: 0,

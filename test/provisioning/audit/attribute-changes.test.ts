@@ -20,6 +20,8 @@ const siteChange = (org = CLINIC.orgName): Change => ({
   notes: [],
   fieldImpacts: { joinBeforeHost: 'strengthens' },
   impact: 'strengthens',
+  origin: 'unknown',
+  liveImpact: 'weakens',
 });
 const hostChange = (email: string): Change => ({ ...siteChange(), target: { kind: 'person', email, siteUrl: SITE }, setting: 'hostLobby', path: 'clinic/Org/Site/HostLobby', before: { 'personalMeetingRoom.enabledAutoLock': false }, after: { 'personalMeetingRoom.enabledAutoLock': true }, fieldImpacts: { 'personalMeetingRoom.enabledAutoLock': 'strengthens' } });
 
