@@ -30,3 +30,4 @@ export * from './audit/attribute-changes';
 export * from './plan-baseline';
 export * from './change-origin';
 export * from './state/applied-declaration';
+export * from './plan-json-schema';

@@ -19,17 +19,17 @@ export const SAVED_PLAN_FORMAT_VERSION = 3;
  * The schema of a plan file: every object strict (an unknown field is refused, not ignored), so the
  * renderers and the applier can rely on every field being there and nothing else being there.
  */
-const FieldValueSchema = z.union([z.boolean(), z.number(), z.string(), z.array(z.string()), z.null()]);
-const FieldValuesSchema = z.record(z.string(), FieldValueSchema);
-const ImpactSchema = z.enum(['weakens', 'strengthens', 'neutral']);
+export const FieldValueSchema = z.union([z.boolean(), z.number(), z.string(), z.array(z.string()), z.null()]);
+export const FieldValuesSchema = z.record(z.string(), FieldValueSchema);
+export const ImpactSchema = z.enum(['weakens', 'strengthens', 'neutral']);
 
-const TargetSchema = z.discriminatedUnion('kind', [
+export const TargetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('site'), siteUrl: z.string() }),
   z.strictObject({ kind: z.literal('person'), email: z.string(), siteUrl: z.string().optional(), personId: z.string().optional(), orgId: z.string().optional() }),
   z.strictObject({ kind: z.literal('org'), orgId: z.string() }),
 ]);
 
-const ChangeSchema = z.strictObject({
+export const ChangeSchema = z.strictObject({
   org: z.string(),
   target: TargetSchema,
   setting: z.string(),
@@ -51,7 +51,7 @@ const ChangeSchema = z.strictObject({
   liveImpact: ImpactSchema,
 });
 
-const FindingSchema = z.strictObject({
+export const FindingSchema = z.strictObject({
   org: z.string(),
   kind: z.enum(['unexpected-admin', 'too-many-full-admins', 'inactive-account', 'activity-unknown', 'mfa-off', 'not-a-host']),
   target: TargetSchema,
@@ -60,7 +60,7 @@ const FindingSchema = z.strictObject({
   path: z.string(),
 });
 
-const AttestationStatusSchema = z.strictObject({
+export const AttestationStatusSchema = z.strictObject({
   org: z.string(),
   control: z.string(),
   title: z.string(),
@@ -74,7 +74,7 @@ const AttestationStatusSchema = z.strictObject({
   path: z.string(),
 });
 
-const ExceptionStatusSchema = z.strictObject({
+export const ExceptionStatusSchema = z.strictObject({
   org: z.string(),
   ruleId: z.string(),
   reason: z.string(),
@@ -87,21 +87,14 @@ const ExceptionStatusSchema = z.strictObject({
 
 const count = z.number().int().nonnegative();
 
-/** A plan with unknown targets is never saved (cli/commands/plan.ts): a saved plan lists none. */
-const NoUnknownTargetsSchema = z
-  .array(z.strictObject({ org: z.string(), target: TargetSchema, setting: z.string(), reason: z.string() }))
-  .max(0, 'a saved plan cannot have targets that could not be read');
+export const UnknownTargetSchema = z.strictObject({ org: z.string(), target: TargetSchema, setting: z.string(), reason: z.string() });
 
-export const PlanSchema = z.strictObject({
-  formatVersion: z.literal(PLAN_FORMAT_VERSION),
-  orgs: z.array(z.string()),
-  baseline: z.enum(['applied', 'manifest', 'none']),
-  changes: z.array(ChangeSchema),
-  findings: z.array(FindingSchema),
-  unknown: NoUnknownTargetsSchema,
-  attestations: z.array(AttestationStatusSchema),
-  exceptions: z.array(ExceptionStatusSchema),
-  summary: z.strictObject({
+/** A plan with unknown targets is never saved (cli/commands/plan.ts): a saved plan lists none. */
+const NoUnknownTargetsSchema = z.array(UnknownTargetSchema).max(0, 'a saved plan cannot have targets that could not be read');
+
+/** The plan's counts; `unknown` is the count of unknown targets (at most 0 in a saved plan). */
+export function planSummarySchema(unknown: z.ZodNumber) {
+  return z.strictObject({
     changes: count,
     weakening: count,
     drift: count,
@@ -112,9 +105,21 @@ export const PlanSchema = z.strictObject({
     unchangedSettings: count,
     actions: z.strictObject({ update: count, enforce: count, revoke: count, deactivate: count }),
     findings: count,
-    unknown: count.max(0),
+    unknown,
     attestations: z.strictObject({ valid: count, expiring: count, expired: count, missing: count }),
-  }),
+  });
+}
+
+export const PlanSchema = z.strictObject({
+  formatVersion: z.literal(PLAN_FORMAT_VERSION),
+  orgs: z.array(z.string()),
+  baseline: z.enum(['applied', 'manifest', 'none']),
+  changes: z.array(ChangeSchema),
+  findings: z.array(FindingSchema),
+  unknown: NoUnknownTargetsSchema,
+  attestations: z.array(AttestationStatusSchema),
+  exceptions: z.array(ExceptionStatusSchema),
+  summary: planSummarySchema(count.max(0)),
   observedHash: z.string().regex(/^[0-9a-f]{64}$/),
 });
 

@@ -90,9 +90,9 @@ export async function applyCommand(options: ApplyOptions, client: WebexClient, o
       if (!options.quiet && !json) out.write(`${describeApplied(result)}\n`);
     },
   });
-  recordApplied(options, plan, declared);
   if (json) await report('applied', { plan, applied: applied.map(appliedJson) });
   else out.write(`${options.quiet ? '' : '\n'}${applySummary(applied)}\n`);
+  recordApplied(options, plan, declared);
   failIfUnknown();
   return 0;
 }
@@ -107,7 +107,12 @@ type DeclaredOrgs = readonly { readonly org: Org; readonly orgId: string }[];
 function recordApplied(options: ApplyOptions, plan: Plan, declared: DeclaredOrgs): void {
   for (const { org, orgId } of declared) {
     if (plan.unknown.some((u) => u.org === org.name)) continue;
-    recordAppliedDeclaration(options.stateDir ?? stateDirFrom(), org, orgId);
+    try {
+      recordAppliedDeclaration(options.stateDir ?? stateDirFrom(), org, orgId);
+    } catch (error) {
+      // The writes are done and in the evidence log; a record left behind would mislabel drift: say so and fail.
+      throw new Error(`the changes of org ${JSON.stringify(org.name)} were applied, but the declaration applied could not be recorded (${(error as Error).message}); until it is, plans label drift against the previous record: fix the state folder and run apply again`);
+    }
   }
 }
 
