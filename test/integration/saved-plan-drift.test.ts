@@ -10,6 +10,9 @@ import { runCli, withoutProgress } from '../helpers/run-cli';
 const TOKEN = 'saved-plan-token-6a2f91';
 const SETTINGS = '/v1/admin/meeting/config/commonSettings';
 
+// Each test spawns the CLI up to five times: under a loaded machine that alone takes over a minute.
+jest.setTimeout(180_000);
+
 describe('saved plans and drift (CLI against the simulator)', () => {
   let sim: RunningSimulator;
   let work: string;
