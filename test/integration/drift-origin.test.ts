@@ -6,7 +6,9 @@ import { canonicalJson, Manifest } from '../../manifest';
 import { RunningSimulator, startSimulator } from '../../simulator';
 import { clinicManifest } from '../helpers/clinic-manifest';
 import { Writable } from 'node:stream';
+import Ajv2020 from 'ajv/dist/2020';
 import { Interruption, main } from '../../cli';
+import { PLAN_JSON_SCHEMA_FILE } from '../../provisioning';
 
 /** The CLI in this process (its entry point, as bin.js calls it): a spawned node per command is too slow for this many runs. */
 async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -113,8 +115,11 @@ describe('drift told apart from the change under review (CLI against the simulat
     const drift = await runCli(['drift', '--manifest', manifest, '--format', 'json'], env);
     expect(drift.code).toBe(2);
     expect(JSON.parse(drift.stdout).summary).toMatchObject({ weakerThanDeclared: 2, drift: 2 });
+    // drift's JSON (with its comparison to the last run) is valid against the published plan schema.
+    const validate = new Ajv2020({ strict: true }).compile(JSON.parse(readFileSync(join(__dirname, '..', '..', PLAN_JSON_SCHEMA_FILE), 'utf8')) as object);
+    expect(validate(JSON.parse(drift.stdout))).toBe(true);
     const quiet = await runCli(['drift', '--manifest', manifest, '--quiet'], env);
-    expect(quiet.stdout).toMatch(/^Drift: 2 to change \(2 fields\), 2 weakening, 2 caused by drift, \d+ unchanged\.\n$/);
+    expect(quiet.stdout).toMatch(/^Drift: 2 to change \(2 fields\), 2 weakening, 2 caused by drift, \d+ unchanged\.\n/);
 
     const denied = await runCli(['drift', '--manifest', manifest, '--deny-weakening', '--quiet'], env);
     expect(denied.code).toBe(1);
