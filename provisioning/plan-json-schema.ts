@@ -40,6 +40,8 @@ export const PlanJsonGroupSchema = z.strictObject({
  */
 export const PlanJsonSchema = PlanSchema.extend({
   $schema: z.literal(PLAN_JSON_SCHEMA_ID),
+  /** `attribution` (who made a drift, from the admin audit log) is shown in plan and drift output, never saved. */
+  changes: z.array(ChangeSchema.extend({ attribution: z.unknown().optional() })),
   unknown: z.array(UnknownTargetSchema),
   summary: planSummarySchema(z.number().int().nonnegative()),
   groups: z.array(PlanJsonGroupSchema),
