@@ -1,3 +1,4 @@
+import { untrusted, Untrusted } from '../manifest/text';
 import { WriteOutcomeUnknownError } from './client/errors';
 import { WebexClient } from './client/webex-client';
 import { forEachConcurrent, mapConcurrent, taskFanOut } from './concurrency';
@@ -69,18 +70,18 @@ export async function applyPlan(client: WebexClient, plan: Plan, options: ApplyO
       return live;
     });
   }, fanOut);
-  const stale: string[] = [];
+  const stale: Untrusted[] = [];
   plan.changes.forEach((change, i) => {
     const live = current[i];
     if (live === undefined) return;
     for (const [field, planned] of Object.entries({ ...change.before, ...change.plannedFrom })) {
       if (!sameValue(live[field] ?? null, planned)) {
-        stale.push(`${change.org} ${describeTarget(change.target)} ${change.setting}.${field} was ${shownValue(field, planned)} when planned, is now ${shownValue(field, live[field] ?? null)}`);
+        stale.push(untrusted(`${change.org} ${describeTarget(change.target)} ${change.setting}.${field} was ${shownValue(field, planned)} when planned, is now ${shownValue(field, live[field] ?? null)}`));
       }
     }
   });
   if (stale.length > 0) {
-    throw new PlanError(`the live org changed since the plan was made; nothing was written. Plan again. Changed: ${stale.join('; ')}`);
+    throw new PlanError(untrusted(`the live org changed since the plan was made; nothing was written. Plan again. Changed: ${stale.join('; ')}`));
   }
 
   const applied = new Array<AppliedChange | undefined>(plan.changes.length);
@@ -164,7 +165,7 @@ async function writeAndVerify(context: ApplyContext, change: Change, options: Ap
     trackingId = error.trackingId;
     answered = false;
   }
-  const failed = (detail: string) => new VerificationError(`failed to apply ${change.setting} of ${describeTarget(change.target)} in ${change.org}: ${detail} (trackingId ${trackingId})`);
+  const failed = (detail: string) => new VerificationError(untrusted(`failed to apply ${change.setting} of ${describeTarget(change.target)} in ${change.org}: ${detail} (trackingId ${trackingId})`));
 
   if (change.writeOnly) {
     const readBack = echoed ?? {};

@@ -1,3 +1,4 @@
+import { asData, untrusted } from '../manifest/text';
 import { WebexClient } from './client/webex-client';
 import { PlanError } from './errors';
 import { readPersonAccess, roleNames, updatePerson } from './people/person-update';
@@ -36,7 +37,7 @@ export class ApplyContext {
   /** Lets go of what was read for `change`'s host once its changes are done (it holds the host PIN). */
   release(change: Change): void {
     const target = change.target;
-    if (target.kind === 'person' && target.siteUrl !== undefined) this.hosts.delete(`${target.siteUrl}\n${target.email}`);
+    if (target.kind === 'person' && target.siteUrl !== undefined) this.hosts.delete(`${target.siteUrl}\n${asData(target.email)}`);
   }
 }
 
@@ -116,5 +117,5 @@ export function applyTarget(context: ApplyContext, change: Change): ApplyTarget 
 function requirePersonId(change: Change): string {
   const target = change.target;
   if (target.kind === 'person' && target.personId) return target.personId;
-  throw new PlanError(`${change.setting} of ${target.kind === 'person' ? target.email : target.kind}: the plan does not carry the person's id; plan again`);
+  throw new PlanError(untrusted(`${change.setting} of ${target.kind === 'person' ? target.email : target.kind}: the plan does not carry the person's id; plan again`));
 }

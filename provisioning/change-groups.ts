@@ -1,4 +1,5 @@
 import { canonicalJson } from '../manifest';
+import { untrusted, Untrusted } from '../manifest/text';
 import type { ValueRule } from './floors';
 import { Change, ChangeAction, ChangeOrigin, FieldOrigin, FieldValues, Target } from './plan';
 import type { Impact } from './security-impact';
@@ -122,23 +123,23 @@ export const ORIGIN_LABELS: Readonly<Record<ChangeOrigin, string>> = {
   unknown: 'origin unknown',
 };
 
-/** "13 hosts of riverside-clinic.webex.com", "site riverside-clinic.webex.com", "org", "2 people". */
-export function describeGroupTargets(group: ChangeGroup): string {
+/** "13 hosts of riverside-clinic.webex.com", "site riverside-clinic.webex.com", "org", "2 people": may name a person, so untrusted. */
+export function describeGroupTargets(group: ChangeGroup): Untrusted {
   const n = group.targets.length;
   switch (group.scope) {
     case 'org':
-      return 'org';
+      return untrusted('org');
     case 'site':
-      return `site ${group.siteUrl}`;
+      return untrusted(`site ${group.siteUrl}`);
     case 'hosts':
-      return n === 1 ? `host ${emailOf(group.targets[0]!)} on ${group.siteUrl}` : `${n} hosts of ${group.siteUrl}`;
+      return untrusted(n === 1 ? `host ${emailOf(group.targets[0]!)} on ${group.siteUrl}` : `${n} hosts of ${group.siteUrl}`);
     default:
-      return n === 1 ? `person ${emailOf(group.targets[0]!)}` : `${n} people`;
+      return untrusted(n === 1 ? `person ${emailOf(group.targets[0]!)}` : `${n} people`);
   }
 }
 
-export function emailOf(target: Target): string {
-  return target.kind === 'person' ? target.email : target.kind === 'site' ? target.siteUrl : 'org';
+export function emailOf(target: Target): Untrusted {
+  return target.kind === 'person' ? target.email : untrusted(target.kind === 'site' ? target.siteUrl : 'org');
 }
 
 function scopeOf(target: Target): GroupScope {

@@ -3,7 +3,7 @@ import { canonicalJson, compareCodePoints, HOST_CONTROL_KEYS, HostControlKey, Or
 import { WebexClient } from './client/webex-client';
 import { forEachConcurrent, taskFanOut } from './concurrency';
 import { isHostOf, isSelected, peoplePages, PersonSummary, UnreadablePerson } from './people/people-directory';
-import { FieldValues } from './plan';
+import { FieldValues, personTarget } from './plan';
 import { currentMeter } from './run-progress';
 import { HostRef, HostSiteContext } from './settings/host-setting-handler';
 import { HostReads } from './settings/host-reads';
@@ -128,7 +128,7 @@ export async function observeFleet(client: WebexClient, org: Org, orgId: string,
 
   const meter = currentMeter();
   async function* hostReads(): AsyncGenerator<{ control: HostControl; host: HostRef; reads: HostReads }> {
-    const onUnreadable = options.unknown && ((person: UnreadablePerson) => options.unknown!.add({ kind: 'person', email: person.email ?? person.id ?? '(no email, no id)' }, 'people', person.reason));
+    const onUnreadable = options.unknown && ((person: UnreadablePerson) => options.unknown!.add(personTarget(person.email ?? person.id ?? '(no email, no id)'), 'people', person.reason));
     for await (const page of peoplePages(client, orgId, {}, onUnreadable)) {
       // One page's reads at a time: counted as found when the page arrives, read as workers free up.
       const reads: { control: HostControl; host: HostRef; reads: HostReads }[] = [];
@@ -143,7 +143,7 @@ export async function observeFleet(client: WebexClient, org: Org, orgId: string,
           if (control.named.has(person.email)) seenHosts.get(control)!.add(person.email);
           if (!isSelected(control.declared === undefined ? undefined : hostHandler(control.setting).hosts(control.declared), person.email)) continue;
           if (person.noEmail && options.unknown) {
-            options.unknown.add({ kind: 'person', email: person.email, siteUrl: control.siteUrl, personId: person.id }, control.setting, `person ${person.id} has no email address; Webex reads per-host settings by email`);
+            options.unknown.add(personTarget(person.email, { siteUrl: control.siteUrl, personId: person.id }), control.setting, `person ${person.id} has no email address; Webex reads per-host settings by email`);
             continue;
           }
           const host = { email: person.email, personId: person.id };
@@ -163,7 +163,7 @@ export async function observeFleet(client: WebexClient, org: Org, orgId: string,
   await forEachConcurrent(hostReads(), async ({ control, host, reads }) => {
     const handler = hostHandler(control.setting);
     const readHost = () => handler.readHost(client, control.siteUrl, host, control.fields, reads);
-    const values = options.unknown ? await options.unknown.read({ kind: 'person', email: host.email, siteUrl: control.siteUrl, personId: host.personId }, control.setting, readHost) : await readHost();
+    const values = options.unknown ? await options.unknown.read(personTarget(host.email, { siteUrl: control.siteUrl, personId: host.personId }), control.setting, readHost) : await readHost();
     if (values === undefined) {
       if (meter) meter.done++;
       return;

@@ -1,3 +1,4 @@
+import { personTarget } from './plan';
 import { compareCodePoints, Org } from '../manifest';
 import { ScimUserListSchema, WEBEX_IDENTITY_USER_EXTENSION } from './client/schemas/identity';
 import { RoleListSchema } from './client/schemas/person';
@@ -109,7 +110,7 @@ async function readAdmins(client: WebexClient, orgId: string, concurrency?: numb
   const byEmail = new Map<string, ObservedAdmin>();
   const holders = await mapConcurrent(data.items, async (role) => {
     const people = [];
-    const onUnreadable = unknown && ((person: UnreadablePerson) => unknown.add({ kind: 'person', email: person.email ?? person.id ?? '(no email, no id)' }, 'adminAccess', person.reason));
+    const onUnreadable = unknown && ((person: UnreadablePerson) => unknown.add(personTarget(person.email ?? person.id ?? '(no email, no id)'), 'adminAccess', person.reason));
     for await (const page of peoplePages(client, orgId, { roles: role.id }, onUnreadable)) people.push(...page);
     return { role, people };
   }, concurrency);

@@ -2,6 +2,7 @@ import { notObserved } from './plan-errors';
 import { Org } from '../manifest';
 import { ObservedOrg } from './observe';
 import { PlanParts } from './plan-parts';
+import { personTarget } from './plan';
 import { changeImpact, fieldImpact, Impact } from './security-impact';
 import { hostHandler, isHostSetting } from './settings/registry';
 import { isUnknownSiteSetting } from './unknown-targets';
@@ -32,7 +33,7 @@ export function planHostSettings(org: Org, live: ObservedOrg, parts: PlanParts):
         }
         parts.changes.push({
           org: org.name,
-          target: { kind: 'person', email: host.email, siteUrl: site.siteUrl, personId: host.personId },
+          target: personTarget(host.email, { siteUrl: site.siteUrl, personId: host.personId }),
           setting,
           action: 'update',
           path,
@@ -51,7 +52,7 @@ export function planHostSettings(org: Org, live: ObservedOrg, parts: PlanParts):
         parts.findings.push({
           org: org.name,
           kind: 'not-a-host',
-          target: { kind: 'person', email, siteUrl: site.siteUrl },
+          target: personTarget(email, { siteUrl: site.siteUrl }),
           setting,
           detail: `is selected by email but is not a host of ${site.siteUrl}; nothing is read or changed for it`,
           path,

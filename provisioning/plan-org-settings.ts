@@ -5,7 +5,7 @@ import { ObservedOrg } from './observe';
 import { FULL_ADMINISTRATOR } from './observe-org-settings';
 import { attestationStatuses } from './plan-attestations';
 import { DraftChange, PlanParts } from './plan-parts';
-import { FieldValues } from './plan';
+import { FieldValues, personTarget } from './plan';
 import { changeImpact, fieldImpact, Impact } from './security-impact';
 import { WRITE_ONLY_HANDLERS, writeOnlyHandler } from './settings/registry';
 import { enforcementHash } from './state/enforcement-state';
@@ -89,7 +89,7 @@ function writeOnlyImpact(setting: string, field: string, after: FieldValues[stri
 function reportUsersWithoutMfa(org: Org, live: ObservedOrg, declared: Mfa, parts: PlanParts): void {
   if (!declared.reportUsersWithoutMfa) return;
   for (const email of live.org?.mfaUsers?.withoutMfa ?? []) {
-    parts.findings.push({ org: org.name, kind: 'mfa-off', target: { kind: 'person', email }, setting: 'mfa', detail: 'MFA is off in the user\'s SCIM record', path: declared.path });
+    parts.findings.push({ org: org.name, kind: 'mfa-off', target: personTarget(email), setting: 'mfa', detail: 'MFA is off in the user\'s SCIM record', path: declared.path });
   }
 }
 
@@ -139,7 +139,7 @@ function planInactiveAccounts(org: Org, live: ObservedOrg, declared: InactiveAcc
   if (accounts === undefined) throw new PlanError(`the accounts of org ${JSON.stringify(org.name)} were not read; nothing can be planned for them`);
   const changesBefore = parts.changes.length;
   const finding = (email: string, kind: 'inactive-account' | 'activity-unknown', detail: string) =>
-    parts.findings.push({ org: org.name, kind, target: { kind: 'person', email }, setting: 'inactiveAccounts', detail, path: declared.path });
+    parts.findings.push({ org: org.name, kind, target: personTarget(email), setting: 'inactiveAccounts', detail, path: declared.path });
   for (const account of accounts) {
     if (account.lastActivity === null) {
       finding(account.email, 'activity-unknown', 'Webex reports no last activity (never signed in, invite pending, or status sharing off): cannot tell whether it is inactive, so it is never deactivated');
@@ -163,7 +163,7 @@ function planInactiveAccounts(org: Org, live: ObservedOrg, declared: InactiveAcc
 }
 
 function adminFinding(org: Org, declared: AdminAccess, admin: { email: string; personId: string }, detail: string) {
-  return { org: org.name, kind: 'unexpected-admin' as const, target: { kind: 'person' as const, email: admin.email, personId: admin.personId }, setting: 'adminAccess', detail, path: declared.path };
+  return { org: org.name, kind: 'unexpected-admin' as const, target: personTarget(admin.email, { personId: admin.personId }), setting: 'adminAccess', detail, path: declared.path };
 }
 
 function personChange(
@@ -179,7 +179,7 @@ function personChange(
 ): DraftChange {
   // Taking access away always strengthens the org's posture.
   const fieldImpacts: Record<string, Impact> = Object.fromEntries(Object.keys(after).map((f) => [f, 'strengthens' as const]));
-  return { org: org.name, target: { kind: 'person', email: person.email, personId: person.personId, orgId }, setting, action, path, before, after, unchangedFields: 0, notes, fieldImpacts, impact: 'strengthens' };
+  return { org: org.name, target: personTarget(person.email, { personId: person.personId, orgId }), setting, action, path, before, after, unchangedFields: 0, notes, fieldImpacts, impact: 'strengthens' };
 }
 
 /** PUT /v1/people takes only work phone numbers: say so when the person has others, which Webex may drop. */

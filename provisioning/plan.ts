@@ -1,3 +1,4 @@
+import { untrusted, Untrusted } from '../manifest/text';
 /**
  * The plan: what must change for the live org to match the manifest. Data only; renderers format it and
  * the applier executes it. Its JSON form is versioned by PLAN_FORMAT_VERSION (see README "Plan JSON").
@@ -24,8 +25,15 @@ export type FieldValues = Record<string, FieldValue>;
  */
 export type Target =
   | { readonly kind: 'site'; readonly siteUrl: string }
-  | { readonly kind: 'person'; readonly email: string; readonly siteUrl?: string; readonly personId?: string; readonly orgId?: string }
+  | { readonly kind: 'person'; readonly email: Untrusted; readonly siteUrl?: string; readonly personId?: string; readonly orgId?: string }
   | { readonly kind: 'org'; readonly orgId: string };
+
+type PersonTarget = Extract<Target, { kind: 'person' }>;
+
+/** A person as a target: the email came from Webex, so it is marked untrusted (renderers must escape it). */
+export function personTarget(email: string, more: Omit<PersonTarget, 'kind' | 'email'> = {}): PersonTarget {
+  return { kind: 'person', email: untrusted(email), ...more };
+}
 
 /**
  * - `update`: read, diff, write the changed fields, read back;
@@ -203,13 +211,14 @@ export interface Plan {
   readonly observedHash: string;
 }
 
-export function describeTarget(target: Target): string {
+/** A target in words, e.g. `person dr.lee@… on clinic.webex.com`: it holds an email from Webex, so it is untrusted. */
+export function describeTarget(target: Target): Untrusted {
   switch (target.kind) {
     case 'site':
-      return `site ${target.siteUrl}`;
+      return untrusted(`site ${target.siteUrl}`);
     case 'org':
-      return 'org';
+      return untrusted('org');
     default:
-      return `person ${target.email}${target.siteUrl ? ` on ${target.siteUrl}` : ''}`;
+      return untrusted(`person ${target.email}${target.siteUrl ? ` on ${target.siteUrl}` : ''}`);
   }
 }

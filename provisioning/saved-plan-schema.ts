@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OrgSchema } from '../manifest';
+import type { Untrusted } from '../manifest/text';
 import { SessionTypeSchema } from './client/schemas/session-types';
 import { ObservedOrg } from './observe';
 import { AttestationStatus, Change, ExceptionStatus, Finding, Plan, PLAN_FORMAT_VERSION } from './plan';
@@ -23,9 +24,15 @@ export const FieldValueSchema = z.union([z.boolean(), z.number(), z.string(), z.
 export const FieldValuesSchema = z.record(z.string(), FieldValueSchema);
 export const ImpactSchema = z.enum(['weakens', 'strengthens', 'neutral']);
 
+/**
+ * A string whose text came from Webex (or an edited file): typed `Untrusted`, so that renderers must
+ * escape it. At run time a plain string schema (a transform would hide it from JSON Schema generation).
+ */
+const UntrustedTextSchema = z.string() as unknown as z.ZodType<Untrusted, string>;
+
 export const TargetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('site'), siteUrl: z.string() }),
-  z.strictObject({ kind: z.literal('person'), email: z.string(), siteUrl: z.string().optional(), personId: z.string().optional(), orgId: z.string().optional() }),
+  z.strictObject({ kind: z.literal('person'), email: UntrustedTextSchema, siteUrl: z.string().optional(), personId: z.string().optional(), orgId: z.string().optional() }),
   z.strictObject({ kind: z.literal('org'), orgId: z.string() }),
 ]);
 

@@ -1,3 +1,4 @@
+import { asData } from '../manifest/text';
 import { RequestDeadlineError, UnexpectedResponseError } from './client/errors';
 import type { ObservedOrg } from './observe';
 import type { UnknownTarget } from './plan';
@@ -45,7 +46,7 @@ export class UnknownTargets {
 
   /** In a stable order (reads run concurrently), so that the same org gives the same observation. */
   sorted(): UnknownTarget[] {
-    const key = (u: UnknownTarget) => `${u.target.kind}\u0000${'siteUrl' in u.target ? u.target.siteUrl ?? '' : ''}\u0000${'email' in u.target ? u.target.email : ''}\u0000${u.setting}`;
+    const key = (u: UnknownTarget) => `${u.target.kind}\u0000${'siteUrl' in u.target ? u.target.siteUrl ?? '' : ''}\u0000${'email' in u.target ? asData(u.target.email) : ''}\u0000${u.setting}`;
     return [...this.list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   }
 }

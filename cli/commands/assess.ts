@@ -1,3 +1,4 @@
+import { untrusted } from '../../manifest/text';
 import { declarationLocator } from '../declaration-locator';
 import { resolve } from 'node:path';
 import { compareCodePoints, findManifests, ORG_CONTROL_KEYS, Org, readManifest } from '../../manifest';
@@ -79,7 +80,7 @@ export async function assessOrgs(options: AssessOptions, client: WebexClient, re
     const subject = observedSubject(org, observedFacts(org, live), { today, audit: auditView(recorder, org.name) });
     const file = files.get(org.name);
     // Targets whose records could not be understood are errors of the rules they bear on, never passes.
-    const unreadable = (live.unknown ?? []).map((u) => ({ affects: ORG_WIDE_READS.has(u.setting) ? ('all' as const) : ('site' as const), line: `${describeTarget(u.target)} (${u.setting}): ${u.reason}` }));
+    const unreadable = (live.unknown ?? []).map((u) => ({ affects: ORG_WIDE_READS.has(u.setting) ? ('all' as const) : ('site' as const), line: untrusted(`${describeTarget(u.target)} (${u.setting}): ${u.reason}`) }));
     const report = evaluateOrg(HIPAA_PACK, subject, { profile: options.profile, exceptions: org.exceptions ?? [], orgLevel: ownsOrgLevel(org, options), unreadable, ...(file ? { manifest: displayPath(file) } : {}) });
     reports.push(report);
     const details = assessEvidence(report, options.profile);

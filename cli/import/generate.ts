@@ -1,3 +1,4 @@
+import { untrusted } from '../../manifest/text';
 import type { HipaaBaselineProps } from '../../constructs/hipaa-baseline';
 import { describeTarget } from '../../provisioning';
 import { count, ImportNote } from './declaration';
@@ -36,8 +37,8 @@ export function generateImport(observation: ImportObservation, options: Generate
   const props = plainValue(declaration.baseline) as HipaaBaselineProps;
   const verification = verifyDeclaration(declaration.shape, props, observation.observed, observation.importedAt);
   if (verification.residual.length > 0) {
-    const changes = verification.residual.map((c) => `${c.setting} of ${describeTarget(c.target)}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`);
-    throw new Error(`internal error: the imported declaration would change the org it came from (${changes.join('; ')}); please report it`);
+    const changes = verification.residual.map((c) => untrusted(`${c.setting} of ${describeTarget(c.target)}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`));
+    throw new Error(untrusted(`internal error: the imported declaration would change the org it came from (${changes.join('; ')}); please report it`));
   }
   const source = renderProgram(declaration, observation, { constructsModule: options.constructsModule ?? './constructs' });
   return { source, declaration, verification, notes: [...declaration.notes, ...firstPlanNotes(verification)] };

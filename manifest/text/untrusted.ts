@@ -12,3 +12,11 @@ export type Untrusted = string & { readonly [UNTRUSTED]: 'untrusted' };
 export function untrusted(text: string): Untrusted {
   return text as Untrusted;
 }
+
+/**
+ * Untrusted text used as data that is never shown (a map key, a sort key): the one deliberate way to
+ * drop the mark, so that a reviewer sees why this text needs no escaper.
+ */
+export function asData(text: Untrusted): string {
+  return text;
+}

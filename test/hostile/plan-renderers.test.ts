@@ -1,4 +1,4 @@
-import { describeApplied, Plan, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../provisioning';
+import { describeApplied, Plan, personTarget, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../provisioning';
 import type { AppliedChange } from '../../provisioning/applier';
 import { samplePlan } from '../helpers/sample-plan';
 import { HOSTILE_CORPUS } from './corpus';
@@ -8,7 +8,7 @@ import { poison } from './poison';
 /** The sample plan with a finding, attestations, a person target and a note, so that every section renders. */
 function fullPlan(): Plan {
   const plan = samplePlan();
-  const person = { kind: 'person' as const, email: 'dr.lee@clinic.example', siteUrl: 'a-clinic.webex.com', personId: 'P1' };
+  const person = personTarget('dr.lee@clinic.example', { siteUrl: 'a-clinic.webex.com', personId: 'P1' });
   return {
     ...plan,
     changes: [...plan.changes, { ...plan.changes[0]!, target: person, setting: 'hostLobby', notes: ['a note'], before: { topic: 'live value' }, after: { topic: 'declared value' } }],
