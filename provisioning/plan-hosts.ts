@@ -1,5 +1,6 @@
 import { notObserved } from './plan-errors';
 import { Org } from '../manifest';
+import { untrusted } from '../manifest/text';
 import { ObservedOrg } from './observe';
 import { PlanParts } from './plan-parts';
 import { personTarget } from './plan';
@@ -54,7 +55,7 @@ export function planHostSettings(org: Org, live: ObservedOrg, parts: PlanParts):
           kind: 'not-a-host',
           target: personTarget(email, { siteUrl: site.siteUrl }),
           setting,
-          detail: `is selected by email but is not a host of ${site.siteUrl}; nothing is read or changed for it`,
+          detail: untrusted(`is selected by email but is not a host of ${site.siteUrl}; nothing is read or changed for it`),
           path,
         });
       }

@@ -1,5 +1,6 @@
 import { notObserved } from './plan-errors';
 import { AdminAccess, InactiveAccounts, Mfa, Org } from '../manifest';
+import { untrusted } from '../manifest/text';
 import { PlanError } from './errors';
 import { ObservedOrg } from './observe';
 import { FULL_ADMINISTRATOR } from './observe-org-settings';
@@ -89,7 +90,7 @@ function writeOnlyImpact(setting: string, field: string, after: FieldValues[stri
 function reportUsersWithoutMfa(org: Org, live: ObservedOrg, declared: Mfa, parts: PlanParts): void {
   if (!declared.reportUsersWithoutMfa) return;
   for (const email of live.org?.mfaUsers?.withoutMfa ?? []) {
-    parts.findings.push({ org: org.name, kind: 'mfa-off', target: personTarget(email), setting: 'mfa', detail: 'MFA is off in the user\'s SCIM record', path: declared.path });
+    parts.findings.push({ org: org.name, kind: 'mfa-off', target: personTarget(email), setting: 'mfa', detail: untrusted('MFA is off in the user\'s SCIM record'), path: declared.path });
   }
 }
 
@@ -127,7 +128,7 @@ function planAdminAccess(org: Org, live: ObservedOrg, declared: AdminAccess, par
       kind: 'too-many-full-admins',
       target: { kind: 'org', orgId: live.orgId },
       setting: 'adminAccess',
-      detail: `${remaining.length} people hold ${FULL_ADMINISTRATOR}${revoked.size > 0 ? ' after the planned revocations' : ''}, at most ${max} allowed: ${remaining.map((a) => a.email).join(', ')}`,
+      detail: untrusted(`${remaining.length} people hold ${FULL_ADMINISTRATOR}${revoked.size > 0 ? ' after the planned revocations' : ''}, at most ${max} allowed: ${remaining.map((a) => a.email).join(', ')}`),
       path: declared.path,
     });
   }
@@ -139,7 +140,7 @@ function planInactiveAccounts(org: Org, live: ObservedOrg, declared: InactiveAcc
   if (accounts === undefined) throw new PlanError(`the accounts of org ${JSON.stringify(org.name)} were not read; nothing can be planned for them`);
   const changesBefore = parts.changes.length;
   const finding = (email: string, kind: 'inactive-account' | 'activity-unknown', detail: string) =>
-    parts.findings.push({ org: org.name, kind, target: personTarget(email), setting: 'inactiveAccounts', detail, path: declared.path });
+    parts.findings.push({ org: org.name, kind, target: personTarget(email), setting: 'inactiveAccounts', detail: untrusted(detail), path: declared.path });
   for (const account of accounts) {
     if (account.lastActivity === null) {
       finding(account.email, 'activity-unknown', 'Webex reports no last activity (never signed in, invite pending, or status sharing off): cannot tell whether it is inactive, so it is never deactivated');
@@ -163,7 +164,7 @@ function planInactiveAccounts(org: Org, live: ObservedOrg, declared: InactiveAcc
 }
 
 function adminFinding(org: Org, declared: AdminAccess, admin: { email: string; personId: string }, detail: string) {
-  return { org: org.name, kind: 'unexpected-admin' as const, target: personTarget(admin.email, { personId: admin.personId }), setting: 'adminAccess', detail, path: declared.path };
+  return { org: org.name, kind: 'unexpected-admin' as const, target: personTarget(admin.email, { personId: admin.personId }), setting: 'adminAccess', detail: untrusted(detail), path: declared.path };
 }
 
 function personChange(

@@ -113,7 +113,7 @@ export interface Finding {
   /** The control that reported it (manifest setting key). */
   readonly setting: string;
   /** One line for a reviewer. */
-  readonly detail: string;
+  readonly detail: Untrusted;
   /** Construct path of the control, so a reviewer can find it in code. */
   readonly path: string;
 }
@@ -164,7 +164,7 @@ export interface UnknownTarget {
   /** The control whose read failed (manifest setting key), or `people` for the org's people list. */
   readonly setting: string;
   /** One line: what could not be read and why, with Webex's trackingId where there was one. */
-  readonly reason: string;
+  readonly reason: Untrusted;
 }
 
 export interface Plan {

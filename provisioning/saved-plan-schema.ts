@@ -63,7 +63,7 @@ export const FindingSchema = z.strictObject({
   kind: z.enum(['unexpected-admin', 'too-many-full-admins', 'inactive-account', 'activity-unknown', 'mfa-off', 'not-a-host']),
   target: TargetSchema,
   setting: z.string(),
-  detail: z.string(),
+  detail: UntrustedTextSchema,
   path: z.string(),
 });
 
@@ -94,7 +94,7 @@ export const ExceptionStatusSchema = z.strictObject({
 
 const count = z.number().int().nonnegative();
 
-export const UnknownTargetSchema = z.strictObject({ org: z.string(), target: TargetSchema, setting: z.string(), reason: z.string() });
+export const UnknownTargetSchema = z.strictObject({ org: z.string(), target: TargetSchema, setting: z.string(), reason: UntrustedTextSchema });
 
 /** A plan with unknown targets is never saved (cli/commands/plan.ts): a saved plan lists none. */
 const NoUnknownTargetsSchema = z.array(UnknownTargetSchema).max(0, 'a saved plan cannot have targets that could not be read');

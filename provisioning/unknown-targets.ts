@@ -1,4 +1,4 @@
-import { asData } from '../manifest/text';
+import { asData, untrusted } from '../manifest/text';
 import { RequestDeadlineError, UnexpectedResponseError } from './client/errors';
 import type { ObservedOrg } from './observe';
 import type { UnknownTarget } from './plan';
@@ -26,7 +26,7 @@ export class UnknownTargets {
   constructor(private readonly org: string) {}
 
   add(target: UnknownTarget['target'], setting: string, reason: string): void {
-    this.list.push({ org: this.org, target, setting, reason });
+    this.list.push({ org: this.org, target, setting, reason: untrusted(reason) });
   }
 
   /**

@@ -1,4 +1,5 @@
 import { describeApplied, Plan, personTarget, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../provisioning';
+import { untrusted } from '../../manifest/text';
 import type { AppliedChange } from '../../provisioning/applier';
 import { samplePlan } from '../helpers/sample-plan';
 import { HOSTILE_CORPUS } from './corpus';
@@ -12,7 +13,7 @@ function fullPlan(): Plan {
   return {
     ...plan,
     changes: [...plan.changes, { ...plan.changes[0]!, target: person, setting: 'hostLobby', notes: ['a note'], before: { topic: 'live value' }, after: { topic: 'declared value' } }],
-    findings: [{ org: plan.orgs[0]!, kind: 'unexpected-admin', target: person, setting: 'adminAccess', detail: 'holds Full Administrator', path: 'demo/Org/Admins' }],
+    findings: [{ org: plan.orgs[0]!, kind: 'unexpected-admin', target: person, setting: 'adminAccess', detail: untrusted('holds Full Administrator'), path: 'demo/Org/Admins' }],
     attestations: [
       { org: plan.orgs[0]!, control: 'baa', title: 'Business Associate Agreement', status: 'valid', attestedBy: 'privacy@clinic.example', attestedOn: '2026-01-01', expires: '2027-01-01', reference: 'BAA-1', required: true, path: 'demo/Org/Baa' },
       { org: plan.orgs[0]!, control: 'training', title: 'Training', status: 'missing', required: true, path: 'demo/Org/Training' },
