@@ -1,4 +1,4 @@
-import { markdownText } from '../../manifest/text';
+import { asData, markdownText } from '../../manifest/text';
 import { Change, describeTarget, FieldValue, Plan } from '../plan';
 import type { ComparedItem } from '../evidence/since-last-run';
 
@@ -10,8 +10,8 @@ const FIELDS_SHOWN = 3;
  * (`joinBeforeHost` is true, declared false), escaped; for a finding, the plan's own line about it.
  */
 export function driftDetail(plan: Plan): (org: string, item: ComparedItem) => string | undefined {
-  const changes = new Map(plan.changes.map((c) => [`${c.org}\u0000${c.setting}\u0000${describeTarget(c.target)}`, c]));
-  const findings = new Map((plan.findings ?? []).map((f) => [`${f.org}\u0000${f.setting}\u0000${describeTarget(f.target)}\u0000${f.kind}`, f]));
+  const changes = new Map(plan.changes.map((c) => [`${c.org}\u0000${c.setting}\u0000${asData(describeTarget(c.target))}`, c]));
+  const findings = new Map((plan.findings ?? []).map((f) => [`${f.org}\u0000${f.setting}\u0000${asData(describeTarget(f.target))}\u0000${f.kind}`, f]));
   return (org, item) => {
     if (item.kind === 'finding') {
       const finding = findings.get(`${org}\u0000${item.control}\u0000${item.target}\u0000${item.detail}`);
