@@ -1,3 +1,4 @@
+import { untrusted } from '../../manifest/text';
 import { WebexApiError } from '../client/errors';
 import type { AdminAuditEvent } from '../client/schemas/audit-events';
 import type { WebexClient } from '../client/webex-client';
@@ -50,7 +51,7 @@ export async function attributeChanges(client: WebexClient, plan: Plan, observed
     } catch (error) {
       const reason = unreadableReason(error) ?? (error instanceof WebexApiError ? error.message : undefined);
       if (reason === undefined) throw error;
-      unknown.push({ org, target: { kind: 'org', orgId: live.orgId }, setting: 'adminAudit', reason: `the admin audit log, which tells who made each drift, could not be read: ${reason}` });
+      unknown.push({ org, target: { kind: 'org', orgId: live.orgId }, setting: 'adminAudit', reason: untrusted(`the admin audit log, which tells who made each drift, could not be read: ${reason}`) });
       for (const change of changes) attributions.set(change, { status: 'unknown', since: iso(sinceOf.get(change)!), reason });
       continue;
     }

@@ -113,7 +113,7 @@ describe('write-only settings (password policy, MFA)', () => {
 
     test('an unknown write-only setting (audit log unreadable) is neither enforced nor unchanged', () => {
       const record = { sha256: enforcementHash({ mfaEnabled: true }), enforcedAt: '2026-11-01T00:00:00.000Z', trackingId: 'T' };
-      const live: ObservedOrg = { ...observed({ mfa: record }, {}), unknown: [{ org: 'Riverside Family Clinic', target: { kind: 'org', orgId: ORG_ID }, setting: 'mfa', reason: 'x' }] };
+      const live: ObservedOrg = { ...observed({ mfa: record }, {}), unknown: [{ org: 'Riverside Family Clinic', target: { kind: 'org', orgId: ORG_ID }, setting: 'mfa', reason: untrusted('x') }] };
       const plan = planChanges([org({ mfa: MFA })], [live]);
       expect(plan.changes).toEqual([]);
       expect(plan.summary.unchangedSettings).toBe(0);

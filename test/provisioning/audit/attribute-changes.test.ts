@@ -1,5 +1,5 @@
 import { untrusted } from '../../../manifest/text';
-import { attributeChanges, Change, ObservedOrg, Plan, planChanges, renderPlanJson, renderPlanMarkdown, renderPlanText, WebexClient } from '../../../provisioning';
+import { attributeChanges, Change, personTarget, ObservedOrg, Plan, planChanges, renderPlanJson, renderPlanMarkdown, renderPlanText, WebexClient } from '../../../provisioning';
 import { RunningSimulator, startSimulator } from '../../../simulator';
 import { CLINIC } from '../../../simulator/seeds/clinic';
 import { startScriptedServer } from '../../helpers/scripted-server';
@@ -23,7 +23,7 @@ const siteChange = (org = CLINIC.orgName): Change => ({
   origin: 'unknown',
   liveImpact: 'weakens',
 });
-const hostChange = (email: string): Change => ({ ...siteChange(), target: { kind: 'person', email, siteUrl: SITE }, setting: 'hostLobby', path: 'clinic/Org/Site/HostLobby', before: { 'personalMeetingRoom.enabledAutoLock': false }, after: { 'personalMeetingRoom.enabledAutoLock': true }, fieldImpacts: { 'personalMeetingRoom.enabledAutoLock': 'strengthens' } });
+const hostChange = (email: string): Change => ({ ...siteChange(), target: personTarget(email, { siteUrl: SITE }), setting: 'hostLobby', path: 'clinic/Org/Site/HostLobby', before: { 'personalMeetingRoom.enabledAutoLock': false }, after: { 'personalMeetingRoom.enabledAutoLock': true }, fieldImpacts: { 'personalMeetingRoom.enabledAutoLock': 'strengthens' } });
 
 function planOf(changes: Change[]): Plan {
   const base = planChanges([], []);
