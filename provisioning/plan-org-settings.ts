@@ -1,6 +1,6 @@
 import { notObserved } from './plan-errors';
 import { AdminAccess, InactiveAccounts, Mfa, Org } from '../manifest';
-import { untrusted } from '../manifest/text';
+import { untrusted, Untrusted } from '../manifest/text';
 import { PlanError } from './errors';
 import { ObservedOrg } from './observe';
 import { FULL_ADMINISTRATOR } from './observe-org-settings';
@@ -51,7 +51,7 @@ function planWriteOnly(org: Org, live: ObservedOrg, setting: string, declared: {
       : !same
         ? `the declared values differ from those webex-iac last enforced on ${record.enforcedAt}`
         : audit?.state === 'changed'
-          ? `drifted: ${describeWriteOnlyChange(setting, audit.event)} after webex-iac enforced it on ${record.enforcedAt}`
+          ? untrusted(`drifted: ${describeWriteOnlyChange(setting, audit.event)} after webex-iac enforced it on ${record.enforcedAt}`)
           : audit?.state === 'not-covered'
             ? `webex-iac last enforced it on ${record.enforcedAt}, longer ago than the admin audit log reaches (${audit.reachDays} days): no audit event can show it unchanged, so it is enforced again`
             : `--reenforce: enforced again although webex-iac last enforced these values on ${record.enforcedAt}`;
@@ -74,9 +74,9 @@ function planWriteOnly(org: Org, live: ObservedOrg, setting: string, declared: {
 }
 
 /** "changed in Control Hub by it.lead@… at …" for the note of a drifted write-only setting (escaped by the renderers). */
-function describeWriteOnlyChange(setting: string, event: AuditExplanation): string {
+function describeWriteOnlyChange(setting: string, event: AuditExplanation): Untrusted {
   const who = event.actorEmail === '' ? event.actorName : event.actorEmail;
-  return `${setting} changed in Control Hub by ${who || '(unnamed admin)'} at ${event.at} (trackingId ${event.trackingId || '(none)'}: ${event.category} "${event.description}")`;
+  return untrusted(`${setting} changed in Control Hub by ${who || '(unnamed admin)'} at ${event.at} (trackingId ${event.trackingId || '(none)'}: ${event.category} "${event.description}")`);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Untrusted } from '../../manifest/text';
+import { untrusted, Untrusted } from '../../manifest/text';
 
 /**
  * The admin audit event that explains a change, as Webex recorded it. Every string but `at` came from
@@ -34,19 +34,19 @@ export type Attribution =
   | { readonly status: 'unknown'; readonly since: string; readonly reason: string };
 
 /** One line for a reviewer; callers escape it for their format (every Webex string in it is hostile). */
-export function describeAttribution(attribution: Attribution): string {
+export function describeAttribution(attribution: Attribution): Untrusted {
   switch (attribution.status) {
     case 'audit-event': {
       const { event } = attribution;
-      const who = event.actorEmail === '' ? event.actorName : `${event.actorEmail}${event.actorName === '' ? '' : ` (${event.actorName})`}`;
+      const who = untrusted(event.actorEmail === '' ? event.actorName : `${event.actorEmail}${event.actorName === '' ? '' : ` (${event.actorName})`}`);
       // The audit log does not say which tool an admin used; an admin other than the token's user is what
       // Control Hub changes look like.
       const how = attribution.byToken ? 'with the token webex-iac uses, by' : 'in Control Hub by';
-      return `changed ${how} ${who} at ${event.at}, trackingId ${event.trackingId || '(none)'}: ${event.category} "${event.description}"`;
+      return untrusted(`changed ${how} ${who} at ${event.at}, trackingId ${event.trackingId || '(none)'}: ${event.category} "${event.description}"`);
     }
     case 'no-audit-event':
-      return `no audit event found since ${attribution.since} (changed by the user, or older than the audit window)`;
+      return untrusted(`no audit event found since ${attribution.since} (changed by the user, or older than the audit window)`);
     default:
-      return `who changed it is unknown: the admin audit log could not be read (${attribution.reason})`;
+      return untrusted(`who changed it is unknown: the admin audit log could not be read (${attribution.reason})`);
   }
 }
