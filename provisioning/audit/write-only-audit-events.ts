@@ -1,3 +1,4 @@
+import { WRITE_ONLY_CONTROL_KEYS } from '../../manifest/catalogue';
 import type { AdminAuditEvent } from '../client/schemas/audit-events';
 import { bareEnum } from './audit-event-fields';
 
@@ -16,7 +17,8 @@ export const WRITE_ONLY_AUDIT_EVENTS: readonly WriteOnlyAuditEventRule[] = [
   { category: 'ORG', description: /password\s*polic/i, settings: ['passwordPolicy'] },
   { category: 'ORG', description: /authentication\s*(settings|config)/i, settings: ['mfa'] },
   { category: 'ORG', description: /multi[-\s]?factor|\bmfa\b|2fa|two[-\s]?factor/i, settings: ['mfa'] },
-  { category: 'ORG', description: /security\s*settings/i, settings: ['passwordPolicy', 'mfa'] },
+  // "Security settings" may cover any of them: every write-only control of the catalogue.
+  { category: 'ORG', description: /security\s*settings/i, settings: WRITE_ONLY_CONTROL_KEYS },
   { category: 'COMPLIANCE', description: /password\s*polic/i, settings: ['passwordPolicy'] },
   { category: 'COMPLIANCE', description: /multi[-\s]?factor|\bmfa\b|two[-\s]?factor/i, settings: ['mfa'] },
 ];
