@@ -36,13 +36,14 @@ describe('drift --notify-room: one message per run with what is new, nothing whe
   const evidenceFiles = () => readdirSync(join(work, 'evidence'), { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name));
   const notifications = () => evidenceFiles().filter((f) => f.endsWith('.jsonl')).flatMap((f) => readFileSync(f, 'utf8').trim().split('\n')).map((l) => JSON.parse(l) as { kind: string }).filter((r) => r.kind === 'notification');
 
-  /** Changes an admin makes outside webex-iac: the site's join-before-host on, a host's auto-lock off. */
+  /** Changes another admin makes in Control Hub (the simulator's test seam): the site's join-before-host on, a host's auto-lock off. */
   async function changeOutsideWebexIac(): Promise<void> {
-    await axios.patch(`${sim.url}/v1/admin/meeting/config/commonSettings`, { securityOptions: { joinBeforeHost: true } }, as(ADMIN_TOKEN));
+    const controlHub = sim.controlHubAdmin({ email: 'it.lead@riverside-clinic.example' });
+    await axios.patch(`${sim.url}/v1/admin/meeting/config/commonSettings`, { securityOptions: { joinBeforeHost: true } }, as(controlHub));
     const query = `?userEmail=dr.lee@riverside-clinic.example&siteUrl=${SITE}`;
-    const current = (await axios.get(`${sim.url}${PMR}${query}`, as(ADMIN_TOKEN))).data as Record<string, unknown>;
+    const current = (await axios.get(`${sim.url}${PMR}${query}`, as(controlHub))).data as Record<string, unknown>;
     for (const field of READ_ONLY_PMR_FIELDS) delete current[field];
-    await axios.put(`${sim.url}${PMR}${query}`, { ...current, enabledAutoLock: false }, as(ADMIN_TOKEN));
+    await axios.put(`${sim.url}${PMR}${query}`, { ...current, enabledAutoLock: false }, as(controlHub));
   }
 
   beforeEach(async () => {
@@ -76,6 +77,8 @@ describe('drift --notify-room: one message per run with what is new, nothing whe
       expect.stringMatching(/^- ⚠️ \*\*weakens\*\* · new · drift of meetingSecurity on site riverside-clinic\.webex\.com · joinBeforeHost is true, declared false/),
       expect.stringMatching(/^- ⚠️ \*\*weakens\*\* · new · drift of hostLobby on person dr\.lee&#64;&#8203;riverside-clinic\.example on riverside-clinic\.webex\.com · personalMeetingRoom\.enabledAutoLock is false, declared true/),
     ]);
+    // Each names who made it, from the admin audit log: the Control Hub admin, not the token webex-iac uses.
+    for (const line of lines) expect(line).toMatch(/ · changed in Control Hub by it\.lead&#64;&#8203;riverside-clinic\.example at 20\d\d-\d\d-\d\dT/);
     expect(notifications()).toHaveLength(1);
 
     const nightly = await drift();
