@@ -24,6 +24,8 @@ export interface AppliedChange {
   readonly readBack: FieldValues;
   /** Fields of a write-only change that Webex's response did not echo, so could not be verified. */
   readonly unverifiedFields?: string[];
+  /** `answer`: verified by Webex's answer to the write (the object as stored), not by a second read. */
+  readonly verifiedBy?: 'answer';
 }
 
 export interface ApplyOptions {
@@ -188,9 +190,10 @@ async function writeAndVerify(context: ApplyContext, change: Change, options: Ap
   }
 
   let readBack: FieldValues;
+  // Webex's answer to the write, when it gave every written field, is the object as stored: no second read.
+  const byAnswer = answeredValues !== undefined && Object.keys(change.after).every((field) => field in answeredValues!);
   try {
-    // Webex's answer to the write, when it gave every written field, is the object as stored: no second read.
-    readBack = answeredValues !== undefined && Object.keys(change.after).every((field) => field in answeredValues!) ? answeredValues : ((await target.readBack()) ?? {});
+    readBack = byAnswer ? answeredValues! : ((await target.readBack()) ?? {});
   } catch (error) {
     // Webex answered the write: it reached the org, though it could not be read back. Unanswered and
     // unread, its outcome stays unknown (under the write's trackingId, not the read's).
@@ -212,7 +215,7 @@ async function writeAndVerify(context: ApplyContext, change: Change, options: Ap
     settle({ change, outcome: answered ? 'applied' : 'failed', trackingId, readBack: pick(readBack, Object.keys(change.after)), verified: false, error: error.message });
     throw error;
   }
-  return { change, trackingId, readBack: pick(readBack, Object.keys(change.after)) };
+  return { change, trackingId, readBack: pick(readBack, Object.keys(change.after)), ...(byAnswer ? { verifiedBy: 'answer' as const } : {}) };
 }
 
 /** Each org's meters of both phases, with every change counted up front (a plan's targets are all known). */

@@ -318,7 +318,9 @@ export function describeApplied(applied: AppliedChange): string {
 /** The last line of apply. */
 export function applySummary(applied: readonly AppliedChange[]): string {
   const writeOnly = applied.filter((a) => a.change.writeOnly).length;
-  const readBack = applied.length - writeOnly;
+  const byAnswer = applied.filter((a) => !a.change.writeOnly && a.verifiedBy === 'answer').length;
+  const readBack = applied.length - writeOnly - byAnswer;
+  const answered = byAnswer === 0 ? '' : `, ${byAnswer} verified by Webex's answer to the full write (the settings as stored)`;
   const tail = writeOnly === 0 ? '' : `, ${writeOnly} write-only checked against Webex's response (no GET exists)`;
-  return `Apply complete! ${applied.length} changed, ${readBack} verified by reading back${tail}.`;
+  return `Apply complete! ${applied.length} changed, ${readBack} verified by reading back${answered}${tail}.`;
 }

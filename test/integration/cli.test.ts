@@ -51,7 +51,7 @@ describe('webex-iac CLI end to end (synth, plan, apply against the simulator)', 
     const apply = await run(['apply', '--manifest', manifest, '--org', 'Riverside Family Clinic', '--auto-approve']);
     expect(withoutProgress(apply.stderr)).toBe('');
     expect(apply.code).toBe(0);
-    expect(apply.stdout).toMatch(/Apply complete! \d+ changed, \d+ verified by reading back, 2 write-only checked/);
+    expect(apply.stdout).toMatch(/Apply complete! \d+ changed, \d+ verified by reading back, \d+ verified by Webex's answer to the full write \(the settings as stored\), 2 write-only checked/);
 
     const again = await run(['plan', '--manifest', manifest, '--detailed-exitcode']);
     expect(again.code).toBe(0);

@@ -98,4 +98,9 @@ describe('rendering every kind of change, finding and attestation', () => {
     ]);
     expect(applySummary(applied)).toBe("Apply complete! 4 changed, 3 verified by reading back, 1 write-only checked against Webex's response (no GET exists).");
   });
+
+  test('the summary does not claim a read back for a write verified by Webex\'s answer to it', () => {
+    const applied: AppliedChange[] = plan.changes.map((change) => ({ change, trackingId: 'T', readBack: change.after, ...(change.setting === 'hostLobby' ? { verifiedBy: 'answer' as const } : {}) }));
+    expect(applySummary(applied)).toBe("Apply complete! 4 changed, 2 verified by reading back, 1 verified by Webex's answer to the full write (the settings as stored), 1 write-only checked against Webex's response (no GET exists).");
+  });
 });
