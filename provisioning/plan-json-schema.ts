@@ -38,15 +38,51 @@ export const PlanJsonGroupSchema = z.strictObject({
  * plan has none), the groups, and `$schema` naming this schema. The source of truth of the published
  * JSON Schema (PLAN_JSON_SCHEMA_FILE), which a test keeps in step and checks real plans against.
  */
+/** Who made a drift, from the admin audit log (provisioning/audit/attribution.ts). */
+const AttributionSchema = z.discriminatedUnion('status', [
+  z.strictObject({
+    status: z.literal('audit-event'),
+    since: z.string(),
+    byToken: z.boolean(),
+    event: z.strictObject({ actorName: z.string(), actorEmail: z.string(), actorId: z.string(), at: z.string(), trackingId: z.string(), category: z.string(), description: z.string() }),
+  }),
+  z.strictObject({ status: z.literal('no-audit-event'), since: z.string() }),
+  z.strictObject({ status: z.literal('unknown'), since: z.string(), reason: z.string() }),
+]);
+
+const SINCE_STATUS = z.enum(['new', 'still', 'resolved', 'regressed']);
+
+/** `drift`, per org: each drift or finding compared with the last run of the same scope (provisioning/evidence/since-last-run.ts). */
+const SinceLastRunSchema = z.record(
+  z.string(),
+  z.strictObject({
+    previousRun: z.strictObject({ id: z.string(), time: z.string() }).nullable(),
+    summary: z.strictObject({ new: z.number().int().nonnegative(), still: z.number().int().nonnegative(), resolved: z.number().int().nonnegative(), regressed: z.number().int().nonnegative() }),
+    items: z.array(
+      z.strictObject({
+        kind: z.enum(['drift', 'finding']),
+        control: z.string(),
+        target: z.string(),
+        detail: z.string(),
+        path: z.string().optional(),
+        impact: z.string().optional(),
+        status: SINCE_STATUS,
+        since: z.string(),
+        unread: z.literal(true).optional(),
+      }),
+    ),
+  }),
+);
+
 export const PlanJsonSchema = PlanSchema.extend({
   $schema: z.literal(PLAN_JSON_SCHEMA_ID),
   /** `attribution` (who made a drift, from the admin audit log) is shown in plan and drift output, never saved. */
-  changes: z.array(ChangeSchema.extend({ attribution: z.unknown().optional() })),
+  changes: z.array(ChangeSchema.extend({ attribution: AttributionSchema.optional() })),
   unknown: z.array(UnknownTargetSchema),
   summary: planSummarySchema(z.number().int().nonnegative()),
   groups: z.array(PlanJsonGroupSchema),
   /** `drift` only: what is new, still there, resolved or regressed since the last drift run (provisioning/evidence). */
-  sinceLastRun: z.unknown().optional(),
+  sinceLastRun: SinceLastRunSchema.optional(),
 });
 
 /** The JSON Schema (draft 2020-12) of a JSON plan, generated from PlanJsonSchema. */

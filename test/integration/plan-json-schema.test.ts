@@ -55,6 +55,8 @@ describe('the published JSON Schema of plan --format json', () => {
     ['an origin that is not one', (p) => (p.changes[0].origin = 'someone'), '/changes/0/origin'],
     ['a negative count', (p) => (p.summary.drift = -1), '/summary/drift'],
     ['a group without its positions', (p) => delete p.groups[0].changes, '/groups/0'],
+    ['an attribution without its event', (p) => (p.changes[0].attribution = { status: 'audit-event', since: '2026-01-01T00:00:00.000Z', byToken: false }), '/changes/0/attribution'],
+    ['a since-last-run status that is not one', (p) => (p.sinceLastRun = { Org: { previousRun: null, summary: { new: 1, still: 0, resolved: 0, regressed: 0 }, items: [{ kind: 'drift', control: 'hostLobby', target: 'org', detail: '', status: 'gone', since: '2026-01-01T00:00:00.000Z' }] } }), '/sinceLastRun/Org/items/0/status'],
   ])('refuses %s', (_, edit, instancePath) => {
     const plan = JSON.parse(renderPlanJson(samplePlan())) as Record<string, any>;
     edit(plan);
