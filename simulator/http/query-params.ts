@@ -17,3 +17,12 @@ export function stringParam(query: URLSearchParams, name: string): string | unde
   const value = query.get(name);
   return value === null || value === '' ? undefined : value;
 }
+
+/** An ISO 8601 time parameter as epoch milliseconds; 400 when it is not one. */
+export function timeParam(query: URLSearchParams, name: string): number | undefined {
+  const raw = stringParam(query, name);
+  if (raw === undefined) return undefined;
+  const time = Date.parse(raw);
+  if (!Number.isFinite(time)) throw badRequest([`${name} must be a date and time in ISO 8601 format; received ${JSON.stringify(raw)}.`]);
+  return time;
+}

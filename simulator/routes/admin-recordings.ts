@@ -1,5 +1,5 @@
 import { paginate, pageHeaders } from '../http/paging';
-import { stringParam } from '../http/query-params';
+import { stringParam, timeParam } from '../http/query-params';
 import type { Route } from '../http/route';
 import { badRequest } from '../http/webex-error';
 import { RECORDING_STATUSES, type RecordingStatus } from '../state/recording';
@@ -41,10 +41,3 @@ export const listAdminRecordings: Route = {
   },
 };
 
-function timeParam(query: URLSearchParams, name: string): number | undefined {
-  const raw = stringParam(query, name);
-  if (raw === undefined) return undefined;
-  const time = Date.parse(raw);
-  if (!Number.isFinite(time)) throw badRequest([`${name} must be a date and time in ISO 8601 format; received ${JSON.stringify(raw)}.`]);
-  return time;
-}

@@ -1,7 +1,7 @@
 import { grantsAnyScope } from '../access-tokens';
 import { type FieldShape, validBody } from '../http/body-shape';
 import { paginate, pageHeaders } from '../http/paging';
-import { stringParam } from '../http/query-params';
+import { stringParam, timeParam } from '../http/query-params';
 import type { Caller, Route } from '../http/route';
 import { badRequest, notFound, WebexError } from '../http/webex-error';
 import { primaryEmail } from '../state/person';
@@ -112,14 +112,6 @@ function listedHost(state: SimulatorState, caller: Caller, hostEmail: string | u
   return hostEmail.toLowerCase();
 }
 
-/** An ISO 8601 time parameter as epoch milliseconds; 400 when it is not one. */
-function timeParam(query: URLSearchParams, name: string): number | undefined {
-  const raw = stringParam(query, name);
-  if (raw === undefined) return undefined;
-  const time = Date.parse(raw);
-  if (!Number.isFinite(time)) throw badRequest([`${name} must be a date and time in ISO 8601 format; received ${JSON.stringify(raw)}.`]);
-  return time;
-}
 
 /** `MeetingObjectForListMeeting` of a scheduled meeting: the required fields and the lobby fields. */
 function listed(meeting: ScheduledMeeting) {

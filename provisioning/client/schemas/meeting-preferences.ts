@@ -12,10 +12,10 @@ export const PersonalRoomLobbyResponseSchema = z.object({
   enabledNotifyHost: optional(z.boolean()),
 });
 
-/** The same response with every field kept, for the full-body PUT (read at apply time, never stored). */
-export const PersonalRoomResponseSchema = z.looseObject({
-  topic: z.string(),
-  hostPin: z.string(),
+/** The fields of the personal room's PUT body, as read (`topic` and `hostPin` optional here; see below). */
+const ROOM_PUT_FIELDS = {
+  topic: optional(z.string()),
+  hostPin: optional(z.string()),
   enabledAutoLock: optional(z.boolean()),
   autoLockMinutes: optional(z.number()),
   enabledNotifyHost: optional(z.boolean()),
@@ -24,7 +24,10 @@ export const PersonalRoomResponseSchema = z.looseObject({
   allowFirstUserToBeCoHost: optional(z.boolean()),
   allowAuthenticatedDevices: optional(z.boolean()),
   coHosts: optional(z.array(z.object({ email: z.string(), displayName: z.string() }))),
-});
+};
+
+/** The same response with every field kept, for the full-body PUT (read at apply time, never stored). */
+export const PersonalRoomResponseSchema = z.looseObject({ ...ROOM_PUT_FIELDS, topic: z.string(), hostPin: z.string() });
 export type PersonalRoomResponse = z.infer<typeof PersonalRoomResponseSchema>;
 
 /** `SchedulingOptionsObject`, GET/PUT /v1/meetingPreferences/schedulingOptions (every field kept). */
@@ -42,18 +45,7 @@ export type SchedulingOptionsResponse = z.infer<typeof SchedulingOptionsResponse
  * field is read-only and dropped at parse). `topic` and `hostPin` are required by the spec but read as
  * optional, so that a host Webex answers without them is still planned; a write refuses such a room.
  */
-const PreferencesRoomSchema = z.object({
-  topic: optional(z.string()),
-  hostPin: optional(z.string()),
-  enabledAutoLock: optional(z.boolean()),
-  autoLockMinutes: optional(z.number()),
-  enabledNotifyHost: optional(z.boolean()),
-  supportCoHost: optional(z.boolean()),
-  supportAnyoneAsCoHost: optional(z.boolean()),
-  allowFirstUserToBeCoHost: optional(z.boolean()),
-  allowAuthenticatedDevices: optional(z.boolean()),
-  coHosts: optional(z.array(z.object({ email: z.string(), displayName: z.string() }))),
-});
+const PreferencesRoomSchema = z.object(ROOM_PUT_FIELDS);
 
 /**
  * `MeetingPreferenceObject`, GET /v1/meetingPreferences ("Get Meeting Preference Details"): only the
