@@ -61,7 +61,7 @@ export function* planTextChunks(plan: Plan, options: TerminalOptions = {}): Gene
       const ofSite = hostGroups.filter((g) => g.siteUrl === siteUrl);
       const hosts = ofSite.reduce((n, g) => n + g.targets.length, 0);
       lines.push(c.bold(`  # hosts of ${terminalText(siteUrl)}: ${hosts} change(s) in ${ofSite.length} group(s) of identical changes`));
-      for (const group of ofSite) lines.push(...renderHostGroup(group, c, drift), ...hostAttributions(group, plan, c));
+      for (const group of ofSite) lines.push(...renderHostGroup(group, c, drift), ...hostAttributions(group, plan, c, drift));
       lines.push('');
     }
     // Written org by org: a fleet's plan is never held as one string.
@@ -102,18 +102,28 @@ function renderBlock(block: readonly ChangeGroup[], plan: Plan, c: ReturnType<ty
   if (block.length > 1) lines[0] = lines[0]!.replace(`# ${target(first.target)}:`, `# sites ${block.map((g) => terminalText(g.siteUrl!)).join(', ')}:`);
   // Who made it, per target: the sites of a merged block may each have their own explanation.
   for (const group of block) {
-    const attribution = plan.changes[group.changes[0]!]!.attribution;
-    if (attribution !== undefined) lines.push(c.dim(`    # ${block.length > 1 ? `${terminalText(group.siteUrl!)}: ` : ''}${terminalText(describeAttribution(attribution))}`));
+    const change = plan.changes[group.changes[0]!]!;
+    const attribution = change.attribution;
+    if (attribution !== undefined && attributionShown(change, drift)) lines.push(c.dim(`    # ${block.length > 1 ? `${terminalText(group.siteUrl!)}: ` : ''}${terminalText(describeAttribution(attribution))}`));
   }
   return lines;
+}
+
+/**
+ * Whether a change's attribution is worth a line: always in `drift`, and for drift in a plan; a plan's
+ * change from the declaration (or of unknown origin) that no audit event explains needs no "no audit
+ * event found" line (JSON carries every attribution).
+ */
+function attributionShown(change: Plan['changes'][number], drift: boolean): boolean {
+  return drift || change.origin === 'drift' || change.attribution?.status !== 'no-audit-event';
 }
 
 /**
  * Who made the drift of a group of hosts: one line per host an admin event explains (the first few), and
  * a count of the rest.
  */
-function hostAttributions(group: ChangeGroup, plan: Plan, c: ReturnType<typeof createColors>): string[] {
-  const changes = group.changes.map((i) => plan.changes[i]!).filter((change) => change.attribution !== undefined);
+function hostAttributions(group: ChangeGroup, plan: Plan, c: ReturnType<typeof createColors>, drift: boolean): string[] {
+  const changes = group.changes.map((i) => plan.changes[i]!).filter((change) => change.attribution !== undefined && attributionShown(change, drift));
   const explained = changes.filter((change) => change.attribution!.status !== 'no-audit-event');
   const shown = explained.slice(0, HOSTS_SHOWN).map((change) => c.dim(`      # ${terminalText(emailOf(change.target))}: ${terminalText(describeAttribution(change.attribution!))}`));
   const moreExplained = explained.length - shown.length;

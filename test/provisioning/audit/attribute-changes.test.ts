@@ -49,7 +49,7 @@ describe('attributeChanges: who made each drift, from GET /v1/adminAudit/events'
     const plan = await attributeChanges(client, planOf([siteChange(), hostChange(HOST)]), observed, { tokenPersonId: CLINIC.adminPersonId });
     expect(plan.changes[0]!.attribution).toMatchObject({ status: 'audit-event', byToken: false, event: { actorEmail: 'second@partner.example', actorName: 'Second', category: 'MEETINGS' } });
     expect(plan.changes[1]!.attribution).toMatchObject({ status: 'no-audit-event' });
-    expect(renderPlanText(plan)).toContain('# this host: no audit event found (changed by the user, or older than the audit window)');
+    expect(renderPlanText(plan, { mode: 'drift' })).toContain('# this host: no audit event found (changed by the user, or older than the audit window)');
     expect(renderPlanText(plan)).toContain('changed in Control Hub by second@partner.example (Second) at ');
     expect(JSON.parse(renderPlanJson(plan)).changes.map((c: Change) => c.attribution!.status)).toEqual(['audit-event', 'no-audit-event']);
     expect(plan.unknown).toEqual([]);
@@ -72,7 +72,7 @@ describe('attributeChanges: who made each drift, from GET /v1/adminAudit/events'
   test('a host group names each host an event explains and counts the rest, in text and markdown', async () => {
     const hosts = [HOST, `dr.patel@${CLINIC.emailDomain}`];
     const plan = await attributeChanges(client, planOf(hosts.map(hostChange)), observed);
-    expect(renderPlanText(plan)).toContain('# all 2 hosts: no audit event found (changed by the user, or older than the audit window)');
+    expect(renderPlanText(plan, { mode: 'drift' })).toContain('# all 2 hosts: no audit event found (changed by the user, or older than the audit window)');
     expect(renderPlanMarkdown(plan)).toContain('2 targets: no audit event found');
   });
 
