@@ -33,6 +33,15 @@ export type Attribution =
   | { readonly status: 'no-audit-event'; readonly since: string }
   | { readonly status: 'unknown'; readonly since: string; readonly reason: string };
 
+/**
+ * Whether a change's attribution is worth a line of text or markdown: always in `drift`, and for drift in
+ * a plan; a plan's change from the declaration (or of unknown origin, e.g. a first plan) that no audit
+ * event explains needs no "no audit event found" line. JSON carries every attribution.
+ */
+export function attributionShown(change: { readonly origin?: string; readonly attribution?: Attribution }, mode: 'plan' | 'drift'): boolean {
+  return change.attribution !== undefined && (mode === 'drift' || change.origin === 'drift' || change.attribution.status !== 'no-audit-event');
+}
+
 /** One line for a reviewer; callers escape it for their format (every Webex string in it is hostile). */
 export function describeAttribution(attribution: Attribution): Untrusted {
   switch (attribution.status) {

@@ -4,7 +4,7 @@ import { fieldFlag } from '../floors';
 import { ChangeGroup, describeGroupTargets, emailOf, groupChanges, groupsInReadingOrder, groupWeakens, ORIGIN_LABELS } from '../change-groups';
 import { liveFieldImpact } from '../change-origin';
 import { describeTarget, FieldValue, Plan } from '../plan';
-import { describeAttribution } from '../audit/attribution';
+import { attributionShown, describeAttribution } from '../audit/attribution';
 import { formatValue, summaryLine, WRITE_ONLY_BEFORE } from './terminal';
 
 /** GitHub refuses comments over 65,536 characters; keep a margin for the CI wrapper's own text. */
@@ -209,14 +209,14 @@ function renderGroup(group: ChangeGroup, plan: Plan, detail: Detail, mode: 'plan
   const meta = [...(knownBaseline ? [originText(group)] : []), `declared at ${markdownCode(group.path)}`, ...(group.unchangedFields > 0 ? [`${group.unchangedFields} unchanged field(s) hidden`] : [])];
   lines.push(`  <sub>${meta.join('; ')}</sub>`);
   for (const note of group.notes) lines.push(`  > ${markdownText(note)}`);
-  lines.push(...attributionLines(group, plan, detail));
+  lines.push(...attributionLines(group, plan, detail, mode));
   if (group.targets.length > 1) lines.push(...hostList(group, detail));
   return lines.join('\n');
 }
 
 /** Who made the drift: the target's explanation, or for many targets those an admin event explains (the first few) and a count of the rest. */
-function attributionLines(group: ChangeGroup, plan: Plan, detail: Detail): string[] {
-  const changes = group.changes.map((i) => plan.changes[i]!).filter((change) => change.attribution !== undefined);
+function attributionLines(group: ChangeGroup, plan: Plan, detail: Detail, mode: 'plan' | 'drift'): string[] {
+  const changes = group.changes.map((i) => plan.changes[i]!).filter((change) => attributionShown(change, mode));
   if (changes.length === 0) return [];
   if (group.targets.length === 1) return [`  > 🕵️ ${markdownText(describeAttribution(changes[0]!.attribution!))}`];
   const explained = changes.filter((change) => change.attribution!.status !== 'no-audit-event');

@@ -5,7 +5,7 @@ import { fieldFlag } from '../floors';
 import { AttestationStatus, Change, ChangeAction, describeTarget, FieldValue, Finding, Plan, ExceptionStatus, Target } from '../plan';
 import { canonicalJson, compareCodePoints } from '../../manifest';
 import { ChangeGroup, emailOf, groupChanges, ORIGIN_LABELS } from '../change-groups';
-import { describeAttribution } from '../audit/attribution';
+import { attributionShown, describeAttribution } from '../audit/attribution';
 
 export interface TerminalOptions {
   /** ANSI colour; the CLI turns it on only for a TTY without NO_COLOR. */
@@ -104,26 +104,18 @@ function renderBlock(block: readonly ChangeGroup[], plan: Plan, c: ReturnType<ty
   for (const group of block) {
     const change = plan.changes[group.changes[0]!]!;
     const attribution = change.attribution;
-    if (attribution !== undefined && attributionShown(change, drift)) lines.push(c.dim(`    # ${block.length > 1 ? `${terminalText(group.siteUrl!)}: ` : ''}${terminalText(describeAttribution(attribution))}`));
+    if (attribution !== undefined && attributionShown(change, drift ? 'drift' : 'plan')) lines.push(c.dim(`    # ${block.length > 1 ? `${terminalText(group.siteUrl!)}: ` : ''}${terminalText(describeAttribution(attribution))}`));
   }
   return lines;
 }
 
-/**
- * Whether a change's attribution is worth a line: always in `drift`, and for drift in a plan; a plan's
- * change from the declaration (or of unknown origin) that no audit event explains needs no "no audit
- * event found" line (JSON carries every attribution).
- */
-function attributionShown(change: Plan['changes'][number], drift: boolean): boolean {
-  return drift || change.origin === 'drift' || change.attribution?.status !== 'no-audit-event';
-}
 
 /**
  * Who made the drift of a group of hosts: one line per host an admin event explains (the first few), and
  * a count of the rest.
  */
 function hostAttributions(group: ChangeGroup, plan: Plan, c: ReturnType<typeof createColors>, drift: boolean): string[] {
-  const changes = group.changes.map((i) => plan.changes[i]!).filter((change) => change.attribution !== undefined && attributionShown(change, drift));
+  const changes = group.changes.map((i) => plan.changes[i]!).filter((change) => change.attribution !== undefined && attributionShown(change, drift ? 'drift' : 'plan'));
   const explained = changes.filter((change) => change.attribution!.status !== 'no-audit-event');
   const shown = explained.slice(0, HOSTS_SHOWN).map((change) => c.dim(`      # ${terminalText(emailOf(change.target))}: ${terminalText(describeAttribution(change.attribution!))}`));
   const moreExplained = explained.length - shown.length;

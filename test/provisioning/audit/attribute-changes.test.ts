@@ -73,7 +73,7 @@ describe('attributeChanges: who made each drift, from GET /v1/adminAudit/events'
     const hosts = [HOST, `dr.patel@${CLINIC.emailDomain}`];
     const plan = await attributeChanges(client, planOf(hosts.map(hostChange)), observed);
     expect(renderPlanText(plan, { mode: 'drift' })).toContain('# all 2 hosts: no audit event found (changed by the user, or older than the audit window)');
-    expect(renderPlanMarkdown(plan)).toContain('2 targets: no audit event found');
+    expect(renderPlanMarkdown(plan, { title: 'webex-iac drift' })).toContain('2 targets: no audit event found');
   });
 
   test('no changes: nothing is read', async () => {
