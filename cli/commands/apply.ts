@@ -1,6 +1,7 @@
 import { UnknownTargetsError } from './plan-output';
 import { createInterface } from 'node:readline/promises';
 import { canonicalJsonChunks, Org } from '../../manifest';
+import { inertJsonChunks } from '../../manifest/text';
 import { AppliedChange, applySummary, checkPlanIsCurrent, describeApplied, loadSavedPlan, observeOrgs, Plan, planChanges, PlanRefusedError, planTextChunks, recordAppliedDeclaration, RunProgress, stateDirFrom, summaryLine, WebexClient } from '../../provisioning';
 import { ApplyJournal, applyPlanWithEvidence, EvidenceRecorder, repairDefaultSiteWithEvidence } from '../../provisioning/evidence';
 import type { DefaultSiteRepair } from '../../provisioning/settings/default-site-repair';
@@ -40,7 +41,8 @@ export const ALREADY_APPLIED = 'this plan was already applied; the org holds the
 export async function applyCommand(options: ApplyOptions, client: WebexClient, out: NodeJS.WriteStream = process.stdout, evidence?: EvidenceRecorder): Promise<number> {
   const json = options.format === 'json';
   // One JSON document, written as it is serialized: a fleet's plan and outcome are never one string.
-  const report = (outcome: string, fields: Record<string, unknown> = {}) => writeStreaming(out, canonicalJsonChunks({ outcome, ...fields }));
+  // Inert like plan JSON: bidi, C1 and zero-width characters from Webex written as \u escapes.
+  const report = (outcome: string, fields: Record<string, unknown> = {}) => writeStreaming(out, inertJsonChunks(canonicalJsonChunks({ outcome, ...fields })));
   let planned: { plan: Plan; alreadyApplied: boolean; declared: DeclaredOrgs };
   try {
     planned = await planToApply(options, client);
