@@ -1,21 +1,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSeed } from '../../simulator/seeds/load-seed';
-import { resolveOptions } from '../../simulator/simulator-options';
-import { startServer } from '../../simulator/simulator-server';
-import { SimulatorState } from '../../simulator/state/simulator-state';
 import { runCli } from '../helpers/run-cli';
 import { synthesizeMainManifest } from '../helpers/synth-main';
 import { terminalHazards } from './inspect';
+import { startClinicWith } from './seeded-simulator';
 
 const TOKEN = 'hostile-apply-json-token-41c9';
 
 test('apply --format json shows a host email carrying bidi overrides as \\u escapes, like plan JSON', async () => {
-  const seed = loadSeed('clinic', { now: Date.now() });
-  const host = seed.people.find((p) => p.person.emails[0]!.startsWith('dr.brown@'))!;
-  host.person.emails = ['dr.brown\u202e\u2066\u200f@riverside-clinic.example'];
-  const sim = await startServer(new SimulatorState(seed, () => new Date()), resolveOptions({ tokens: [TOKEN] }));
+  const sim = await startClinicWith(TOKEN, (seed) => {
+    seed.people.find((p) => p.person.emails[0]!.startsWith('dr.brown@'))!.person.emails = ['dr.brown\u202e\u2066\u200f@riverside-clinic.example'];
+  });
   const work = mkdtempSync(join(tmpdir(), 'webex-iac-apply-json-'));
   try {
     const manifest = join(work, 'webex-manifest.json');

@@ -3,14 +3,11 @@ import { tmpdir } from 'node:os';
 import * as ts from 'typescript';
 import { join } from 'node:path';
 import type { RunningSimulator } from '../../simulator';
-import { loadSeed } from '../../simulator/seeds/load-seed';
-import { resolveOptions } from '../../simulator/simulator-options';
-import { startServer } from '../../simulator/simulator-server';
-import { SimulatorState } from '../../simulator/state/simulator-state';
 import { startRewritingProxy } from '../helpers/rewriting-proxy';
 import { runCli } from '../helpers/run-cli';
 import { synthesizeMainManifest } from '../helpers/synth-main';
 import { ESC, HOSTILE_CORPUS } from './corpus';
+import { startClinicWith } from './seeded-simulator';
 import { danglingMarkup, htmlStructure, linkableText, markdownRenderedText, markdownStructure, terminalHazards } from './inspect';
 
 /**
@@ -47,10 +44,8 @@ function comparableOutput(output: string): string {
 }
 
 /** The clinic seed (test-only seeding: the API stays as Cisco specifies it) with these names. */
-async function simulatorWith(text: Texts): Promise<RunningSimulator> {
-  const now = Date.now();
-  const seed = loadSeed('clinic', { now });
-  seed.people.forEach((record) => {
+function simulatorWith(text: Texts): Promise<RunningSimulator> {
+  return startClinicWith(TOKEN, (seed) => seed.people.forEach((record) => {
     const local = record.person.emails[0]!.split('@')[0]!;
     const i = NAMED.indexOf(local as (typeof NAMED)[number]);
     if (i < 0) return;
@@ -58,8 +53,7 @@ async function simulatorWith(text: Texts): Promise<RunningSimulator> {
     // can exempt (import refuses others): their display names carry the payload.
     if (local !== 'admin' && local !== 'dr.lee') record.person.emails = [`${text(i)}@riverside-clinic.example`];
     record.person.displayName = text(i);
-  });
-  return startServer(new SimulatorState(seed, () => new Date()), resolveOptions({ tokens: [TOKEN] }));
+  }));
 }
 
 interface Outputs {
@@ -208,14 +202,15 @@ describe('import of an org with a hostile name', () => {
     // What WebexOrg accepts as a name (no template sequence, no C0/C1 control): quotes, backslashes,
     // comment and line breakers (U+2028), bidi overrides (Trojan Source), markup.
     const name = `Riverside ${HOSTILE_CORPUS.typescriptBreakout} */ ${HOSTILE_CORPUS.bidi} ${HOSTILE_CORPUS.markdownImageLink} "quoted"`;
-    const now = Date.now();
-    const seed = loadSeed('clinic', { now });
-    seed.organizations[0]!.organization.displayName = name;
-    const sim = await startServer(new SimulatorState(seed, () => new Date()), resolveOptions({ tokens: [TOKEN] }));
+    let orgId = '';
+    const sim = await startClinicWith(TOKEN, (seed) => {
+      seed.organizations[0]!.organization.displayName = name;
+      orgId = seed.organizations[0]!.organization.id;
+    });
     const work = mkdtempSync(join(tmpdir(), 'webex-iac-hostile-import-'));
     try {
       const env = { WEBEX_BASE_URL: sim.url, WEBEX_TOKEN: TOKEN, WEBEX_IAC_EVIDENCE_DIR: join(work, 'evidence'), WEBEX_IAC_STATE_DIR: join(work, 'state') };
-      const result = await runCli(['import', '--org-id', seed.organizations[0]!.organization.id, '--out', join(work, 'imported.ts'), '--constructs-module', 'webex-iac'], env, work);
+      const result = await runCli(['import', '--org-id', orgId, '--out', join(work, 'imported.ts'), '--constructs-module', 'webex-iac'], env, work);
       expect(terminalHazards(result.stdout + result.stderr, true)).toEqual([]);
       expect(result.code).toBe(0);
       const program = readFileSync(join(work, 'imported.ts'), 'utf8');

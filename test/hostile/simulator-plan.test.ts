@@ -1,28 +1,22 @@
 import { planOrgs, renderPlanJson, renderPlanMarkdown, renderPlanText, WebexClient } from '../../provisioning';
 import type { RunningSimulator } from '../../simulator';
-import { loadSeed } from '../../simulator/seeds/load-seed';
-import { resolveOptions } from '../../simulator/simulator-options';
-import { startServer } from '../../simulator/simulator-server';
-import { SimulatorState } from '../../simulator/state/simulator-state';
 import { synthesizeMainManifest } from '../helpers/synth-main';
 import { HOSTILE_CORPUS } from './corpus';
+import { startClinicWith } from './seeded-simulator';
 import { linkableText, markdownRenderedText, markdownStructure, terminalHazards } from './inspect';
 
 const TOKEN = 'hostile-token-5c1d';
 const HOSTILE = ['dr.lee', 'former.contractor', 'nurse.old'];
 
 /** The clinic seed (test-only seeding, the API stays as Cisco specifies it) with hostile emails and display names on a host, an admin and an idle account. */
-async function simulatorWith(text: (i: number) => string): Promise<RunningSimulator> {
-  const now = Date.UTC(2026, 5, 15, 12);
-  const seed = loadSeed('clinic', { now });
-  seed.people.forEach((record) => {
+function simulatorWith(text: (i: number) => string): Promise<RunningSimulator> {
+  return startClinicWith(TOKEN, (seed) => seed.people.forEach((record) => {
     const local = record.person.emails[0]!.split('@')[0]!;
     const i = HOSTILE.indexOf(local);
     if (i < 0) return;
     record.person.emails = [`${text(i)}@riverside-clinic.example`];
     record.person.displayName = text(i);
-  });
-  return startServer(new SimulatorState(seed, () => new Date(now)), resolveOptions({ tokens: [TOKEN] }));
+  }), Date.UTC(2026, 5, 15, 12));
 }
 
 async function planned(text: (i: number) => string) {
