@@ -27,3 +27,4 @@ export * from './change-groups';
 export * from './observed-facts';
 export * from './audit/attribution';
 export * from './audit/attribute-changes';
+export * from './recordings/removed-recordings';
