@@ -87,7 +87,7 @@ export async function assessOrgs(options: AssessOptions, client: WebexClient, re
     ];
     const report = evaluateOrg(HIPAA_PACK, subject, { profile: options.profile, exceptions: org.exceptions ?? [], orgLevel: ownsOrgLevel(org, options), unreadable, ...(file ? { manifest: displayPath(file) } : {}) });
     reports.push(report);
-    const details = assessEvidence(report, options.profile);
+    const details: Record<string, unknown> = { ...assessEvidence(report, options.profile), ...recordingsEvidence(recordings) };
     if (recorder) {
       // Compared before this run is recorded, so "the last run" is the one before it.
       const comparison = compareAssessRun(recorder.log, org.name, assessRunItems(report), { orgId: live.orgId, api: client.baseUrl, profile: options.profile }, options, now, unreadInReport(report));
@@ -116,17 +116,25 @@ function unreadInReport(report: OrgReport): (item: RunItem) => boolean {
  * Each site's recordings removed before six years (List Recordings For an Admin, every 30-day window of
  * six years). A site whose list cannot be read makes the recordings rule an error, never a pass.
  */
-async function removedRecordings(client: WebexClient, org: Org, now: Date): Promise<{ views: Record<string, RemovedRecordingsView>; unreadable: { affects: 'site'; line: string; ruleIds: string[] }[] }> {
+async function removedRecordings(client: WebexClient, org: Org, now: Date): Promise<{ views: Record<string, RemovedRecordingsView>; unreadable: { affects: 'site'; line: string; ruleIds: string[] }[]; unread: Record<string, string> }> {
   const views: Record<string, RemovedRecordingsView> = {};
   const unreadable: { affects: 'site'; line: string; ruleIds: string[] }[] = [];
+  const unread: Record<string, string> = {};
   for (const site of org.sites) {
     try {
       views[site.siteUrl] = await readRemovedRecordings(client, site.siteUrl, now, RECORDINGS_LOOKBACK_DAYS);
     } catch (error) {
-      unreadable.push({ affects: 'site', line: `site ${site.siteUrl} (admin recordings): ${error instanceof Error ? error.message : String(error)}`, ruleIds: [RecordingsKeptSixYears.id] });
+      const reason = error instanceof Error ? error.message : String(error);
+      unread[site.siteUrl] = reason;
+      unreadable.push({ affects: 'site', line: `site ${site.siteUrl} (admin recordings): ${reason}`, ruleIds: [RecordingsKeptSixYears.id] });
     }
   }
-  return { views, unreadable };
+  return { views, unreadable, unread };
+}
+
+/** The assess record's recordings evidence: each site's period read and removed recordings, or why it was not read. */
+function recordingsEvidence(recordings: { views: Record<string, RemovedRecordingsView>; unreadable: { line: string }[]; unread: Record<string, string> }): Record<string, unknown> {
+  return { recordings: recordings.views, ...(Object.keys(recordings.unread).length > 0 ? { recordingsUnread: recordings.unread } : {}) };
 }
 
 /** Whether this run covers the org's own settings: not with --site, and with --shard only in the org's shard. */
