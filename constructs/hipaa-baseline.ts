@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { SITE_CONTROL_KEYS, SiteControlKey, SiteSchema } from '../manifest/schema';
+import { BASELINE_SITE_CONTROL_KEYS, BaselineSiteControlKey, SiteSchema } from '../manifest/schema';
 import { AdminAccess, AdminAccessProps } from './admin-access';
 import { Attestations, AttestationsProps } from './attestations';
 import { HIPAA_BASELINE, IBaselineControl, isBaselineControl } from './baseline-control';
@@ -121,8 +121,8 @@ export interface HipaaBaselineProps {
 }
 
 /** The site controls of a HipaaBaseline, as named in `unmanagedSiteControls`. */
-export const BASELINE_SITE_CONTROLS: readonly SiteControlKey[] = SITE_CONTROL_KEYS;
-export type BaselineSiteControl = SiteControlKey;
+export const BASELINE_SITE_CONTROLS: readonly BaselineSiteControlKey[] = BASELINE_SITE_CONTROL_KEYS;
+export type BaselineSiteControl = BaselineSiteControlKey;
 
 /**
  * The HIPAA-safe settings for a whole org. Every MeetingSite of the org, created before or after the

@@ -10,6 +10,7 @@ export * from './host-lobby-settings';
 export * from './host-lobby';
 export * from './end-to-end-encryption-settings';
 export * from './end-to-end-encryption';
+export * from './scheduled-meeting-lobby';
 export * from './org-setting';
 export * from './password-policy';
 export * from './multi-factor-authentication';

@@ -1,16 +1,16 @@
 import { Construct } from 'constructs';
-import { SITE_CONTROLS, SiteSchema, SiteSettings } from '../manifest/schema';
+import { BaselineSiteControlKey, SITE_CONTROLS, SiteSchema, SiteSettings } from '../manifest/schema';
 import { IBaselineControl, markBaselineControl } from './baseline-control';
 import { ControlLayer } from './control-layer';
 import { invalidProp, overrideShadowedByExplicit, unknownOverrideSites, unmanagedSiteProblems, ValidationError } from './errors';
 import { MeetingSite } from './meeting-site';
-import { SiteSettingEntry, SiteSettingKey } from './site-setting';
+import { SiteSettingEntry } from './site-setting';
 import { WebexOrg } from './webex-org';
 import { compareCodePoints } from '../manifest/compare';
 
 export interface SiteControlBaselineProps<P, S> {
   /** The site settings key the control declares, e.g. `hostLobby`. */
-  readonly key: SiteSettingKey;
+  readonly key: BaselineSiteControlKey;
   /** The explicit construct that wins over the baseline for this key, for messages. @default the catalogue's `construct` */
   readonly kind?: string;
   /** The baseline prop holding the org-wide props, for messages. @default the catalogue's `baselineProps.orgWide` */

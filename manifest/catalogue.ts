@@ -3,7 +3,7 @@ import { AttestationsSchema } from './attestations';
 import type { Direction } from './direction';
 import { MEETING_SECURITY_FIELDS, MeetingSecuritySchema } from './meeting-security';
 import { AdminAccessSchema, InactiveAccountsSchema, MfaSchema, PasswordPolicySchema } from './org-controls';
-import { EndToEndEncryptionSchema, HOST_LOBBY_FIELDS, HostLobbySchema } from './site-controls';
+import { EndToEndEncryptionSchema, HOST_LOBBY_FIELDS, HostLobbySchema, ScheduledMeetingLobbySchema } from './site-controls';
 
 /**
  * THE list of controls: one descriptor per control, from which the manifest schema entry
@@ -117,6 +117,18 @@ export const SITE_CONTROLS = {
     construct: 'EndToEndEncryption',
     baselineProps: { orgWide: 'endToEndEncryption', siteOverrides: 'endToEndEncryptionSiteOverrides' },
   }),
+  scheduledMeetingLobby: control({
+    scope: 'host',
+    title: "The lobby of each host's upcoming scheduled meetings: uninvited people wait in the lobby or are blocked, the meeting locks",
+    schema: ScheduledMeetingLobbySchema,
+    // Per meeting (`meeting.<id>.unlockedMeetingJoinSecurity`, `…enableAutomaticLock`): the handler's impactOf gives their direction.
+    fields: {},
+    access: 'review',
+    read: 'GET /v1/meetings?meetingType=scheduledMeeting&hostEmail=&siteUrl=&from=&to= (List Meetings), every page, per host',
+    write: 'PATCH /v1/meetings/{meetingId} with the changed lobby fields, hostEmail and sendEmail false, only with fixMeetings',
+    citations: ['164.312(a)(1)', '164.308(a)(4)(ii)(C)'],
+    construct: 'ScheduledMeetingLobby',
+  }),
 } as const;
 
 /** Controls declared once per org. */
@@ -206,6 +218,9 @@ export const SITE_CONTROL_KEYS: readonly SiteControlKey[] = keysOf(SITE_CONTROLS
 export const ORG_CONTROL_KEYS: readonly OrgControlKey[] = keysOf(ORG_CONTROLS);
 /** The per-host site controls. */
 export const HOST_CONTROL_KEYS = SITE_CONTROL_KEYS.filter((key) => SITE_CONTROLS[key].scope === 'host') as readonly HostControlKey[];
+/** Site controls a HipaaBaseline declares (those with baseline props); the others only have their own construct. */
+export type BaselineSiteControlKey = { [K in SiteControlKey]: (typeof SITE_CONTROLS)[K] extends { readonly baselineProps: object } ? K : never }[SiteControlKey];
+export const BASELINE_SITE_CONTROL_KEYS = SITE_CONTROL_KEYS.filter((key) => 'baselineProps' in SITE_CONTROLS[key]) as readonly BaselineSiteControlKey[];
 /** The write-only org controls. */
 export const WRITE_ONLY_CONTROL_KEYS = ORG_CONTROL_KEYS.filter((key) => ORG_CONTROLS[key].access === 'write-only') as readonly WriteOnlyControlKey[];
 

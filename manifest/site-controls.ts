@@ -92,3 +92,29 @@ export const EndToEndEncryptionSchema = z
   })
   .strict();
 export type EndToEndEncryption = z.infer<typeof EndToEndEncryptionSchema>;
+
+/** How far ahead the hosts' scheduled meetings are read, in days: at most a year. */
+export const SCHEDULED_MEETINGS_DAYS_AHEAD = { default: 30, max: 365 } as const;
+
+/**
+ * The lobby of each selected host's upcoming scheduled meetings (List Meetings by `hostEmail`): people not
+ * on the invite wait in the lobby or are blocked (`unlockedMeetingJoinSecurity` not `allowJoin`), and the
+ * meeting locks itself once started (`enableAutomaticLock`). Meetings that do not are findings of assess;
+ * webex-iac changes them (PATCH per meeting, only the lobby fields, never the password) only when
+ * `fixMeetings` is true, since a meeting belongs to its host.
+ */
+export const ScheduledMeetingLobbySchema = z
+  .object({
+    path: constructPath,
+    hosts: HostSelectionSchema.optional(),
+    daysAhead: z
+      .number()
+      .int()
+      .min(1)
+      .max(SCHEDULED_MEETINGS_DAYS_AHEAD.max)
+      .optional()
+      .describe(`How many days of upcoming meetings are read (default ${SCHEDULED_MEETINGS_DAYS_AHEAD.default}).`),
+    fixMeetings: z.boolean().optional().describe('Let plan and apply change the unsafe meetings found (default false: they are only reported).'),
+  })
+  .strict();
+export type ScheduledMeetingLobby = z.infer<typeof ScheduledMeetingLobbySchema>;

@@ -43,6 +43,7 @@ const IN_FORCE: Readonly<Record<string, { title: string; designation: Exclude<De
   '164.312(a)(2)(iii)': { title: 'Automatic logoff', designation: 'addressable' },
   '164.312(a)(2)(iv)': { title: 'Encryption and decryption', designation: 'addressable' },
   '164.312(b)': { title: 'Audit controls', designation: 'standard' },
+  '164.312(c)(1)': { title: 'Integrity', designation: 'standard' },
   '164.312(d)': { title: 'Person or entity authentication', designation: 'standard' },
   '164.312(e)(1)': { title: 'Transmission security', designation: 'standard' },
   '164.312(e)(2)(ii)': { title: 'Encryption (transmission)', designation: 'addressable' },

@@ -20,7 +20,7 @@ export interface EvaluateOptions {
    * Records of the live org that could not be understood (assess): a rule they may bear on cannot pass.
    * `site` ones bear on site rules, `all` ones (the people list) on every rule.
    */
-  readonly unreadable?: readonly { readonly affects: 'site' | 'all'; readonly line: string }[];
+  readonly unreadable?: readonly { readonly affects: 'site' | 'all'; readonly line: string; /** Only these rules, when the read bears on no other. */ readonly ruleIds?: readonly string[] }[];
 }
 
 /**
@@ -65,7 +65,7 @@ export function evaluateOrg(pack: readonly Rule[], subject: Subject, options: Ev
       return { ...judgement, status: state === 'active' ? 'excepted' : 'fail', finding, exception };
     });
     const status = worst(judgements);
-    const unread = (options.unreadable ?? []).filter((u) => u.affects === 'all' || rule.scope === 'site');
+    const unread = (options.unreadable ?? []).filter((u) => (u.affects === 'all' || rule.scope === 'site') && (u.ruleIds === undefined || u.ruleIds.includes(rule.id)));
     // What was not read cannot be judged: a rule it bears on is an error (never a pass, and not a "fail"
     // that would blame values nobody read); its judgements of what was read are kept.
     if (unread.length > 0) {

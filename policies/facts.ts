@@ -1,4 +1,4 @@
-import type { AdminHolder, IdleAccount } from './subject';
+import type { AdminHolder, IdleAccount, RemovedRecordingsView } from './subject';
 
 /**
  * What provisioning read of one live org, as plain facts: the only input of `assess` that did not come
@@ -30,6 +30,8 @@ export interface SiteFacts {
   readonly hostControls: Readonly<Record<string, readonly HostFact[]>>;
   /** The site's session types, when a per-host control read them. */
   readonly sessionTypes?: readonly SessionTypeFact[];
+  /** The site's recordings removed before six years (admin recordings list), when read (assess). */
+  readonly removedRecordings?: RemovedRecordingsView;
 }
 
 /**
@@ -55,4 +57,13 @@ export interface ObservedFacts {
   readonly idle?: readonly IdleAccount[];
   /** Users whose record says MFA is off; `exposed: false` when Webex reports MFA for no user. When read. */
   readonly mfaUsers?: { readonly exposed: boolean; readonly withoutMfa: readonly string[] };
+}
+
+/** `facts` with each site's removed recordings (read by assess apart from the controls), by siteUrl. */
+export function withRecordings(facts: ObservedFacts, recordings: Readonly<Record<string, RemovedRecordingsView>>): ObservedFacts {
+  const sites: Record<string, SiteFacts> = { ...facts.sites };
+  for (const [siteUrl, removedRecordings] of Object.entries(recordings)) {
+    sites[siteUrl] = { ...(sites[siteUrl] ?? { controls: {}, hostControls: {} }), removedRecordings };
+  }
+  return { ...facts, sites };
 }

@@ -61,6 +61,7 @@ function siteSubject(site: Site, facts: ObservedFacts): SiteSubject {
     path: site.path,
     controls,
     ...(e2ee !== undefined ? { e2eeSessionTypeIds: (read?.sessionTypes ?? []).filter((t) => matchesSessionType(t, match)).map((t) => t.id) } : {}),
+    ...(read?.removedRecordings !== undefined ? { removedRecordings: read.removedRecordings } : {}),
   };
 }
 

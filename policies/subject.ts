@@ -50,6 +50,28 @@ export interface SiteSubject {
   readonly controls: Readonly<Partial<Record<SiteControlKey, ControlView>>>;
   /** Observed: the site's session types that are end-to-end encrypted (by the declared or default match). */
   readonly e2eeSessionTypeIds?: readonly string[];
+  /** Observed (assess): the site's recordings removed before six years, from the admin recordings list. */
+  readonly removedRecordings?: RemovedRecordingsView;
+}
+
+/** A recording in the recycle bin (`deleted`) or gone for good (`purged`). No topic, no link: they may name a patient or open the recording. */
+export interface RemovedRecording {
+  readonly id: string;
+  readonly status: 'deleted' | 'purged';
+  /** ISO 8601, when Webex created the recording. */
+  readonly createTime: string;
+  readonly hostEmail?: string;
+}
+
+/** What the admin recordings list shows about one site's removed recordings: every window of the period read. */
+export interface RemovedRecordingsView {
+  /** The period read, ISO 8601 (recordings created from `since` until `until`). */
+  readonly since: string;
+  readonly until: string;
+  /** How many windows of at most 30 days were read, per status. */
+  readonly windows: number;
+  /** Removed recordings created in the period, oldest first. */
+  readonly removed: readonly RemovedRecording[];
 }
 
 /** A person holding at least one admin role (role names as GET /v1/roles gives them). */

@@ -31,3 +31,4 @@ export * from './plan-baseline';
 export * from './change-origin';
 export * from './state/applied-declaration';
 export * from './plan-json-schema';
+export * from './recordings/removed-recordings';

@@ -2,11 +2,12 @@ import { untrusted } from '../../manifest/text';
 import { declarationLocator } from '../declaration-locator';
 import { resolve } from 'node:path';
 import { compareCodePoints, findManifests, ORG_CONTROL_KEYS, Org, readManifest } from '../../manifest';
-import { AuditView, ComplianceReport, complianceReport, describeTarget as describeJudgedTarget, evaluateOrg, HIPAA_PACK, observedSubject, OrgReport, ProfileId, reportChunks, ReportFormat, utcDay } from '../../policies';
-import { describeTarget, observedFacts, observeOrg, RunProgress, WebexClient } from '../../provisioning';
+import { AuditView, ComplianceReport, complianceReport, describeTarget as describeJudgedTarget, evaluateOrg, HIPAA_PACK, observedSubject, OrgReport, ProfileId, RemovedRecordingsView, reportChunks, ReportFormat, utcDay, withRecordings } from '../../policies';
+import { describeTarget, observedFacts, observeOrg, readRemovedRecordings, RunProgress, WebexClient } from '../../provisioning';
 import { ComparedItem, compareAssessRun, EvidenceRecorder, renderSinceMarkdown, renderSinceText, RunComparison, RunItem, sinceJson, sinceLastRunDetails } from '../../provisioning/evidence';
 import { markdownText } from '../../manifest/text';
 import { notifyAndReport, NotifyTarget } from './drift';
+import { RECORDINGS_LOOKBACK_DAYS, RecordingsKeptSixYears } from '../../policies/rules/ret/RecordingsKeptSixYears';
 import { DEFAULT_OUTDIR, loadOrgs } from '../load-orgs';
 import { useColor } from '../output';
 import { writeStreaming } from '../write-streaming';
@@ -77,13 +78,17 @@ export async function assessOrgs(options: AssessOptions, client: WebexClient, re
     // Every site control is read, declared or not, with every field, for every host the declaration does
     // not narrow (readEverything): the declaration says what is required, never what is read.
     const live = await observeOrg(client, org, { now, readEverything: true, ...(options.stateDir ? { stateDir: options.stateDir } : {}), progress: options.progress });
-    const subject = observedSubject(org, observedFacts(org, live), { today, audit: auditView(recorder, org.name) });
+    const recordings = await removedRecordings(client, org, now);
+    const subject = observedSubject(org, withRecordings(observedFacts(org, live), recordings.views), { today, audit: auditView(recorder, org.name) });
     const file = files.get(org.name);
     // Targets whose records could not be understood are errors of the rules they bear on, never passes.
-    const unreadable = (live.unknown ?? []).map((u) => ({ affects: ORG_WIDE_READS.has(u.setting) ? ('all' as const) : ('site' as const), line: untrusted(`${describeTarget(u.target)} (${u.setting}): ${u.reason}`) }));
+    const unreadable = [
+      ...(live.unknown ?? []).map((u) => ({ affects: ORG_WIDE_READS.has(u.setting) ? ('all' as const) : ('site' as const), line: untrusted(`${describeTarget(u.target)} (${u.setting}): ${u.reason}`) })),
+      ...recordings.unreadable,
+    ];
     const report = evaluateOrg(HIPAA_PACK, subject, { profile: options.profile, exceptions: org.exceptions ?? [], orgLevel: ownsOrgLevel(org, options), unreadable, ...(file ? { manifest: displayPath(file) } : {}) });
     reports.push(report);
-    const details = assessEvidence(report, options.profile);
+    const details: Record<string, unknown> = { ...assessEvidence(report, options.profile), ...recordingsEvidence(recordings) };
     if (recorder) {
       // Compared before this run is recorded, so "the last run" is the one before it.
       const comparison = compareAssessRun(recorder.log, org.name, assessRunItems(report), { orgId: live.orgId, api: client.baseUrl, profile: options.profile }, options, now, unreadInReport(report));
@@ -106,6 +111,31 @@ function assessRunItems(report: OrgReport): RunItem[] {
 function unreadInReport(report: OrgReport): (item: RunItem) => boolean {
   const errored = new Set(report.results.filter((r) => r.status === 'error').map((r) => r.ruleId));
   return (item) => errored.has(item.control);
+}
+
+/**
+ * Each site's recordings removed before six years (List Recordings For an Admin, every 30-day window of
+ * six years). A site whose list cannot be read makes the recordings rule an error, never a pass.
+ */
+async function removedRecordings(client: WebexClient, org: Org, now: Date): Promise<{ views: Record<string, RemovedRecordingsView>; unreadable: { affects: 'site'; line: string; ruleIds: string[] }[]; unread: Record<string, string> }> {
+  const views: Record<string, RemovedRecordingsView> = {};
+  const unreadable: { affects: 'site'; line: string; ruleIds: string[] }[] = [];
+  const unread: Record<string, string> = {};
+  for (const site of org.sites) {
+    try {
+      views[site.siteUrl] = await readRemovedRecordings(client, site.siteUrl, now, RECORDINGS_LOOKBACK_DAYS);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      unread[site.siteUrl] = reason;
+      unreadable.push({ affects: 'site', line: `site ${site.siteUrl} (admin recordings): ${reason}`, ruleIds: [RecordingsKeptSixYears.id] });
+    }
+  }
+  return { views, unreadable, unread };
+}
+
+/** The assess record's recordings evidence: each site's period read and removed recordings, or why it was not read. */
+function recordingsEvidence(recordings: { views: Record<string, RemovedRecordingsView>; unreadable: { line: string }[]; unread: Record<string, string> }): Record<string, unknown> {
+  return { recordings: recordings.views, ...(Object.keys(recordings.unread).length > 0 ? { recordingsUnread: recordings.unread } : {}) };
 }
 
 /** Whether this run covers the org's own settings: not with --site, and with --shard only in the org's shard. */

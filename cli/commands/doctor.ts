@@ -14,7 +14,8 @@ export const COMMAND_SCOPES: Readonly<Record<string, readonly string[]>> = {
   // plan and drift read the admin audit log to name who made each drift (and whether a write-only setting changed).
   'plan, drift': [...READS(), 'audit:events_read'],
   apply: [...READS(), 'audit:events_read', 'meeting:admin_config_write', 'meeting:admin_preferences_write', 'spark-admin:people_write', 'identity:organizations_rw'],
-  assess: READS(),
+  // assess also reads every host's upcoming meetings and each site's removed recordings.
+  assess: [...READS(), 'meeting:admin_schedule_read', 'meeting:admin_recordings_read'],
   import: READS(),
   'evidence collect': ['spark-admin:organizations_read', 'audit:events_read'],
 };
@@ -32,7 +33,7 @@ function READS(): string[] {
 }
 
 /** Scopes that only writes need: never probed (a probe would change the org). */
-export const WRITE_SCOPES: readonly string[] = ['meeting:admin_config_write', 'meeting:admin_preferences_write', 'spark-admin:people_write', 'identity:organizations_rw'];
+export const WRITE_SCOPES: readonly string[] = ['meeting:admin_config_write', 'meeting:admin_preferences_write', 'spark-admin:people_write', 'identity:organizations_rw', 'meeting:admin_schedule_write'];
 
 const Loose = z.looseObject({});
 const Orgs = z.looseObject({ items: z.array(z.looseObject({ id: z.string(), displayName: z.string().nullish() })) });
@@ -60,6 +61,20 @@ const PROBES: readonly { readonly scope: string; readonly request: string; probe
     scope: 'meeting:admin_config_read',
     request: 'GET /v1/admin/meeting/config/commonSettings',
     probe: async (client, ctx) => void (await client.get('/v1/admin/meeting/config/commonSettings', Loose, ctx.sites?.[0] ? { siteUrl: ctx.sites[0] } : undefined)),
+  },
+  {
+    scope: 'meeting:admin_schedule_read',
+    request: 'GET /v1/meetings?meetingType=scheduledMeeting&hostEmail=…&max=1',
+    probe: async (client, ctx) => {
+      const email = ctx.me?.emails?.[0];
+      if (!email) throw new Error('no email known for the token user to list meetings as an admin (GET /v1/people/me failed)');
+      await client.get('/v1/meetings', Loose, { meetingType: 'scheduledMeeting', hostEmail: email, max: '1' });
+    },
+  },
+  {
+    scope: 'meeting:admin_recordings_read',
+    request: 'GET /v1/admin/recordings?status=purged&max=1',
+    probe: async (client, ctx) => void (await client.get('/v1/admin/recordings', Loose, { ...(ctx.sites?.[0] ? { siteUrl: ctx.sites[0] } : {}), status: 'purged', max: '1' })),
   },
   { scope: 'spark-admin:people_read', request: 'GET /v1/people?max=1', probe: async (client) => void (await client.get('/v1/people', Loose, { max: '1' })) },
   { scope: 'spark-admin:roles_read', request: 'GET /v1/roles', probe: async (client) => void (await client.get('/v1/roles', Loose)) },

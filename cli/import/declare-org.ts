@@ -95,6 +95,7 @@ export function declareImport(observation: ImportObservation, options: DeclareOp
     }),
     admins: observed.org?.admins?.length ?? 0,
   };
+  notes.push(...unsafeMeetingNotes(observation));
   notes.push({
     level: 'note',
     control: 'attestations',
@@ -138,6 +139,34 @@ function adminEntry(observation: ImportObservation, notes: ImportNote[]): Object
   });
 }
 
+/**
+ * One warning per site whose hosts have upcoming meetings that let uninvited people straight in or never
+ * lock (read by the probe): meetings belong to their hosts, so import declares nothing for them; assess
+ * reports each one, and ScheduledMeetingLobby with fixMeetings lets apply fix them.
+ */
+function unsafeMeetingNotes(observation: ImportObservation): ImportNote[] {
+  return observation.siteUrls.flatMap((siteUrl) => {
+    const hosts = observation.observed.hosts?.[siteUrl]?.scheduledMeetingLobby?.hosts ?? [];
+    const unsafe = new Set<string>();
+    for (const host of hosts) {
+      for (const [field, value] of Object.entries(host.values)) {
+        const match = /^meeting\.([^.]+)\.(unlockedMeetingJoinSecurity|enableAutomaticLock)$/.exec(field);
+        if (match === null) continue;
+        const safe = match[2] === 'unlockedMeetingJoinSecurity' ? value === 'allowJoinWithLobby' || value === 'blockFromJoin' : value === true;
+        if (!safe) unsafe.add(`${host.email} ${match[1]}`);
+      }
+    }
+    if (unsafe.size === 0) return [];
+    const owners = new Set([...unsafe].map((key) => key.split(' ')[0]));
+    return [{
+      level: 'warning' as const,
+      control: 'scheduledMeetingLobby',
+      siteUrl,
+      message: `${count(unsafe.size, 'upcoming meeting')} of ${count(owners.size, 'host')} let uninvited people join directly or never lock: assess lists them (WBX.MEET.10v1); declare ScheduledMeetingLobby with fixMeetings: true to have apply fix them`,
+    }];
+  });
+}
+
 /** The attestations, all required by the baseline, each a commented-out TODO to fill in. */
 function attestationsEntry(observation: ImportObservation): ObjectEntry {
   const e2eeSites = observation.siteUrls.filter((siteUrl) =>
@@ -148,7 +177,9 @@ function attestationsEntry(observation: ImportObservation): ObjectEntry {
     const { title, hipaa } = ATTESTATION_CATALOG[control];
     const details = attestationDetailFields(control).map((field) => `${field}: TODO`);
     closing.push(`TODO(attestation) ${title} (45 CFR ${hipaa})`);
-    if (control === 'siteEndToEndEncryption' && e2eeSites.length > 0) closing.push(`  (at import, these sites offered an E2EE session type: ${e2eeSites.join(', ')})`);
+    if (control === 'siteEndToEndEncryption' && e2eeSites.length > 0) {
+      closing.push(`  (at import, these sites offered an E2EE session type: ${e2eeSites.join(', ')}; assess reads it (WBX.ENC.2v2), so attest only sites it cannot read)`);
+    }
     closing.push(`${control}: { attestedBy: TODO, attestedOn: TODO, reference: TODO, expires: TODO, ${details.join(', ')} },`);
   }
   return entry('attestations', object([], { closing }), {

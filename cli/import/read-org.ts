@@ -16,7 +16,7 @@ export class ImportError extends Error {
 /**
  * The scopes import reads with (it never writes to Webex): organizations, people and the token's own
  * person, roles, the meeting sites and every host's meeting preferences, the sites' common settings and
- * session types, and SCIM users (per-user MFA).
+ * session types, SCIM users (per-user MFA) and every host's upcoming scheduled meetings.
  */
 export const IMPORT_SCOPES = [
   'spark-admin:organizations_read',
@@ -26,6 +26,7 @@ export const IMPORT_SCOPES = [
   'meeting:admin_preferences_read',
   'meeting:admin_config_read',
   'identity:people_read',
+  'meeting:admin_schedule_read',
 ] as const;
 
 export interface ImportTarget {
@@ -70,10 +71,14 @@ export async function readOrgForImport(client: WebexClient, target: ImportTarget
   }
 }
 
-/** A default HipaaBaseline over every site: the declaration that makes the handlers read everything. */
+/**
+ * A default HipaaBaseline over every site, plus each site's hosts' upcoming meetings (report only): the
+ * declaration that makes the handlers read everything.
+ */
 function probeOf(org: { name: string; orgId: string }, siteUrls: readonly string[]): Org {
   try {
-    return declaredOrgEntry({ stackId: 'import', org: { constructId: 'Org', name: org.name, orgId: org.orgId }, sites: siteUrls.map((siteUrl, i) => ({ constructId: `Site${i + 1}`, siteUrl })) }, {});
+    const baseline = declaredOrgEntry({ stackId: 'import', org: { constructId: 'Org', name: org.name, orgId: org.orgId }, sites: siteUrls.map((siteUrl, i) => ({ constructId: `Site${i + 1}`, siteUrl })) }, {});
+    return { ...baseline, sites: baseline.sites.map((site) => ({ ...site, settings: { ...site.settings, scheduledMeetingLobby: { path: `${site.path}/ScheduledMeetingLobby` } } })) };
   } catch (error) {
     if (error instanceof ValidationError) throw new ImportError(`org ${JSON.stringify(org.name)} cannot be declared: ${error.reason}`);
     throw error;

@@ -5,6 +5,7 @@ import { hostLobbyHandler } from './host-lobby';
 import { meetingSecurityHandler } from './meeting-security';
 import { mfaHandler } from './mfa';
 import { passwordPolicyHandler } from './password-policy';
+import { scheduledMeetingLobbyHandler } from './scheduled-meeting-lobby';
 import { SiteSettingHandler } from './setting-handler';
 import { WriteOnlyHandler } from './write-only-handler';
 
@@ -27,6 +28,7 @@ export const SITE_SETTING_HANDLERS: { readonly [K in SiteWideKey]: SiteSettingHa
 export const HOST_SETTING_HANDLERS: { readonly [K in PerHostKey]: HostSettingHandler<NonNullable<SiteSettings[K]>> } = {
   hostLobby: hostLobbyHandler,
   endToEndEncryption: endToEndEncryptionHandler,
+  scheduledMeetingLobby: scheduledMeetingLobbyHandler,
 };
 
 /** Manifest org-setting key → its write-only handler. */

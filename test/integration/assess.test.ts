@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { Manifest } from '../../manifest';
-import { RunningSimulator, startSimulator } from '../../simulator';
+import { CLINIC_MEETING_PASSWORDS, CLINIC_RECORDING_IDS, clinicMeetingIds, RunningSimulator, startSimulator } from '../../simulator';
 import { filesBelow } from '../helpers/files';
 import { REPO, runCli, withoutProgress } from '../helpers/run-cli';
 
@@ -72,6 +72,7 @@ function clinicManifest(): Manifest {
               },
               hostLobby: { path: path('HostLobby'), personalMeetingRoom: { enabledAutoLock: true, autoLockMinutes: 5, enabledNotifyHost: true }, schedulingOptions: { enabledJoinBeforeHost: false } },
               endToEndEncryption: { path: path('EndToEndEncryption'), sessionType: { nameContains: 'End to End Encryption' } },
+              scheduledMeetingLobby: { path: path('ScheduledMeetingLobby'), fixMeetings: true },
             },
           },
         ],
@@ -119,7 +120,22 @@ describe('webex-iac assess: the live clinic against the HIPAA pack, before and a
     const json = JSON.parse((await cli(['assess', '--manifest', manifest, '--format', 'json'])).stdout) as Report;
     const results = json.orgs[0]!.results;
     const failing = results.filter((r) => r.status === 'fail' && r.level === 'SHALL').map((r) => r.ruleId);
-    expect(failing).toEqual(['WBX.MEET.1v1', 'WBX.MEET.2v1', 'WBX.MEET.3v1', 'WBX.MEET.4v1', 'WBX.MEET.5v1', 'WBX.HOST.1v1', 'WBX.HOST.3v1', 'WBX.ADMIN.1v1', 'WBX.AUDIT.1v1']);
+    expect(failing).toEqual(['WBX.MEET.1v1', 'WBX.MEET.2v1', 'WBX.MEET.3v1', 'WBX.MEET.4v1', 'WBX.MEET.5v1', 'WBX.MEET.10v1', 'WBX.HOST.1v1', 'WBX.HOST.3v1', 'WBX.ADMIN.1v1', 'WBX.AUDIT.1v1']);
+    // Upcoming meetings: each unsafe one by id and start, by host; safe hosts pass; never a title or a password.
+    const ids = clinicMeetingIds(Date.now());
+    const lobby = results.find((r) => r.ruleId === 'WBX.MEET.10v1')!;
+    expect(lobby.judgements.filter((j) => j.status === 'fail').map((j) => j.finding)).toEqual([`WBX.MEET.10v1[${SITE}/dr.lee@${DOMAIN}]`, `WBX.MEET.10v1[${SITE}/dr.moore@${DOMAIN}]`]);
+    expect(lobby.judgements.find((j) => j.finding.endsWith(`dr.moore@${DOMAIN}]`))!.message).toBe(
+      `meeting ${ids['dr.moore/Second opinion']} (${day(5)}T15:00:00Z) lets people not on the invite join directly (unlockedMeetingJoinSecurity allowJoin) and never locks automatically (enableAutomaticLock false)`,
+    );
+    expect(text.stdout).toContain(`host dr.lee@${DOMAIN} on ${SITE}: meeting ${ids['dr.lee/Telehealth check-in']} (${day(2)}T15:00:00Z) lets people not on the invite join directly`);
+    // The site offers the E2EE type, read from List Site Session Types.
+    expect(results.find((r) => r.ruleId === 'WBX.ENC.2v2')!.judgements[0]!.message).toBe('the site offers the end-to-end encryption session type 628 (List Site Session Types)');
+    // Recordings removed before six years: a warning naming each by id and status, never by topic.
+    const kept = results.find((r) => r.ruleId === 'WBX.RET.3v1')!;
+    expect([kept.level, kept.status]).toEqual(['SHOULD', 'fail']);
+    expect(kept.judgements[0]!.message).toMatch(new RegExp(`^1 recording\\(s\\) created .* purged and 1 in the recycle bin before six years: ${CLINIC_RECORDING_IDS['Family conference']} \\(purged, created .*\\), ${CLINIC_RECORDING_IDS['Case review']} \\(deleted, created .*\\)$`));
+    for (const secret of [...CLINIC_MEETING_PASSWORDS, 'Family conference', 'Telehealth check-in']) expect([secret, text.stdout.includes(secret) || JSON.stringify(json).includes(secret)]).toEqual([secret, false]);
     expect(results.find((r) => r.ruleId === 'WBX.MEET.5v1')!.judgements[0]!.values).toEqual({ requireStrongPassword: false, 'passwordCriteria.minLength': 4, 'passwordCriteria.mixedCase': false, 'passwordCriteria.minNumeric': 0 });
     expect(results.find((r) => r.ruleId === 'WBX.AUTH.1v1')!.status).toBe('not-verifiable');
     // The text run was the first of this scope: every failed finding was new; the JSON run finds them still there.
@@ -146,9 +162,15 @@ describe('webex-iac assess: the live clinic against the HIPAA pack, before and a
 
     expect(byAutomation('automated').map((r) => `${r.ruleId} ${r.status}`)).toEqual([
       'WBX.MEET.1v1 pass', 'WBX.MEET.2v1 pass', 'WBX.MEET.3v1 pass', 'WBX.MEET.4v1 pass', 'WBX.MEET.5v1 pass', 'WBX.MEET.6v1 pass', 'WBX.MEET.7v1 pass', 'WBX.MEET.8v1 pass',
-      'WBX.HOST.1v1 pass', 'WBX.HOST.2v1 pass', 'WBX.HOST.3v1 pass', 'WBX.ENC.1v1 pass',
-      'WBX.AUTH.2v1 excepted', 'WBX.ACCT.1v1 pass', 'WBX.ADMIN.1v1 pass', 'WBX.ADMIN.2v1 pass', 'WBX.AUDIT.1v1 pass',
+      'WBX.MEET.10v1 pass', 'WBX.HOST.1v1 pass', 'WBX.HOST.2v1 pass', 'WBX.HOST.3v1 pass', 'WBX.ENC.1v1 pass', 'WBX.ENC.2v2 pass',
+      'WBX.AUTH.2v1 excepted', 'WBX.ACCT.1v1 pass', 'WBX.ADMIN.1v1 pass', 'WBX.ADMIN.2v1 pass', 'WBX.AUDIT.1v1 pass', 'WBX.RET.3v1 fail',
     ]);
+    // apply fixed the unsafe meetings (fixMeetings) with partial PATCHes: every password is as seeded.
+    const meetings = Object.values(sim.snapshot().meetings);
+    expect(meetings.map((m) => m.password).sort()).toEqual([...CLINIC_MEETING_PASSWORDS].sort());
+    expect(meetings.filter((m) => m.hostEmail === `dr.moore@${DOMAIN}`).map((m) => [m.unlockedMeetingJoinSecurity, m.enableAutomaticLock])).toEqual([['allowJoinWithLobby', true]]);
+    // dr.kim's unsafe meeting is 45 days out, beyond the default 30-day look-ahead: left alone.
+    expect(meetings.filter((m) => m.hostEmail === `dr.kim@${DOMAIN}`).map((m) => [m.unlockedMeetingJoinSecurity, m.enableAutomaticLock])).toEqual([['allowJoin', false]]);
     expect(results.find((r) => r.ruleId === 'WBX.HOST.1v1')!.judgements).toHaveLength(13);
     expect(results.find((r) => r.ruleId === 'WBX.AUTH.2v1')!.judgements.map((j) => `${j.finding} ${j.status}`)).toEqual([
       `WBX.AUTH.2v1[former.contractor@${DOMAIN}] excepted`,
@@ -189,7 +211,7 @@ describe('webex-iac assess: the live clinic against the HIPAA pack, before and a
     const site = JSON.parse((await cli(['assess', '--manifest', manifest, '--site', SITE, '--format', 'json'])).stdout) as Report;
     expect(site.orgs[0]!.results.map((r) => r.ruleId)).toEqual([
       'WBX.MEET.1v1', 'WBX.MEET.2v1', 'WBX.MEET.3v1', 'WBX.MEET.4v1', 'WBX.MEET.5v1', 'WBX.MEET.6v1', 'WBX.MEET.7v1', 'WBX.MEET.8v1',
-      'WBX.HOST.1v1', 'WBX.HOST.2v1', 'WBX.HOST.3v1', 'WBX.ENC.1v1', 'WBX.ENC.2v1',
+      'WBX.MEET.10v1', 'WBX.HOST.1v1', 'WBX.HOST.2v1', 'WBX.HOST.3v1', 'WBX.ENC.1v1', 'WBX.ENC.2v2', 'WBX.RET.3v1',
     ]);
   });
 

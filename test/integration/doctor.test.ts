@@ -35,7 +35,7 @@ describe('webex-iac doctor against the simulator', () => {
     const result = await runCli(['doctor'], { WEBEX_BASE_URL: sim.url, WEBEX_TOKEN: PARTIAL });
     expect(result.code).toBe(1);
     const missing = result.stdout.split('\n').filter((l) => l.startsWith('  MISSING'));
-    expect(missing.map((l) => l.split(/\s+/)[2])).toEqual(['spark-admin:roles_read', 'identity:people_read', 'audit:events_read']);
+    expect(missing.map((l) => l.split(/\s+/)[2])).toEqual(['meeting:admin_schedule_read', 'meeting:admin_recordings_read', 'spark-admin:roles_read', 'identity:people_read', 'audit:events_read']);
     expect(result.stdout).toMatch(/^ {2}plan, drift +cannot run: missing spark-admin:roles_read, missing identity:people_read, missing audit:events_read$/m);
     expect(result.stdout).toMatch(/^ {2}evidence collect +cannot run: missing audit:events_read$/m);
     expect(result.stdout).toMatch(/^ {2}ok {6}meeting:admin_config_read/m);

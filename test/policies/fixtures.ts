@@ -2,6 +2,8 @@ import { Org, PolicyException } from '../../manifest';
 import {
   AuditView,
   declaredSubject,
+  RemovedRecordingsView,
+  withRecordings,
   evaluateOrg,
   HIPAA_PACK,
   observedSubject,
@@ -91,6 +93,15 @@ export function compliantOrg(): Org {
 }
 
 const LOBBY = { 'personalMeetingRoom.enabledAutoLock': true, 'personalMeetingRoom.autoLockMinutes': 5, 'personalMeetingRoom.enabledNotifyHost': true, 'schedulingOptions.enabledJoinBeforeHost': false };
+/** Two upcoming meetings per host, both safe: one sends uninvited people to the lobby, one blocks them; both lock. */
+const MEETINGS = {
+  'meeting.aaaa1111_20260620T150000Z.start': '2026-06-20T15:00:00Z',
+  'meeting.aaaa1111_20260620T150000Z.unlockedMeetingJoinSecurity': 'allowJoinWithLobby',
+  'meeting.aaaa1111_20260620T150000Z.enableAutomaticLock': true,
+  'meeting.bbbb2222_20260701T150000Z.start': '2026-07-01T15:00:00Z',
+  'meeting.bbbb2222_20260701T150000Z.unlockedMeetingJoinSecurity': 'blockFromJoin',
+  'meeting.bbbb2222_20260701T150000Z.enableAutomaticLock': true,
+};
 const SESSION_TYPES = [
   { id: '3', shortName: 'PRO', name: 'Pro Meeting', type: 'meeting' },
   { id: '628', shortName: 'PRO3E2E', name: 'Pro 3.0 End to End Encryption_VOIPonly', type: 'meeting' },
@@ -118,6 +129,7 @@ export function compliantLive(org: Org = compliantOrg()): ObservedOrg {
   const hosts = (siteUrl: string) => ({
     hostLobby: { site: {}, notHosts: [], hosts: ['dr.lee@clinic.example', 'dr.kim@clinic.example'].map((email, i) => ({ email, personId: `P${i}`, values: { ...LOBBY } })) },
     endToEndEncryption: { site: { sessionTypes: SESSION_TYPES }, notHosts: [], hosts: ['dr.lee@clinic.example', 'dr.kim@clinic.example'].map((email, i) => ({ email, personId: `P${i}`, values: { sessionTypeIds: ['3', '628'] } })) },
+    scheduledMeetingLobby: { site: {}, notHosts: [], hosts: ['dr.lee@clinic.example', 'dr.kim@clinic.example'].map((email, i) => ({ email, personId: `P${i}`, values: { ...MEETINGS } })) },
     siteUrl,
   });
   const enforced = (setting: 'passwordPolicy' | 'mfa') => ({
@@ -146,6 +158,12 @@ export function compliantLive(org: Org = compliantOrg()): ObservedOrg {
 /** Audit events collected yesterday, for the assess subject. */
 export const AUDIT_FRESH: AuditView = { collectedTo: { 'admin-audit': '2026-06-14T23:00:00.000Z', 'security-audit': '2026-06-14T23:00:00.000Z' } };
 
+/** Six years of the admin recordings list with nothing removed, for both sites. */
+export function cleanRecordings(): Record<string, RemovedRecordingsView> {
+  const view = { since: '2020-06-16T00:00:00.000Z', until: '2026-06-15T00:00:00.000Z', windows: 74, removed: [] };
+  return { [SITE]: { ...view }, [ANNEX]: { ...view } };
+}
+
 /** A deep, writable copy type, for mutations. */
 export type Mutable<T> = T extends readonly (infer U)[] ? Mutable<U>[] : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
 export type LiveOrg = Mutable<ObservedOrg>;
@@ -158,12 +176,17 @@ export function declared(mutate: (org: Mutable<Org>) => void = () => {}): Subjec
 }
 
 /** The observed subject: the compliant declaration and live org after the mutations. */
-export function observed(mutateLive: (live: Mutable<ObservedOrg>) => void = () => {}, mutateOrg: (org: Mutable<Org>) => void = () => {}, audit = AUDIT_FRESH): Subject {
+export function observed(
+  mutateLive: (live: Mutable<ObservedOrg>) => void = () => {},
+  mutateOrg: (org: Mutable<Org>) => void = () => {},
+  audit = AUDIT_FRESH,
+  recordings: Record<string, RemovedRecordingsView> = cleanRecordings(),
+): Subject {
   const org = structuredClone(compliantOrg()) as Mutable<Org>;
   mutateOrg(org);
   const live = structuredClone(compliantLive(org as Org)) as Mutable<ObservedOrg>;
   mutateLive(live);
-  return observedSubject(org as Org, observedFacts(org as Org, live as ObservedOrg), { today: TODAY, audit });
+  return observedSubject(org as Org, withRecordings(observedFacts(org as Org, live as ObservedOrg), recordings), { today: TODAY, audit });
 }
 
 /** One rule's result over a subject (with exceptions when given). */

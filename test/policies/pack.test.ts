@@ -17,11 +17,12 @@ describe('the HIPAA pack', () => {
       'WBX.MEET.7v1 SHOULD SHOULD',
       'WBX.MEET.8v1 SHOULD SHOULD',
       'WBX.MEET.9v1 SHALL SHALL',
+      'WBX.MEET.10v1 SHALL SHALL',
       'WBX.HOST.1v1 SHALL SHALL',
       'WBX.HOST.2v1 SHOULD SHOULD',
       'WBX.HOST.3v1 SHALL SHALL',
       'WBX.ENC.1v1 SHOULD SHALL',
-      'WBX.ENC.2v1 SHOULD SHALL',
+      'WBX.ENC.2v2 SHOULD SHALL',
       'WBX.ENC.3v1 SHALL SHALL',
       'WBX.AUTH.1v1 SHOULD SHALL',
       'WBX.AUTH.2v1 SHOULD SHALL',
@@ -38,6 +39,7 @@ describe('the HIPAA pack', () => {
       'WBX.REC.2v1 SHOULD SHOULD',
       'WBX.RET.1v1 SHALL SHALL',
       'WBX.RET.2v1 SHALL SHALL',
+      'WBX.RET.3v1 SHOULD SHOULD',
       'WBX.GOV.1v1 SHALL SHALL',
       'WBX.GOV.2v1 SHALL SHALL',
       'WBX.GOV.3v1 SHOULD SHOULD',
@@ -45,7 +47,7 @@ describe('the HIPAA pack', () => {
   });
 
   test('the NPRM profile makes MFA and encryption required, citing its proposed paragraphs', () => {
-    for (const id of ['WBX.AUTH.1v1', 'WBX.ENC.1v1', 'WBX.ENC.2v1']) {
+    for (const id of ['WBX.AUTH.1v1', 'WBX.ENC.1v1', 'WBX.ENC.2v2']) {
       const rule = HIPAA_PACK.find((r) => r.id === id)!;
       expect(levelOf(rule, 'hipaa-nprm-2025')).toBe('SHALL');
       expect(citationsOf(rule, 'hipaa-nprm-2025').some((c) => c.edition === 'proposed')).toBe(true);

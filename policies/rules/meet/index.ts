@@ -1,4 +1,5 @@
 import type { Rule } from '../../rule';
+import { ScheduledMeetingsLobby } from './ScheduledMeetingsLobby';
 import { SiteAudioBeforeHostOff } from './SiteAudioBeforeHostOff';
 import { SiteFirstAttendeeNotPresenter } from './SiteFirstAttendeeNotPresenter';
 import { SiteJoinBeforeHostOff } from './SiteJoinBeforeHostOff';
@@ -19,4 +20,5 @@ export const MEET_RULES: readonly Rule[] = [
   SiteFirstAttendeeNotPresenter,
   SiteMobileScreenCaptureOff,
   SiteLobbyPolicyAttested,
+  ScheduledMeetingsLobby,
 ];

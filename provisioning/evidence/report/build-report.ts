@@ -19,6 +19,7 @@ import {
   ExceptionReport,
   FileHead,
   OrgReport,
+  RecordingsEvidence,
   REPORT_FORMAT_VERSION,
   ReportEvent,
   RETENTION_STATEMENT,
@@ -169,8 +170,36 @@ function orgReport(input: OrgInput): OrgReport {
     attestationsMissing: asStrings(latestPlan?.details?.attestationsMissing),
     exceptions: exceptions(inPeriod, to),
     audit: audit(inPeriod, applied),
+    recordings: latestAssess ? recordingsEvidence(latestAssess) : [],
     otherRecords: inPeriod.filter((r) => !KINDS_WITH_SECTIONS.has(r.kind)).map((r) => ({ ...event(r), command: r.command, ...(r.details ? { details: r.details } : {}) })),
   };
+}
+
+/**
+ * The removed recordings an assess record holds (`details.recordings`, `details.recordingsUnread`), site by
+ * site. The log is read as untrusted: anything not shaped as assess writes it is left out, never guessed.
+ */
+function recordingsEvidence(record: EvidenceRecord): RecordingsEvidence[] {
+  const read = (record.details?.recordings ?? {}) as Record<string, unknown>;
+  const unread = (record.details?.recordingsUnread ?? {}) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const out: RecordingsEvidence[] = [];
+  for (const siteUrl of [...new Set([...Object.keys(read), ...Object.keys(unread)])].sort(compareCodePoints)) {
+    const view = read[siteUrl] as { since?: unknown; until?: unknown; windows?: unknown; removed?: unknown } | undefined;
+    const removed = (Array.isArray(view?.removed) ? view.removed : []) as { id?: unknown; status?: unknown; createTime?: unknown; hostEmail?: unknown }[];
+    out.push({
+      siteUrl,
+      assessed: event(record),
+      ...(text(view?.since) ? { since: text(view?.since) } : {}),
+      ...(text(view?.until) ? { until: text(view?.until) } : {}),
+      ...(Number.isInteger(view?.windows) ? { windows: view!.windows as number } : {}),
+      removed: removed
+        .filter((r) => typeof r?.id === 'string' && typeof r.status === 'string' && typeof r.createTime === 'string')
+        .map((r) => ({ id: r.id as string, status: r.status as string, createTime: r.createTime as string, ...(text(r.hostEmail) ? { hostEmail: text(r.hostEmail) } : {}) })),
+      ...(text(unread[siteUrl]) ? { error: text(unread[siteUrl]) } : view === undefined ? { error: 'not read' } : {}),
+    });
+  }
+  return out;
 }
 
 /** A file shown relative to the evidence folder, so a report reads the same anywhere. */

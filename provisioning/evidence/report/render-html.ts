@@ -219,6 +219,18 @@ function orgSection(org: OrgReport): string {
         ),
   );
 
+  parts.push('<h3>Recordings removed before six years (from the newest assess)</h3>');
+  if (org.recordings.length === 0) parts.push('<p>No assess has read the admin recordings list.</p>');
+  for (const site of org.recordings) {
+    const period = site.since && site.until ? `recordings created ${site.since.slice(0, 10)} to ${site.until.slice(0, 10)}, ${site.windows ?? '?'} windows of at most 30 days per status` : 'no period read';
+    if (site.error !== undefined) parts.push(`<p class="status status-expired" data-recordings="${escapeHtml(site.siteUrl)}">${escapeHtml(site.siteUrl)}: not read (${escapeHtml(site.error)}), ${escapeHtml(formatTime(site.assessed.time))}: nothing here is evidence.</p>`);
+    else if (site.removed.length === 0) parts.push(`<p data-recordings="${escapeHtml(site.siteUrl)}">${escapeHtml(site.siteUrl)}: none deleted or purged (${escapeHtml(period)}), read ${escapeHtml(formatTime(site.assessed.time))}.</p>`);
+    else {
+      parts.push(`<p data-recordings="${escapeHtml(site.siteUrl)}">${escapeHtml(site.siteUrl)}: ${site.removed.length} removed (${escapeHtml(period)}), read ${escapeHtml(formatTime(site.assessed.time))}:</p>`);
+      parts.push(table('recordings', ['Recording', 'Status', 'Created', 'Host'], site.removed.map((r) => `<tr data-recording="${escapeHtml(r.id)}">${td(r.id)}${td(r.status)}${td(r.createTime, 'nowrap')}${td(r.hostEmail)}</tr>`)));
+    }
+  }
+
   const { adminAudit, securityAudit, lastCollected } = org.audit;
   parts.push('<h3>Webex audit events</h3>');
   parts.push(`<p>Last collected: ${escapeHtml(formatTime(lastCollected))}. Admin audit: <strong data-audit="admin">${adminAudit.total}</strong> event(s), ${adminAudit.events.length} not made by webex-iac. Security audit (sign-in/out): <strong data-audit="security">${securityAudit.total}</strong> event(s).</p>`);

@@ -159,6 +159,15 @@ function orgSection(org: OrgReport): string[] {
   if (org.exceptions.length === 0) lines.push('No exceptions recorded in this period.', '');
   else lines.push(...table(['Rule', 'Decision', 'Reason', 'Owner', 'Expires', 'Status', 'Recorded'], org.exceptions.map((e) => [e.ruleId, e.decision, e.reason, e.owner, e.expires, VALIDITY_LABEL[e.status], formatTime(e.time)])), '');
 
+  lines.push('### Recordings removed before six years (from the newest assess)', '');
+  if (org.recordings.length === 0) lines.push('No assess has read the admin recordings list.', '');
+  for (const site of org.recordings) {
+    const period = site.since && site.until ? `recordings created ${site.since.slice(0, 10)} to ${site.until.slice(0, 10)}, ${site.windows ?? '?'} windows of at most 30 days per status` : 'no period read';
+    if (site.error !== undefined) lines.push(`${cell(site.siteUrl)}: **not read** (${cell(site.error)}), ${formatTime(site.assessed.time)}: nothing here is evidence.`, '');
+    else if (site.removed.length === 0) lines.push(`${cell(site.siteUrl)}: none deleted or purged (${period}), read ${formatTime(site.assessed.time)}.`, '');
+    else lines.push(`${cell(site.siteUrl)}: ${site.removed.length} removed (${period}), read ${formatTime(site.assessed.time)}:`, '', ...table(['Recording', 'Status', 'Created', 'Host'], site.removed.map((r) => [r.id, r.status, r.createTime, r.hostEmail])), '');
+  }
+
   lines.push('### Webex audit events', '');
   const { adminAudit, securityAudit, lastCollected } = org.audit;
   lines.push(`Last collected: ${formatTime(lastCollected)}. Admin audit: ${adminAudit.total} event(s), ${adminAudit.events.length} not made by webex-iac. Security audit (sign-in/out): ${securityAudit.total} event(s).`, '');

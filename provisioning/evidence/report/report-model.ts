@@ -131,6 +131,24 @@ const AuditSummarySchema = z.object({
 });
 export type AuditSummary = z.infer<typeof AuditSummarySchema>;
 
+/**
+ * One site's recordings removed before six years, as the newest assess read them from the admin
+ * recordings list (deleted: in the recycle bin; purged: gone). No topic and no link: they may name a
+ * patient or open the recording.
+ */
+const RecordingsEvidenceSchema = z.object({
+  siteUrl: z.string(),
+  assessed: ReportEventSchema,
+  /** Recordings created from `since` until `until` were read, in `windows` windows of at most 30 days per status. */
+  since: z.string().optional(),
+  until: z.string().optional(),
+  windows: z.number().int().optional(),
+  removed: z.array(z.object({ id: z.string(), status: z.string(), createTime: z.string(), hostEmail: z.string().optional() })),
+  /** Why the list could not be read: then nothing above is evidence. */
+  error: z.string().optional(),
+});
+export type RecordingsEvidence = z.infer<typeof RecordingsEvidenceSchema>;
+
 const ProblemSchema = z.object({ file: z.string(), line: z.number().int().optional(), message: z.string() });
 
 /** One log file: its records and the sha256 of its last line, and the newest signed checkpoint covering it. */
@@ -167,6 +185,8 @@ const OrgReportSchema = z.object({
   attestationsMissing: z.array(z.string()),
   exceptions: z.array(ExceptionReportSchema),
   audit: z.object({ lastCollected: z.string().optional(), adminAudit: AuditSummarySchema, securityAudit: AuditSummarySchema }),
+  /** Recordings removed before six years, per site, from the newest assess (none: never assessed). */
+  recordings: z.array(RecordingsEvidenceSchema),
   /** Records of kinds this report has no section for yet, so nothing in the log goes unseen. */
   otherRecords: z.array(ReportEventSchema.extend({ command: z.string(), details: z.record(z.string(), z.unknown()).optional() })),
 });

@@ -1,5 +1,5 @@
 import { HostsHaveE2eeSessionType } from '../../../policies/rules/enc/HostsHaveE2eeSessionType';
-import { SiteE2eeAttested } from '../../../policies/rules/enc/SiteE2eeAttested';
+import { SiteOffersE2eeSessionType } from '../../../policies/rules/enc/SiteOffersE2eeSessionType';
 import { TransportEncryptionUnderBaa } from '../../../policies/rules/enc/TransportEncryptionUnderBaa';
 import { ANNEX, declared, failures, judge, observed, SITE } from '../fixtures';
 
@@ -34,19 +34,42 @@ describe('Rule: Every selected host can schedule end-to-end encrypted meetings',
   });
 });
 
-describe('Rule: End-to-end encryption is enabled on every site, as attested', () => {
-  const rule = SiteE2eeAttested;
-  test('Compliance', () => {
-    expect(judge(rule, declared()).status).toBe('pass');
-    expect(judge(rule, observed()).status).toBe('pass');
+describe('Rule: Every Meetings site offers an end-to-end encryption session type', () => {
+  const rule = SiteOffersE2eeSessionType;
+  const withoutE2ee = (live: { hosts?: Record<string, Record<string, { site: unknown }>> }) => {
+    live.hosts![ANNEX]!.endToEndEncryption!.site = { sessionTypes: [{ id: '3', name: 'Pro Meeting' }] };
+  };
+  test('Compliance: assess reads the E2EE type of every site, no attestation needed', () => {
+    const result = judge(rule, observed(() => {}, (org) => delete org.settings.attestations!.siteEndToEndEncryption));
+    expect(result.status).toBe('pass');
+    expect(result.judgements.map((j) => j.message)).toEqual([
+      'the site offers the end-to-end encryption session type 628 (List Site Session Types)',
+      'the site offers the end-to-end encryption session type 628 (List Site Session Types)',
+    ]);
   });
-  test('Noncompliance 1: the attestation does not list a site', () => {
-    const result = judge(rule, declared((org) => { org.settings.attestations!.siteEndToEndEncryption!.details.siteUrls = [SITE]; }));
-    expect(failures(result)).toEqual([`WBX.ENC.2v1[${ANNEX}]: the siteEndToEndEncryption attestation does not list ${ANNEX} (it lists ${SITE})`]);
+  test('Compliance: check passes a site with EndToEndEncryption declared (every plan refuses a site without the type)', () => {
+    expect(judge(rule, declared((org) => delete org.settings.attestations!.siteEndToEndEncryption)).status).toBe('pass');
   });
-  test('Noncompliance 2: not attested: each site is a finding', () => {
-    const result = judge(rule, declared((org) => delete org.settings.attestations!.siteEndToEndEncryption));
-    expect(result.judgements.map((j) => `${j.finding} ${j.status}`)).toEqual([`WBX.ENC.2v1[${ANNEX}] fail`, `WBX.ENC.2v1[${SITE}] fail`]);
+  test('Noncompliance 1: the site offers no E2EE type, whatever the attestation says', () => {
+    const result = judge(rule, observed(withoutE2ee as never));
+    expect(failures(result)).toEqual([`WBX.ENC.2v2[${ANNEX}]: the site offers no end-to-end encryption session type (List Site Session Types): enable E2EE for the site in Control Hub`]);
+  });
+  test('Noncompliance 2: a site nothing reads needs the attestation, which must list it', () => {
+    const result = judge(rule, declared((org) => {
+      delete org.sites[0]!.settings.endToEndEncryption;
+      org.settings.attestations!.siteEndToEndEncryption!.details.siteUrls = [SITE];
+    }));
+    expect(failures(result)).toEqual([`WBX.ENC.2v2[${ANNEX}]: the site's session types were not read and the siteEndToEndEncryption attestation does not list ${ANNEX} (it lists ${SITE})`]);
+  });
+  test('Noncompliance 3: neither read nor attested', () => {
+    const result = judge(rule, declared((org) => {
+      for (const site of org.sites) delete site.settings.endToEndEncryption;
+      delete org.settings.attestations!.siteEndToEndEncryption;
+    }));
+    expect(result.judgements.map((j) => `${j.finding} ${j.status}`)).toEqual([`WBX.ENC.2v2[${ANNEX}] fail`, `WBX.ENC.2v2[${SITE}] fail`]);
+  });
+  test('Compliance: a site nothing reads passes on the attestation', () => {
+    expect(judge(rule, declared((org) => { for (const site of org.sites) delete site.settings.endToEndEncryption; })).status).toBe('pass');
   });
 });
 
