@@ -155,7 +155,7 @@ describe('webex-iac import against the simulator, over real HTTP', () => {
     });
 
     test('a token without the scopes import reads with', async () => {
-      expectRefusal(await run(['--org', HEALTH_SYSTEM.orgName(1)], READ_ONLY), /^Error: the token may not read what import needs: GET \/v1\/.+ answered 403: .*lacks the scope .*; import reads with the scopes spark-admin:organizations_read, .*identity:people_read$/);
+      expectRefusal(await run(['--org', HEALTH_SYSTEM.orgName(1)], READ_ONLY), /^Error: the token may not read what import needs: GET \/v1\/.+ answered 403: .*lacks the scope .*; import reads with the scopes spark-admin:organizations_read, .*identity:people_read, meeting:admin_schedule_read$/);
     });
 
     test('an output file that exists, unless --force; --force replaces it atomically', async () => {
