@@ -1,7 +1,7 @@
 import { observeOrgs, planChanges, RunProgress, WebexClient } from '../../provisioning';
 import { attributedPlan, compareDriftRuns, comparisonDetails, EvidenceRecorder, renderSinceMarkdown, renderSinceText, RunComparison, sinceJson } from '../../provisioning/evidence';
 import { driftDetail, NotifyRequest, notifyRoom } from '../../provisioning/notify';
-import { planBaseline } from '../baseline';
+import { planBaseline, readBaselineOrgs } from '../baseline';
 import { loadOrgs } from '../load-orgs';
 import { terminalQuoted } from '../../manifest/text';
 import { useColor } from '../output';
@@ -42,8 +42,10 @@ export interface NotifyTarget {
  */
 export async function driftCommand(options: DriftOptions, client: WebexClient, out: NodeJS.WriteStream = process.stdout, evidence?: EvidenceRecorder, now: Date = new Date()): Promise<number> {
   const orgs = loadOrgs(options.manifest, options);
+  // The baseline file is the user's input too: refused before anything is read from Webex.
+  const baselineOrgs = readBaselineOrgs(options.baseline);
   const observed = await observeOrgs(client, orgs, { stateDir: options.stateDir, now, progress: options.progress });
-  const baseline = planBaseline(options.baseline, options.stateDir, observed);
+  const baseline = planBaseline(baselineOrgs, options.stateDir, observed);
   // Each drift names who made it, from the admin audit log (an unreadable log makes the run fail).
   const plan = await attributedPlan(client, planChanges(orgs, observed, { now, ...(baseline ? { baseline } : {}) }), observed, evidence, now);
   // Compared before this run is recorded, so "the last run" is the one before it.

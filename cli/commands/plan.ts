@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { observeOrgs, planChanges, RunProgress, SAVED_PLAN_FORMAT_VERSION, SAVED_PLAN_KIND, savePlan, WebexClient, withoutAttribution } from '../../provisioning';
 import { attributedPlan, EvidenceRecorder } from '../../provisioning/evidence';
-import { planBaseline } from '../baseline';
+import { planBaseline, readBaselineOrgs } from '../baseline';
 import { loadOrgs } from '../load-orgs';
 import { Selection } from '../selection';
 import { VERSION } from '../version';
@@ -32,8 +32,10 @@ export interface PlanOptions extends Selection {
 export async function planCommand(options: PlanOptions, client: WebexClient, out: NodeJS.WriteStream = process.stdout, evidence?: EvidenceRecorder): Promise<number> {
   const orgs = loadOrgs(options.manifest, options);
   const now = new Date();
+  // The baseline file is the user's input too: refused before anything is read from Webex.
+  const baselineOrgs = readBaselineOrgs(options.baseline);
   const observed = await observeOrgs(client, orgs, { stateDir: options.stateDir, now, progress: options.progress });
-  const baseline = planBaseline(options.baseline, options.stateDir, observed);
+  const baseline = planBaseline(baselineOrgs, options.stateDir, observed);
   const planned = planChanges(orgs, observed, { now, reenforce: options.reenforce, ...(baseline ? { baseline } : {}) });
   // Shown and recorded with who made each drift; saved without (apply re-derives the plan, attributions are no part of it).
   const plan = await attributedPlan(client, planned, observed, evidence, now);
