@@ -85,6 +85,8 @@ export interface FleetReadOptions {
   readonly unknown?: UnknownTargets;
   /** Read every per-host control of the catalogue, declared or not, with every field (ObserveOptions.readEverything). @default false */
   readonly readEverything?: boolean;
+  /** Without a declared inactiveAccounts, list every login-enabled account (ObserveOptions.readEveryOrgControl). @default false */
+  readonly readEveryOrgControl?: boolean;
 }
 
 /**
@@ -118,9 +120,11 @@ export async function observeFleet(client: WebexClient, org: Org, orgId: string,
     }
   }
   const inactiveDeclared = org.settings.inactiveAccounts;
-  if (controls.length === 0 && inactiveDeclared === undefined) return undefined;
+  const readsInactive = inactiveDeclared !== undefined || options.readEveryOrgControl === true;
+  if (controls.length === 0 && !readsInactive) return undefined;
 
-  const cutoff = inactiveDeclared === undefined ? undefined : options.now.getTime() - inactiveDeclared.inactiveDays * DAY_MS;
+  // Without a declared cutoff, every account: the plan and the rules apply the declaration's.
+  const cutoff = !readsInactive ? undefined : inactiveDeclared === undefined ? Number.POSITIVE_INFINITY : options.now.getTime() - inactiveDeclared.inactiveDays * DAY_MS;
   const exempt = new Set(inactiveDeclared?.exemptEmails ?? []);
   const inactive: ObservedAccount[] = [];
   // Only the named hosts that turn up are remembered: enough to report the named ones that did not.
@@ -179,7 +183,7 @@ export async function observeFleet(client: WebexClient, org: Org, orgId: string,
     const listed = [...control.hosts].sort((a, b) => compareCodePoints(a.email, b.email));
     (hosts[control.siteUrl] ??= {})[control.setting] = { site: control.site, hosts: listed, ...(control.converged ? { converged: control.converged.summary() } : {}), notHosts };
   }
-  return inactiveDeclared === undefined ? { hosts } : { hosts, inactive: inactive.sort((a, b) => compareCodePoints(a.email, b.email)) };
+  return !readsInactive ? { hosts } : { hosts, inactive: inactive.sort((a, b) => compareCodePoints(a.email, b.email)) };
 }
 
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 import { personTarget } from './plan';
-import { compareCodePoints, Org } from '../manifest';
+import { compareCodePoints, controlOf, Org, OrgControlKey } from '../manifest';
 import { ScimUserListSchema, WEBEX_IDENTITY_USER_EXTENSION } from './client/schemas/identity';
 import { RoleListSchema } from './client/schemas/person';
 import { WebexClient } from './client/webex-client';
@@ -29,7 +29,7 @@ export interface ObservedMfaUsers {
   readonly withoutMfa: string[];
 }
 
-/** Org-level observations; each present only when its control is declared. */
+/** Org-level observations; each present only when its control is declared, or when every org control is read. */
 export interface ObservedOrgSettings {
   /** Write-only settings: what webex-iac last enforced (state file), null when never. Never a read of Webex. */
   readonly enforced?: Record<string, EnforcementRecord | null>;
@@ -56,6 +56,8 @@ export async function observeOrgSettings(
     readonly concurrency?: number;
     readonly unknown?: UnknownTargets;
     readonly readEverything?: boolean;
+    /** Read every org control, declared or not (ObserveOptions.readEveryOrgControl). */
+    readonly readEveryOrgControl?: boolean;
     /** The time the audit log is read up to. @default now */
     readonly now?: Date;
     /** The person id of the token's user, whose own writes never count as a change made elsewhere. */
@@ -63,7 +65,9 @@ export async function observeOrgSettings(
   },
 ): Promise<ObservedOrgSettings> {
   const observed: { -readonly [K in keyof ObservedOrgSettings]: ObservedOrgSettings[K] } = {};
-  const writeOnly = Object.keys(WRITE_ONLY_HANDLERS).filter((setting) => org.settings[setting as keyof typeof org.settings] !== undefined);
+  // Declared, or, when every org control is read, each one the catalogue says can be read or recorded.
+  const reads = (setting: string) => org.settings[setting as OrgControlKey] !== undefined || (options.readEveryOrgControl === true && controlOf(setting)?.access !== 'attestation');
+  const writeOnly = Object.keys(WRITE_ONLY_HANDLERS).filter(reads);
   if (writeOnly.length > 0) {
     const records = readEnforcements(options.stateDir, orgId);
     observed.enforced = Object.fromEntries(writeOnly.map((setting) => [setting, records[setting] ?? null]));
@@ -72,8 +76,8 @@ export async function observeOrgSettings(
   }
   // A record that cannot be understood makes its target unknown (listed in the plan, which then fails)
   // instead of aborting the org's read.
-  if (org.settings.adminAccess !== undefined) observed.admins = await readAdmins(client, orgId, options.concurrency, options.unknown);
-  if (org.settings.mfa?.reportUsersWithoutMfa || (options.readEverything && org.settings.mfa !== undefined)) {
+  if (reads('adminAccess')) observed.admins = await readAdmins(client, orgId, options.concurrency, options.unknown);
+  if (org.settings.mfa?.reportUsersWithoutMfa || (options.readEverything && org.settings.mfa !== undefined) || (options.readEveryOrgControl && reads('mfa'))) {
     const mfaUsers = options.unknown ? await options.unknown.read({ kind: 'org', orgId }, 'mfa', () => readMfaUsers(client, orgId)) : await readMfaUsers(client, orgId);
     if (mfaUsers !== undefined) observed.mfaUsers = mfaUsers;
   }

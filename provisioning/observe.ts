@@ -24,7 +24,11 @@ export interface ObservedOrg {
   readonly sites: Record<string, Record<string, FieldValues>>;
   /** siteUrl → per-host setting → the site's context and each selected host's values. */
   readonly hosts?: Record<string, Record<string, ObservedHostSetting>>;
-  /** Accounts without activity since the inactiveAccounts cutoff (or with none known), by email. */
+  /**
+   * Accounts without activity since the inactiveAccounts cutoff (or with none known), by email; with
+   * `readEveryOrgControl` and no declared cutoff, every login-enabled account (the plan and the rules
+   * apply the declaration's cutoff).
+   */
   readonly inactive?: ObservedAccount[];
   /** What the org-level controls read (and, for write-only settings, what webex-iac last enforced). */
   readonly org?: ObservedOrgSettings;
@@ -60,6 +64,14 @@ export interface ObserveOptions {
    * is read. Never for a plan. @default false
    */
   readonly readEverything?: boolean;
+  /**
+   * Read every org control of the catalogue that Webex can read or webex-iac records, declared or not:
+   * who holds admin roles, the users without MFA, every login-enabled account's last activity, the
+   * enforcement records of the write-only controls, and the token's user. What `import`, which copies an
+   * org that has no declaration yet, reads; assess judges only the declared org controls, so it does not
+   * pay for these reads. @default false
+   */
+  readonly readEveryOrgControl?: boolean;
 }
 
 export interface Actor {
@@ -111,14 +123,14 @@ async function readOrg(client: WebexClient, org: Org, options: ObserveOptions): 
     }
     sites[site.siteUrl] = observed;
   }
-  const fleet = await observeFleet(client, org, orgId, { now: options.now ?? new Date(), concurrency: options.concurrency, summarizeConverged: options.summarizeConverged, readEverything: options.readEverything, unknown });
+  const fleet = await observeFleet(client, org, orgId, { now: options.now ?? new Date(), concurrency: options.concurrency, summarizeConverged: options.summarizeConverged, readEverything: options.readEverything, readEveryOrgControl: options.readEveryOrgControl, unknown });
   let me: Promise<Actor> | undefined;
   const tokenPerson = () => (me ??= whoAmI(client));
   const orgSettings =
-    Object.keys(org.settings).length > 0
-      ? await observeOrgSettings(client, org, orgId, { stateDir: options.stateDir ?? stateDirFrom(), concurrency: options.concurrency, readEverything: options.readEverything, unknown, now: options.now, tokenPersonId: async () => (await tokenPerson()).id })
+    Object.keys(org.settings).length > 0 || options.readEveryOrgControl
+      ? await observeOrgSettings(client, org, orgId, { stateDir: options.stateDir ?? stateDirFrom(), concurrency: options.concurrency, readEverything: options.readEverything, readEveryOrgControl: options.readEveryOrgControl, unknown, now: options.now, tokenPersonId: async () => (await tokenPerson()).id })
       : undefined;
-  const actor = needsActor(org) ? await tokenPerson() : undefined;
+  const actor = needsActor(org) || options.readEveryOrgControl ? await tokenPerson() : undefined;
   const unknownTargets = unknown.sorted();
   return {
     name: org.name,

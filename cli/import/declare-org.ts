@@ -1,5 +1,5 @@
 import { BASELINE_SITE_CONTROLS, BaselineSiteControl } from '../../constructs/hipaa-baseline';
-import { ATTESTATION_CATALOG, ATTESTATION_CONTROLS, attestationDetailFields, compareCodePoints, DEFAULT_E2EE_NAME_CONTAINS, EMAIL_PATTERN, HostControlKey, SITE_CONTROLS } from '../../manifest';
+import { ATTESTATION_CATALOG, ATTESTATION_CONTROLS, attestationDetailFields, compareCodePoints, DEFAULT_E2EE_NAME_CONTAINS, EMAIL_PATTERN, HOST_CONTROL_KEYS, HostControlKey, SITE_CONTROLS } from '../../manifest';
 import type { ProgramShape } from './construct-org';
 import { programShape } from './construct-ids';
 import { FULL_ADMINISTRATOR } from '../../provisioning/observe-org-settings';
@@ -55,6 +55,8 @@ export function declareImport(observation: ImportObservation, options: DeclareOp
   const multiSite = shape.sites.length > 1;
   const siteUrls = shape.sites.map((s) => s.siteUrl);
   const hostsOf = (siteUrl: string, setting: HostControlKey) => observed.hosts?.[siteUrl]?.[setting];
+  // A site's hosts: everyone a per-host control of the catalogue read there.
+  const hostCount = (siteUrl: string) => new Set(HOST_CONTROL_KEYS.flatMap((key) => hostsOf(siteUrl, key)?.hosts.map((h) => h.email) ?? [])).size;
 
   const controls: Record<BaselineSiteControl, SiteControlDeclaration> = {
     meetingSecurity: declareMeetingSecurity(siteUrls.map((siteUrl) => ({ siteUrl, values: observed.sites[siteUrl]?.meetingSecurity })), multiSite),
@@ -87,7 +89,7 @@ export function declareImport(observation: ImportObservation, options: DeclareOp
       const e2ee = controls.endToEndEncryption;
       return {
         siteUrl,
-        hosts: hostsOf(siteUrl, 'hostLobby')?.hosts.length ?? 0,
+        hosts: hostCount(siteUrl),
         ...(lobby.managedHosts.has(siteUrl) ? { hostLobby: { managed: lobby.managedHosts.get(siteUrl)!, exempt: lobby.exemptHosts.get(siteUrl) ?? 0 } } : {}),
         ...(e2ee.managedHosts.has(siteUrl) ? { endToEndEncryption: { managed: e2ee.managedHosts.get(siteUrl)!, exempt: e2ee.exemptHosts.get(siteUrl) ?? 0 } } : {}),
         unmanaged: BASELINE_SITE_CONTROLS.filter((c) => controls[c].unmanaged.has(siteUrl)),
@@ -141,8 +143,8 @@ function adminEntry(observation: ImportObservation, notes: ImportNote[]): Object
 
 /**
  * One warning per site whose hosts have upcoming meetings that let uninvited people straight in or never
- * lock (read by the probe): meetings belong to their hosts, so import declares nothing for them; assess
- * reports each one, and ScheduledMeetingLobby with fixMeetings lets apply fix them.
+ * lock (import reads every host's, as assess does): meetings belong to their hosts, so import declares
+ * nothing for them; assess reports each one, and ScheduledMeetingLobby with fixMeetings lets apply fix them.
  */
 function unsafeMeetingNotes(observation: ImportObservation): ImportNote[] {
   return observation.siteUrls.flatMap((siteUrl) => {

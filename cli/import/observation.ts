@@ -1,4 +1,3 @@
-import type { Org } from '../../manifest';
 import type { ObservedOrg } from '../../provisioning';
 
 /**
@@ -17,10 +16,8 @@ export interface ImportObservation {
   /** The Meetings sites imported, sorted. */
   readonly siteUrls: readonly string[];
   /**
-   * The declaration the org was read through: every control of a default HipaaBaseline on every site,
-   * so that the handlers read every managed field of every host (see read-org.ts).
+   * What the handlers read with no declaration: every control of the catalogue, every field, every host
+   * of every site, every readable org control (see read-org.ts).
    */
-  readonly probe: Org;
-  /** What the handlers read through `probe`. */
   readonly observed: ObservedOrg;
 }

@@ -1,11 +1,9 @@
-import { ValidationError } from '../../constructs/errors';
-import { compareCodePoints, Org, siteUrl as siteUrlSchema } from '../../manifest';
+import { compareCodePoints, Org, OrgSchema, siteUrl as siteUrlSchema } from '../../manifest';
 import { observeOrg, WebexApiError, WebexClient, whoAmI } from '../../provisioning';
 import { OrganizationListSchema } from '../../provisioning/client/schemas/organization';
 import { SitesSchema } from '../../provisioning/client/schemas/sites';
 import { peoplePages } from '../../provisioning/people/people-directory';
 import type { RunProgress } from '../../provisioning/run-progress';
-import { declaredOrgEntry } from './construct-org';
 import { ImportObservation } from './observation';
 
 /** A reason `webex-iac import` refuses to go on: one line for the user, exit 1. */
@@ -50,19 +48,26 @@ export interface ReadOptions {
 }
 
 /**
- * Reads one live org for import, through provisioning's handlers only (GET requests, nothing written):
- * finds the org and its sites, then observes them through a probe declaration, a default HipaaBaseline
- * over every site, which makes the handlers read every field they manage, for every host of every site,
- * and every org-level fact (admins, idle accounts, users without MFA). A token that lacks a scope fails
- * with one line naming the request and the scopes import needs.
+ * Reads one live org for import, through provisioning's handlers only (GET requests, nothing written),
+ * the way `assess` reads: finds the org and its sites, then observes them declaring nothing, with every
+ * control of the catalogue (manifest/catalogue.ts) read: each site control, each per-host control with
+ * every field for every host, and each org control Webex can read or webex-iac records (admins, idle
+ * accounts, users without MFA, enforcement records). A token that lacks a scope fails with one line
+ * naming the request and the scopes import needs.
  */
 export async function readOrgForImport(client: WebexClient, target: ImportTarget, options: ReadOptions): Promise<ImportObservation> {
   try {
     const org = await findOrg(client, target);
     const siteUrls = await findSites(client, org, target.sites);
-    const probe = probeOf(org, siteUrls);
-    const observed = await observeOrg(client, probe, { now: options.now, ...(options.stateDir ? { stateDir: options.stateDir } : {}), ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.progress ? { progress: options.progress } : {}) });
-    return { baseUrl: client.baseUrl, importedAt: options.now, toolVersion: options.toolVersion, org, siteUrls, probe, observed };
+    const observed = await observeOrg(client, orgToRead(org, siteUrls), {
+      now: options.now,
+      readEverything: true,
+      readEveryOrgControl: true,
+      ...(options.stateDir ? { stateDir: options.stateDir } : {}),
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.progress ? { progress: options.progress } : {}),
+    });
+    return { baseUrl: client.baseUrl, importedAt: options.now, toolVersion: options.toolVersion, org, siteUrls, observed };
   } catch (error) {
     if (error instanceof WebexApiError && error.status === 403) {
       throw new ImportError(`the token may not read what import needs: ${error.message}; import reads with the scopes ${IMPORT_SCOPES.join(', ')}`);
@@ -72,17 +77,18 @@ export async function readOrgForImport(client: WebexClient, target: ImportTarget
 }
 
 /**
- * A default HipaaBaseline over every site, plus each site's hosts' upcoming meetings (report only): the
- * declaration that makes the handlers read everything.
+ * The org and its sites, declaring no control: what is read comes from the catalogue, not from a
+ * declaration. Refused before anything is read when a program could not name the org (the manifest's
+ * own rules for an org's name, id and sites).
  */
-function probeOf(org: { name: string; orgId: string }, siteUrls: readonly string[]): Org {
-  try {
-    const baseline = declaredOrgEntry({ stackId: 'import', org: { constructId: 'Org', name: org.name, orgId: org.orgId }, sites: siteUrls.map((siteUrl, i) => ({ constructId: `Site${i + 1}`, siteUrl })) }, {});
-    return { ...baseline, sites: baseline.sites.map((site) => ({ ...site, settings: { ...site.settings, scheduledMeetingLobby: { path: `${site.path}/ScheduledMeetingLobby` } } })) };
-  } catch (error) {
-    if (error instanceof ValidationError) throw new ImportError(`org ${JSON.stringify(org.name)} cannot be declared: ${error.reason}`);
-    throw error;
+function orgToRead(org: { name: string; orgId: string }, siteUrls: readonly string[]): Org {
+  const entry: Org = { path: 'import', name: org.name, orgId: org.orgId, settings: {}, sites: siteUrls.map((siteUrl) => ({ path: `import/${siteUrl}`, siteUrl, settings: {} })) };
+  const parsed = OrgSchema.safeParse(entry);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ImportError(`org ${JSON.stringify(org.name)} cannot be declared: ${issue.path.join('.')} must be ${issue.message}`);
   }
+  return entry;
 }
 
 /** The one org the options name, among those the token sees; the only one when none is named. */

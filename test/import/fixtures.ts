@@ -1,4 +1,3 @@
-import { declaredOrgEntry } from '../../cli/import/construct-org';
 import type { ImportObservation } from '../../cli/import/observation';
 import { MEETING_SECURITY_DEFAULTS, PASSWORD_CRITERIA_DEFAULTS } from '../../constructs/meeting-security-settings';
 import type { FieldValues, ObservedOrg } from '../../provisioning';
@@ -78,6 +77,5 @@ export function observation(spec: { sites: readonly SiteSpec[]; admins?: { email
     org: { enforced: { passwordPolicy: null, mfa: null }, admins: (spec.admins ?? []).map((a, i) => ({ ...a, personId: `A${i}`, unsendablePhoneTypes: [] })), mfaUsers: { exposed: true, withoutMfa: [] } },
     actor: { id: 'A0', email: spec.admins?.[0]?.email ?? 'admin@example.org' },
   };
-  const probe = declaredOrgEntry({ stackId: 'import', org: { constructId: 'Org', name: orgName, orgId }, sites: siteUrls.map((siteUrl, i) => ({ constructId: `Site${i + 1}`, siteUrl })) }, {});
-  return { baseUrl: 'https://webexapis.com', importedAt: IMPORTED_AT, toolVersion: '9.9.9', org: { name: orgName, orgId }, siteUrls, probe, observed };
+  return { baseUrl: 'https://webexapis.com', importedAt: IMPORTED_AT, toolVersion: '9.9.9', org: { name: orgName, orgId }, siteUrls, observed };
 }
