@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 // The construct files themselves, not the constructs/ barrel: the barrel loads cdktf (webex-stack.ts),
 // which declaring one org in memory does not need.
 import { buildOrgEntry } from '../../constructs/build-manifest';
+import { ValidationError } from '../../constructs/errors';
 import { HipaaBaseline, HipaaBaselineProps } from '../../constructs/hipaa-baseline';
 import { MeetingSite } from '../../constructs/meeting-site';
 import { WebexOrg } from '../../constructs/webex-org';
@@ -26,6 +27,21 @@ export function declaredOrgEntry(shape: ProgramShape, props: HipaaBaselineProps)
   for (const site of shape.sites) new MeetingSite(org, site.constructId, { siteUrl: site.siteUrl });
   new HipaaBaseline(org, BASELINE_ID, props);
   return buildOrgEntry(org);
+}
+
+/**
+ * Why a program of `shape` could not even name its org and sites (the constructs' own refusal of the
+ * org's name or id, or of a siteUrl), checked with WebexOrg and MeetingSite alone; undefined when it can.
+ */
+export function unnameable(shape: ProgramShape): string | undefined {
+  try {
+    const org = new WebexOrg(new Construct(new Construct(undefined as unknown as Construct, ''), shape.stackId), shape.org.constructId, { name: shape.org.name, orgId: shape.org.orgId });
+    for (const site of shape.sites) new MeetingSite(org, site.constructId, { siteUrl: site.siteUrl });
+    return undefined;
+  } catch (error) {
+    if (error instanceof ValidationError) return error.reason;
+    throw error;
+  }
 }
 
 /** The construct id of the imported program's HipaaBaseline. */

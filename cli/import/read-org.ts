@@ -1,9 +1,11 @@
-import { compareCodePoints, Org, OrgSchema, siteUrl as siteUrlSchema } from '../../manifest';
+import { compareCodePoints, Org, siteUrl as siteUrlSchema } from '../../manifest';
 import { observeOrg, WebexApiError, WebexClient, whoAmI } from '../../provisioning';
 import { OrganizationListSchema } from '../../provisioning/client/schemas/organization';
 import { SitesSchema } from '../../provisioning/client/schemas/sites';
 import { peoplePages } from '../../provisioning/people/people-directory';
 import type { RunProgress } from '../../provisioning/run-progress';
+import { programShape } from './construct-ids';
+import { unnameable } from './construct-org';
 import { ImportObservation } from './observation';
 
 /** A reason `webex-iac import` refuses to go on: one line for the user, exit 1. */
@@ -78,17 +80,12 @@ export async function readOrgForImport(client: WebexClient, target: ImportTarget
 
 /**
  * The org and its sites, declaring no control: what is read comes from the catalogue, not from a
- * declaration. Refused before anything is read when a program could not name the org (the manifest's
- * own rules for an org's name, id and sites).
+ * declaration. Refused before anything is read when a program could not name the org or a site.
  */
 function orgToRead(org: { name: string; orgId: string }, siteUrls: readonly string[]): Org {
-  const entry: Org = { path: 'import', name: org.name, orgId: org.orgId, settings: {}, sites: siteUrls.map((siteUrl) => ({ path: `import/${siteUrl}`, siteUrl, settings: {} })) };
-  const parsed = OrgSchema.safeParse(entry);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ImportError(`org ${JSON.stringify(org.name)} cannot be declared: ${issue.path.join('.')} must be ${issue.message}`);
-  }
-  return entry;
+  const reason = unnameable(programShape(org, siteUrls));
+  if (reason !== undefined) throw new ImportError(`org ${JSON.stringify(org.name)} cannot be declared: ${reason}`);
+  return { path: 'import', name: org.name, orgId: org.orgId, settings: {}, sites: siteUrls.map((siteUrl) => ({ path: `import/${siteUrl}`, siteUrl, settings: {} })) };
 }
 
 /** The one org the options name, among those the token sees; the only one when none is named. */

@@ -70,14 +70,17 @@ describe('import reads the org through the catalogue, declaring nothing (over re
     expect(observed.actor?.email).toBe(CLINIC.adminEmail);
   });
 
-  test('an org a program cannot name is refused in one line before any host is read', async () => {
+  test.each([
+    ['a template sequence', 'Riverside ${var.x} Clinic', /WebexOrg name must be the org display name without "\$\{", "%\{" or "#\{" \(Terraform and cdktf would rewrite them\), received: /],
+    ['control characters', 'Riverside\u0007\u001b[2J Clinic', /WebexOrg name must be the non-empty org display name, without control characters, received: /],
+  ])('an org name with %s, which a program cannot declare, is refused in one line before any host is read', async (_, name, reason) => {
     sim = await startClinicWith(TOKEN, (seed) => {
-      seed.organizations[0]!.organization.displayName = 'Riverside ${var.x} Clinic';
+      seed.organizations[0]!.organization.displayName = name;
     });
     const client = new WebexClient({ baseUrl: sim.url, token: TOKEN });
     const read = readOrgForImport(client, {}, { now: NOW, toolVersion: 'test' });
     await expect(read).rejects.toThrow(ImportError);
-    await expect(read).rejects.toThrow(/^org "Riverside \$\{var\.x\} Clinic" cannot be declared: name must be an org display name without "\$\{", "%\{" or "#\{" \(Terraform and cdktf would rewrite them\)$/);
+    await expect(read).rejects.toThrow(new RegExp(`^org ${JSON.stringify(name).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')} cannot be declared: ${reason.source}`));
     expect(servedPerHost(sim, '/v1/meetingPreferences', 'userEmail').size).toBe(0);
   });
 });
