@@ -2,11 +2,11 @@ import { untrusted, Untrusted } from '../manifest/text';
 import { WriteOutcomeUnknownError } from './client/errors';
 import { WebexClient } from './client/webex-client';
 import { forEachConcurrent, mapConcurrent, taskFanOut } from './concurrency';
-import { PlanError, VerificationError } from './errors';
+import { changedField, changedSincePlan, writeNotVerified } from './plan-errors';
 import { sameValue } from './field-values';
 import { shownValue } from './never-printed';
 import { ApplyContext, applyTarget } from './apply-targets';
-import { Change, describeTarget, FieldValues, Plan } from './plan';
+import { Change, FieldValues, Plan } from './plan';
 import { metered, OrgMeter, RunProgress } from './run-progress';
 import { assertWritableFolder } from './state/writable-folder';
 import { recordEnforcement, stateDirFrom } from './state/enforcement-state';
@@ -78,12 +78,12 @@ export async function applyPlan(client: WebexClient, plan: Plan, options: ApplyO
     if (live === undefined) return;
     for (const [field, planned] of Object.entries({ ...change.before, ...change.plannedFrom })) {
       if (!sameValue(live[field] ?? null, planned)) {
-        stale.push(untrusted(`${change.org} ${describeTarget(change.target)} ${change.setting}.${field} was ${shownValue(field, planned)} when planned, is now ${shownValue(field, live[field] ?? null)}`));
+        stale.push(changedField(change, field, shownValue(field, planned), shownValue(field, live[field] ?? null)));
       }
     }
   });
   if (stale.length > 0) {
-    throw new PlanError(untrusted(`the live org changed since the plan was made; nothing was written. Plan again. Changed: ${stale.join('; ')}`));
+    throw changedSincePlan(stale);
   }
 
   const applied = new Array<AppliedChange | undefined>(plan.changes.length);
@@ -167,7 +167,7 @@ async function writeAndVerify(context: ApplyContext, change: Change, options: Ap
     trackingId = error.trackingId;
     answered = false;
   }
-  const failed = (detail: string) => new VerificationError(untrusted(`failed to apply ${change.setting} of ${describeTarget(change.target)} in ${change.org}: ${detail} (trackingId ${trackingId})`));
+  const failed = (detail: string) => writeNotVerified(change, untrusted(detail), trackingId);
 
   if (change.writeOnly) {
     const readBack = echoed ?? {};

@@ -1,6 +1,6 @@
-import { asData, untrusted } from '../manifest/text';
+import { asData } from '../manifest/text';
 import { WebexClient } from './client/webex-client';
-import { PlanError } from './errors';
+import { cannotApply, changeEntry, personGone, placedOnChange } from './plan-errors';
 import { readPersonAccess, roleNames, updatePerson } from './people/person-update';
 import { Change, FieldValues } from './plan';
 import { HostRef } from './settings/host-setting-handler';
@@ -61,12 +61,27 @@ export interface ApplyTarget {
   readBack(): Promise<FieldValues | undefined>;
 }
 
-/** The reader and writer for `change`, chosen by its target and setting. */
+/**
+ * The reader and writer for `change`, chosen by its target and setting. An error a handler raises about
+ * the entry (knowing its site or host, not its declaration) names the change's whole entry.
+ */
 export function applyTarget(context: ApplyContext, change: Change): ApplyTarget {
+  const placed = <T>(run: () => Promise<T>) => async (): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      throw placedOnChange(error, change);
+    }
+  };
+  const target = targetOf(context, change);
+  return { read: placed(target.read), write: placed(target.write), readBack: placed(target.readBack) };
+}
+
+function targetOf(context: ApplyContext, change: Change): ApplyTarget {
   const { client } = context;
   const target = change.target;
   if (change.action === 'enforce') {
-    if (target.kind !== 'org') throw new PlanError(`${change.setting}: an enforce change must target the org, received a ${target.kind}`);
+    if (target.kind !== 'org') throw cannotApply(change, `an enforce change must target the org, not a ${target.kind}`);
     const handler = writeOnlyHandler(change.setting);
     return {
       read: async () => undefined,
@@ -92,7 +107,9 @@ export function applyTarget(context: ApplyContext, change: Change): ApplyTarget 
   if (target.kind === 'person' && (change.action === 'revoke' || change.action === 'deactivate')) {
     const personId = requirePersonId(change);
     const read = async () => {
-      const { personId: _id, ...access } = await readPersonAccess(client, target.orgId, target.email, await context.roleNames());
+      const person = await readPersonAccess(client, target.orgId, target.email, await context.roleNames());
+      if (person === undefined) throw personGone(changeEntry(change));
+      const { personId: _id, ...access } = person;
       return access;
     };
     if (change.action === 'deactivate') {
@@ -111,11 +128,11 @@ export function applyTarget(context: ApplyContext, change: Change): ApplyTarget 
       },
     };
   }
-  throw new PlanError(`${change.setting}: no way to apply a ${change.action} of a ${target.kind} target`);
+  throw cannotApply(change, `no way to apply a ${change.action} of a ${target.kind} target`);
 }
 
 function requirePersonId(change: Change): string {
   const target = change.target;
   if (target.kind === 'person' && target.personId) return target.personId;
-  throw new PlanError(untrusted(`${change.setting} of ${target.kind === 'person' ? target.email : target.kind}: the plan does not carry the person's id; plan again`));
+  throw cannotApply(change, "the plan does not carry the person's id");
 }

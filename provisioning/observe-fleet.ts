@@ -9,6 +9,7 @@ import { HostRef, HostSiteContext } from './settings/host-setting-handler';
 import { HostReads } from './settings/host-reads';
 import { hostHandler, isHostSetting } from './settings/registry';
 import { UnknownTargets } from './unknown-targets';
+import { placedOn, siteSettingEntry } from './plan-errors';
 
 /** One selected host and the normalized values of the declared fields. */
 export interface ObservedHost {
@@ -166,7 +167,10 @@ export async function observeFleet(client: WebexClient, org: Org, orgId: string,
   }
   await forEachConcurrent(hostReads(), async ({ control, host, reads }) => {
     const handler = hostHandler(control.setting);
-    const readHost = () => handler.readHost(client, control.siteUrl, host, control.fields, reads);
+    // An error about the entry names its construct path too (the handler knows only the host).
+    const declared = control.declared as { path?: string } | undefined;
+    const entry = declared?.path === undefined ? undefined : siteSettingEntry(control.siteUrl, control.setting, { path: declared.path });
+    const readHost = () => handler.readHost(client, control.siteUrl, host, control.fields, reads).catch((error: unknown) => Promise.reject(entry ? placedOn(error, entry) : error));
     const values = options.unknown ? await options.unknown.read(personTarget(host.email, { siteUrl: control.siteUrl, personId: host.personId }), control.setting, readHost) : await readHost();
     if (values === undefined) {
       if (meter) meter.done++;

@@ -3,7 +3,7 @@ import { OrganizationListSchema } from './client/schemas/organization';
 import { PersonSchema } from './client/schemas/person';
 import { SitesSchema } from './client/schemas/sites';
 import { WebexClient } from './client/webex-client';
-import { PlanError } from './errors';
+import { orgEntry, orgNotVisible, siteEntry, siteNotAdministered } from './plan-errors';
 import { FieldValues, UnknownTarget } from './plan';
 import { UnknownTargets } from './unknown-targets';
 import { observeFleet, ObservedAccount, ObservedHostSetting } from './observe-fleet';
@@ -91,9 +91,7 @@ export async function resolveOrgId(client: WebexClient, org: Org): Promise<strin
   const { data } = await client.get('/v1/organizations', OrganizationListSchema);
   const match = org.orgId ? data.items.find((o) => o.id === org.orgId) : data.items.find((o) => o.displayName === org.name);
   if (!match) {
-    const visible = data.items.map((o) => JSON.stringify(o.displayName)).join(', ') || 'none';
-    const how = org.orgId ? `orgId ${org.orgId}` : `name ${JSON.stringify(org.name)}`;
-    throw new PlanError(`org ${how} (${org.path}) is not visible to this token; visible orgs: ${visible}`);
+    throw orgNotVisible(orgEntry(org), data.items.map((o) => o.displayName));
   }
   return match.id;
 }
@@ -111,8 +109,7 @@ async function readOrg(client: WebexClient, org: Org, options: ObserveOptions): 
   const unknown = new UnknownTargets(org.name);
   for (const site of org.sites) {
     if (!available.has(site.siteUrl)) {
-      const list = [...available].sort(compareCodePoints).join(', ') || 'none';
-      throw new PlanError(`site ${site.siteUrl} (${site.path}) is not a Meetings site this token administers in org ${JSON.stringify(org.name)}; sites: ${list}`);
+      throw siteNotAdministered(siteEntry(org, site), [...available].sort(compareCodePoints));
     }
     const observed: Record<string, FieldValues> = {};
     const settings = options.readEverything ? [...new Set([...Object.keys(site.settings), ...SITE_CONTROL_KEYS])] : Object.keys(site.settings);

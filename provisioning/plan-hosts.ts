@@ -1,4 +1,4 @@
-import { notObserved } from './plan-errors';
+import { notObserved, placedDiff, siteSettingEntry } from './plan-errors';
 import { Org } from '../manifest';
 import { untrusted } from '../manifest/text';
 import { ObservedOrg } from './observe';
@@ -19,11 +19,12 @@ export function planHostSettings(org: Org, live: ObservedOrg, parts: PlanParts):
       const observed = live.hosts?.[site.siteUrl]?.[setting];
       // The site's context could not be read: listed in plan.unknown, its hosts not planned.
       if (!observed && isUnknownSiteSetting(live, site.siteUrl, setting)) continue;
-      if (!observed) throw notObserved({ path: (declared as { path: string }).path, key: setting, where: `the hosts of site ${site.siteUrl}` });
+      if (!observed) throw notObserved(siteSettingEntry(site.siteUrl, setting, declared as { path: string }), `the hosts of the site were not read`);
       const path = (declared as { path: string }).path;
+      const entry = siteSettingEntry(site.siteUrl, setting, declared as { path: string });
       const handler = hostHandler(setting);
       for (const host of observed.hosts) {
-        const diff = handler.diff(declared, host.values, observed.site);
+        const diff = placedDiff(entry, () => handler.diff(declared, host.values, observed.site));
         if (!diff) {
           parts.unchangedSettings++;
           continue;

@@ -1,7 +1,6 @@
-import { notObserved } from './plan-errors';
+import { accountsNotRead, adminsNotRead, auditLogNotRead, noFullAdministratorLeft, notObserved, orgSettingEntry } from './plan-errors';
 import { AdminAccess, InactiveAccounts, Mfa, Org } from '../manifest';
 import { untrusted, Untrusted } from '../manifest/text';
-import { PlanError } from './errors';
 import { ObservedOrg } from './observe';
 import { FULL_ADMINISTRATOR } from './observe-org-settings';
 import { attestationStatuses } from './plan-attestations';
@@ -35,12 +34,12 @@ function planWriteOnly(org: Org, live: ObservedOrg, setting: string, declared: {
   // The audit log could not be read: unknown (listed in plan.unknown), neither enforced nor unchanged.
   if ((live.unknown ?? []).some((u) => u.target.kind === 'org' && u.setting === setting)) return;
   const enforced = live.org?.enforced;
-  if (enforced === undefined || !(setting in enforced)) throw notObserved({ path: declared.path, key: setting, where: `org ${JSON.stringify(org.name)} (its write-only record)` });
+  if (enforced === undefined || !(setting in enforced)) throw notObserved(orgSettingEntry(org, setting, declared), 'its write-only record was not read');
   const record = enforced[setting] ?? null;
   const after = writeOnlyHandler(setting).desired(declared);
   const same = record !== null && record.sha256 === enforcementHash(after);
   const audit = record === null ? undefined : live.org?.writeOnlyAudit?.[setting];
-  if (record !== null && audit === undefined) throw new PlanError(`the admin audit log was not read for ${setting} of org ${JSON.stringify(org.name)}; nothing can be planned for it`);
+  if (record !== null && audit === undefined) throw auditLogNotRead(orgSettingEntry(org, setting, declared));
   if (same && !reenforce && audit?.state === 'unchanged') {
     parts.unchangedSettings++;
     return;
@@ -96,7 +95,7 @@ function reportUsersWithoutMfa(org: Org, live: ObservedOrg, declared: Mfa, parts
 
 function planAdminAccess(org: Org, live: ObservedOrg, declared: AdminAccess, parts: PlanParts): void {
   const admins = live.org?.admins;
-  if (admins === undefined) throw new PlanError(`the admins of org ${JSON.stringify(org.name)} were not read; nothing can be planned for them`);
+  if (admins === undefined) throw adminsNotRead(orgSettingEntry(org, 'adminAccess', declared));
   const allowed = new Set(declared.allowedAdmins);
   const actor = live.actor?.email;
   const revoked = new Set<string>();
@@ -119,7 +118,7 @@ function planAdminAccess(org: Org, live: ObservedOrg, declared: AdminAccess, par
   const fullAdmins = admins.filter((a) => a.roles.includes(FULL_ADMINISTRATOR));
   const remaining = fullAdmins.filter((a) => !revoked.has(a.email));
   if (fullAdmins.length > 0 && remaining.length === 0) {
-    throw new PlanError(`${declared.path}: revoking every unexpected admin would leave org ${JSON.stringify(org.name)} without a ${FULL_ADMINISTRATOR}; add one to allowedAdmins`);
+    throw noFullAdministratorLeft(orgSettingEntry(org, 'adminAccess', declared), FULL_ADMINISTRATOR);
   }
   const max = declared.maxFullAdmins;
   if (max !== undefined && remaining.length > max) {
@@ -137,7 +136,7 @@ function planAdminAccess(org: Org, live: ObservedOrg, declared: AdminAccess, par
 
 function planInactiveAccounts(org: Org, live: ObservedOrg, declared: InactiveAccounts, now: Date, parts: PlanParts): void {
   const accounts = live.inactive;
-  if (accounts === undefined) throw new PlanError(`the accounts of org ${JSON.stringify(org.name)} were not read; nothing can be planned for them`);
+  if (accounts === undefined) throw accountsNotRead(orgSettingEntry(org, 'inactiveAccounts', declared));
   const changesBefore = parts.changes.length;
   const finding = (email: string, kind: 'inactive-account' | 'activity-unknown', detail: string) =>
     parts.findings.push({ org: org.name, kind, target: personTarget(email), setting: 'inactiveAccounts', detail: untrusted(detail), path: declared.path });

@@ -1,7 +1,6 @@
-import { notObserved } from './plan-errors';
+import { notObserved, orgNotObserved, placedDiff, siteSettingEntry } from './plan-errors';
 import { compareCodePoints, Org } from '../manifest';
 import { labelOrigins } from './change-origin';
-import { PlanError } from './errors';
 import { ObservedOrg } from './observe';
 import { observedHash } from './observed-hash';
 import { exceptionStatuses } from './plan-attestations';
@@ -27,15 +26,15 @@ export function planChanges(orgs: readonly Org[], observed: readonly ObservedOrg
   const now = options.now ?? new Date();
   for (const org of orgs) {
     const live = observed.find((o) => o.name === org.name);
-    if (!live) throw new PlanError(`org ${JSON.stringify(org.name)} was not read; nothing can be planned for it`);
+    if (!live) throw orgNotObserved(org);
     for (const site of org.sites) {
       for (const [setting, declared] of Object.entries(site.settings).sort(([a], [b]) => compareCodePoints(a, b))) {
         if (declared === undefined || isHostSetting(setting)) continue;
         const values = live.sites[site.siteUrl]?.[setting];
         // Unknown: listed in plan.unknown, neither changed nor counted as unchanged.
         if (!values && isUnknownSiteSetting(live, site.siteUrl, setting)) continue;
-        if (!values) throw notObserved({ path: (declared as { path: string }).path, key: setting, where: `site ${site.siteUrl}` });
-        const diff = siteHandler(setting).diff(declared, values);
+        if (!values) throw notObserved(siteSettingEntry(site.siteUrl, setting, declared as { path: string }));
+        const diff = placedDiff(siteSettingEntry(site.siteUrl, setting, declared as { path: string }), () => siteHandler(setting).diff(declared, values));
         if (!diff) {
           parts.unchangedSettings++;
           continue;
@@ -93,3 +92,4 @@ export function planChanges(orgs: readonly Org[], observed: readonly ObservedOrg
     observedHash: observedHash(observed),
   };
 }
+

@@ -1,7 +1,6 @@
 import { WebexApiError } from '../client/errors';
 import { FullPerson, FullPersonSchema, PersonListSchema, RoleListSchema } from '../client/schemas/person';
 import { WebexClient } from '../client/webex-client';
-import { VerificationError } from '../errors';
 import { FieldValues } from '../plan';
 import { compareCodePoints } from '../../manifest';
 
@@ -59,12 +58,12 @@ export async function roleNames(client: WebexClient): Promise<Map<string, string
 
 /**
  * A person's access as the plan recorded it: admin role names (sorted), login, last activity. Read from
- * the list endpoint by email (GET /v1/people?email=), which carries `lastActivity`.
+ * the list endpoint by email (GET /v1/people?email=), which carries `lastActivity`; undefined when gone.
  */
-export async function readPersonAccess(client: WebexClient, orgId: string | undefined, email: string, roles: ReadonlyMap<string, string>): Promise<FieldValues & { personId: string }> {
+export async function readPersonAccess(client: WebexClient, orgId: string | undefined, email: string, roles: ReadonlyMap<string, string>): Promise<(FieldValues & { personId: string }) | undefined> {
   const { data } = await client.get('/v1/people', PersonListSchema, { email, orgId });
   const person = data.items.find((p) => (p.emails ?? []).some((e) => e.toLowerCase() === email.toLowerCase()));
-  if (person === undefined) throw new VerificationError(`person ${email} is no longer in the org`);
+  if (person === undefined) return undefined;
   return {
     personId: person.id,
     // Only admin roles (those GET /v1/roles lists) are managed; any other role id is not ours to judge.

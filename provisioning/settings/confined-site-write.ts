@@ -1,6 +1,7 @@
 import { WebexClient } from '../client/webex-client';
 import { writesFor } from '../client/write-watch';
-import { PlanError, VerificationError } from '../errors';
+import { untrusted } from '../../manifest/text';
+import { noDefaultSite, notTokenUsersSite, otherSitesChanged, siteSettingAt, writeLandedElsewhere } from '../plan-errors';
 import { sameValue } from '../field-values';
 import { whoAmI } from '../observe';
 import { FieldValues } from '../plan';
@@ -51,10 +52,10 @@ async function write(client: WebexClient, held: HeldDefaultSiteLock, siteUrl: st
   // A run that died mid-write left the default switched: put it back before taking it as "original".
   const { defaultSite: original, sites } = await putBackLeftSwitch(client, held);
   if (!sites.includes(siteUrl)) {
-    throw new PlanError(`${access.setting} of ${siteUrl}: not a site of the token's user (their sites: ${sites.map(quote).join(', ') || 'none'}); Webex writes site settings through that user's sites`);
+    throw notTokenUsersSite(siteSettingAt(siteUrl, access.setting), sites);
   }
   if (original === undefined) {
-    throw new PlanError(`${access.setting} of ${siteUrl}: Webex marks no default site for the token's user, so it cannot be put back after a write; set one and apply again`);
+    throw noDefaultSite(siteSettingAt(siteUrl, access.setting));
   }
   const others = sites.filter((s) => s !== siteUrl);
   // The snapshot is read while the default switches (neither changes a site's settings): one round trip, not two.
@@ -86,13 +87,9 @@ async function write(client: WebexClient, held: HeldDefaultSiteLock, siteUrl: st
     if (misdirected) {
       const previous = Object.fromEntries(only!.fields.map((f) => [f, before.get(only!.siteUrl)![f] ?? null]));
       const undone = await undo(client, held, original, only!.siteUrl, previous, access);
-      throw new VerificationError(
-        `${access.setting} meant for ${siteUrl} landed on ${quote(only!.siteUrl)} (${only!.fields.join(', ')}): Webex wrote the token user's default site, which something else changed during the write. ${undone} ${siteUrl} did not get them; apply again (trackingId ${trackingId ?? 'unknown'})`,
-      );
+      throw writeLandedElsewhere(siteSettingAt(siteUrl, access.setting), only!.siteUrl, only!.fields, undone, trackingId);
     }
-    throw new VerificationError(
-      `${access.setting} of ${siteUrl}: other sites changed during the write (${changed.map((c) => `${quote(c.siteUrl)}: ${c.fields.join(', ')}`).join('; ')}); someone else is writing these sites at the same time, so webex-iac cannot tell which write landed where and changed nothing back. Check those sites, and do not run applies with one token from two machines at once (trackingId ${trackingId ?? 'unknown'})`,
-    );
+    throw otherSitesChanged(siteSettingAt(siteUrl, access.setting), untrusted(changed.map((c) => `${quote(c.siteUrl)}: ${c.fields.join(', ')}`).join('; ')), trackingId);
   }
   if (error !== undefined) throw error;
   return trackingId!;

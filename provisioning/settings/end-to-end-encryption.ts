@@ -1,7 +1,8 @@
 import { compareCodePoints, DEFAULT_SESSION_TYPE_MATCH, describeSessionTypeMatch, EndToEndEncryption, matchesSessionType, SessionTypeMatch } from '../../manifest';
 import { SessionType, SiteSessionTypesSchema, UserSessionTypesListSchema, UserSessionTypesSchema } from '../client/schemas/session-types';
 import { WebexClient } from '../client/webex-client';
-import { PlanError } from '../errors';
+import { ambiguousSessionType, EntryAt, noMatchingSessionType } from '../plan-errors';
+import { untrusted } from '../../manifest/text';
 import { FieldValues } from '../plan';
 import { HostRef, HostSettingHandler, HostSiteContext, HostWriteOutcome } from './host-setting-handler';
 import { SettingDiff } from './setting-handler';
@@ -35,7 +36,7 @@ export const endToEndEncryptionHandler: HostSettingHandler<EndToEndEncryption> =
   },
 
   diff(declared: EndToEndEncryption, observed: FieldValues, site: HostSiteContext): SettingDiff | undefined {
-    const e2ee = findSessionType(site.sessionTypes ?? [], declared.sessionType ?? DEFAULT_SESSION_TYPE_MATCH, declared.path);
+    const e2ee = findSessionType(site.sessionTypes ?? [], declared.sessionType ?? DEFAULT_SESSION_TYPE_MATCH, { path: declared.path, key: 'settings.endToEndEncryption' });
     const current = (observed[FIELD] as string[] | undefined) ?? [];
     if (current.includes(e2ee.id)) return undefined;
     return {
@@ -53,16 +54,13 @@ export const endToEndEncryptionHandler: HostSettingHandler<EndToEndEncryption> =
   },
 };
 
-/** The one session type the declaration names; a PlanError listing the site's types otherwise. */
-export function findSessionType(types: readonly SessionType[], match: SessionTypeMatch, path: string): SessionType {
+/** The one session type the declaration names; an error of the catalogue listing the site's types otherwise. */
+export function findSessionType(types: readonly SessionType[], match: SessionTypeMatch, entry: EntryAt): SessionType {
   const found = types.filter((t) => matchesSessionType(t, match));
-  const available = types.map((t) => `${t.id} ${describe(t)}`).join(', ') || 'none';
-  if (found.length === 0) {
-    throw new PlanError(`${path}: the site has no session type matching ${describeSessionTypeMatch(match)}; its session types: ${available}. Enable end-to-end encryption on the site (Control Hub) or name the type with sessionType.shortName`);
-  }
-  if (found.length > 1) {
-    throw new PlanError(`${path}: ${found.length} session types match ${describeSessionTypeMatch(match)}: ${found.map((t) => `${t.id} ${describe(t)}`).join(', ')}; name the one to assign with sessionType.shortName`);
-  }
+  // The site's names are Webex's text: they stay Untrusted, escaped where the message is printed.
+  const listed = (list: readonly SessionType[]) => untrusted(list.map((t) => `${t.id} ${describe(t)}`).join(', ') || 'none');
+  if (found.length === 0) throw noMatchingSessionType(entry, describeSessionTypeMatch(match), listed(types));
+  if (found.length > 1) throw ambiguousSessionType(entry, describeSessionTypeMatch(match), listed(found), found.length);
   return found[0]!;
 }
 

@@ -4,7 +4,7 @@ import { WriteOutcomeUnknownError } from '../client/errors';
 import { WebexClient } from '../client/webex-client';
 import { flatten, sameValue } from '../field-values';
 import { withSecretsMasked } from '../people/person-update';
-import { PlanError } from '../errors';
+import { EntryAt, hostSettingAt, incompleteRead, unmanagedFields } from '../plan-errors';
 import { desiredValues, exactWeakeningNote, floorNotes, ValueRule } from '../floors';
 import { FieldValues } from '../plan';
 import { fieldImpact } from '../security-impact';
@@ -93,7 +93,7 @@ export const hostLobbyHandler: HostSettingHandler<HostLobby> = {
   async write(client: WebexClient, siteUrl: string, host: HostRef, after: FieldValues, reads = new HostReads(client, siteUrl, host)): Promise<HostWriteOutcome> {
     // Only the managed lobby fields are ever written: never the PIN, co-hosts or anything else of the room.
     const unmanaged = Object.keys(after).filter((field) => !MANAGED_FIELDS.has(field));
-    if (unmanaged.length > 0) throw new PlanError(`hostLobby of ${host.email} on ${siteUrl}: ${unmanaged.join(', ')} is not a field webex-iac manages; nothing was written`);
+    if (unmanaged.length > 0) throw unmanagedFields(hostSettingAt(siteUrl, host.email, 'hostLobby'), unmanaged);
     const trackingIds: string[] = [];
     try {
       return await reads.writing(() => writeLobby(reads, after, trackingIds));
@@ -120,7 +120,7 @@ async function writeLobby(reads: HostReads, after: FieldValues, trackingIds: str
   const answered: FieldValues = {};
   const room = fieldsUnder(after, PMR_PREFIX);
   if (Object.keys(room).length > 0) {
-    const body = personalRoomBody(current.personalMeetingRoom, room, `hostLobby of ${host.email} on ${siteUrl}`);
+    const body = personalRoomBody(current.personalMeetingRoom, room, hostSettingAt(siteUrl, host.email, 'hostLobby'));
     try {
       const { data, trackingId } = await client.put(PMR, body, PersonalRoomLobbyResponseSchema, query);
       trackingIds.push(trackingId);
@@ -153,9 +153,9 @@ export function schedulingOptionsBody(current: MeetingPreferences['schedulingOpt
  * The personal room PUT body: what was read, with the managed fields changed; read-only fields left out.
  * The PUT replaces the room: without the topic or PIN that were read it would change them, so it is refused.
  */
-function personalRoomBody(current: MeetingPreferences['personalMeetingRoom'], changes: Record<string, unknown>, what: string): Record<string, unknown> {
+function personalRoomBody(current: MeetingPreferences['personalMeetingRoom'], changes: Record<string, unknown>, entry: EntryAt): Record<string, unknown> {
   for (const required of ['topic', 'hostPin'] as const) {
-    if (current[required] === undefined) throw new PlanError(`${what}: Webex returned the personal room without its ${required}, which the full-body PUT must send back unchanged; nothing was written`);
+    if (current[required] === undefined) throw incompleteRead(entry, 'the personal room', required);
   }
   const raw = current as Record<string, unknown>;
   const body: Record<string, unknown> = Object.fromEntries(PMR_PUT_FIELDS.filter((f) => raw[f] !== undefined).map((f) => [f, raw[f]]));

@@ -1,7 +1,7 @@
 import { MeetingSecurity } from '../../manifest';
 import { CommonSettingsSchema } from '../client/schemas/common-settings';
 import { WebexClient } from '../client/webex-client';
-import { PlanError } from '../errors';
+import { audioBeforeHostWithoutJoin, passwordCriteriaWithoutStrongPassword } from '../plan-errors';
 import { flatten, sameValue, unflatten } from '../field-values';
 import { desiredValues, exactWeakeningNote, floorNotes, ValueRule } from '../floors';
 import { FieldValues } from '../plan';
@@ -74,7 +74,7 @@ export const meetingSecurityHandler: SiteSettingHandler<MeetingSecurity> = {
     const audioAfter = (wanted.audioBeforeHost ?? observed.audioBeforeHost) as boolean;
     if (!joinAfter && audioAfter === true) {
       if (desired.rules.audioBeforeHost === 'exact') {
-        throw new PlanError(`${declared.path}: audioBeforeHost is pinned true in exactFields, but joinBeforeHost stays false on the site and Webex does not allow both; pin joinBeforeHost: true as well`);
+        throw audioBeforeHostWithoutJoin({ path: declared.path, key: 'settings.meetingSecurity' });
       }
       if (observed.audioBeforeHost === true) {
         if (wanted.audioBeforeHost !== undefined && !('audioBeforeHost' in after)) unchangedFields--;
@@ -89,9 +89,7 @@ export const meetingSecurityHandler: SiteSettingHandler<MeetingSecurity> = {
     const strongAfter = (wanted.requireStrongPassword ?? observed.requireStrongPassword) as boolean;
     const criteriaChanges = Object.keys(after).filter((f) => f.startsWith('passwordCriteria.'));
     if (criteriaChanges.length > 0 && !strongAfter) {
-      throw new PlanError(
-        `${declared.path}: passwordCriteria cannot be applied while requireStrongPassword is false on the site; declare requireStrongPassword: true (changing: ${criteriaChanges.join(', ')})`,
-      );
+      throw passwordCriteriaWithoutStrongPassword({ path: declared.path, key: 'settings.meetingSecurity' }, criteriaChanges);
     }
 
     if (Object.keys(after).length === 0) return undefined;

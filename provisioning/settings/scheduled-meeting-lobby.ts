@@ -2,7 +2,7 @@ import { compareCodePoints, SCHEDULED_MEETINGS_DAYS_AHEAD, ScheduledMeetingLobby
 import { linkPages } from '../client/paging';
 import { MeetingListSchema, PatchedMeetingSchema } from '../client/schemas/meetings';
 import { WebexClient } from '../client/webex-client';
-import { PlanError } from '../errors';
+import { hostSettingAt, unaddressableMeeting, unmanagedFields } from '../plan-errors';
 import { FieldValues } from '../plan';
 import type { Impact } from '../security-impact';
 import { HostRef, HostSettingHandler, HostWriteOutcome } from './host-setting-handler';
@@ -50,7 +50,7 @@ export const scheduledMeetingLobbyHandler: HostSettingHandler<ScheduledMeetingLo
     for await (const page of linkPages(client, MEETINGS, MeetingListSchema, query)) {
       for (const meeting of page.items) {
         if (meeting.meetingType !== undefined && meeting.meetingType !== 'scheduledMeeting') continue;
-        if (meeting.id.includes('.')) throw new PlanError(`GET ${MEETINGS} for ${host.email} on ${siteUrl}: meeting id ${JSON.stringify(meeting.id)} is not one webex-iac can address`);
+        if (meeting.id.includes('.')) throw unaddressableMeeting(hostSettingAt(siteUrl, host.email, 'scheduledMeetingLobby'), meeting.id);
         values[`${PREFIX}${meeting.id}.start`] = meeting.start;
         values[`${PREFIX}${meeting.id}.${JOIN}`] = meeting.unlockedMeetingJoinSecurity ?? null;
         values[`${PREFIX}${meeting.id}.${LOCK}`] = meeting.enableAutomaticLock ?? null;
@@ -91,11 +91,11 @@ export const scheduledMeetingLobbyHandler: HostSettingHandler<ScheduledMeetingLo
     return 'neutral';
   },
 
-  async write(client: WebexClient, _siteUrl: string, host: HostRef, after: FieldValues): Promise<HostWriteOutcome> {
+  async write(client: WebexClient, siteUrl: string, host: HostRef, after: FieldValues): Promise<HostWriteOutcome> {
     const byMeeting = new Map<string, Record<string, unknown>>();
     for (const [field, value] of Object.entries(after)) {
       const parsed = meetingField(field);
-      if (parsed === undefined || (parsed.name !== JOIN && parsed.name !== LOCK)) throw new PlanError(`scheduledMeetingLobby of ${host.email}: ${field} is not a field webex-iac writes; nothing was written`);
+      if (parsed === undefined || (parsed.name !== JOIN && parsed.name !== LOCK)) throw unmanagedFields(hostSettingAt(siteUrl, host.email, 'scheduledMeetingLobby'), [field]);
       byMeeting.set(parsed.id, { ...byMeeting.get(parsed.id), [parsed.name]: value });
     }
     const trackingIds: string[] = [];

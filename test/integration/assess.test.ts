@@ -222,6 +222,6 @@ describe('webex-iac assess: the live clinic against the HIPAA pack, before and a
     writeFileSync(file, JSON.stringify(other));
     const result = await cli(['assess', '--manifest', file]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^Error: site elsewhere\.webex\.com \(clinic\/RiversideClinic\/MainSite\) is not a Meetings site this token administers/);
+    expect(result.stderr).toMatch(/^Error: clinic\/RiversideClinic\/MainSite \(siteUrl elsewhere\.webex\.com of org "Riverside Family Clinic"\): not a Meetings site this token administers/);
   });
 });

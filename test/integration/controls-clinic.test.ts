@@ -157,7 +157,7 @@ describe('every control against the simulator\'s clinic seed, over real HTTP, as
     await webex().put('/v1/meetingPreferences/schedulingOptions', { enabledJoinBeforeHost: false, joinBeforeHostMinutes: 0, enabledAutoShareRecording: false }, { params: { userEmail: `dr.smith@${DOMAIN}`, siteUrl: SITE } });
     const writes = sim.exchanges.filter((e) => e.method !== 'GET').length;
     await expect(applyPlan(client, plan, { stateDir })).rejects.toThrow(PlanError);
-    await expect(applyPlan(client, plan, { stateDir })).rejects.toThrow(new RegExp(`person dr.smith@${DOMAIN} on ${SITE} hostLobby.schedulingOptions.enabledJoinBeforeHost was true when planned, is now false`));
+    await expect(applyPlan(client, plan, { stateDir })).rejects.toThrow(new RegExp(`\\(settings\\.hostLobby\\.schedulingOptions\\.enabledJoinBeforeHost of host dr\\.smith@${DOMAIN} of site ${SITE}\\) was true when planned, is now false`));
     expect(sim.exchanges.filter((e) => e.method !== 'GET')).toHaveLength(writes);
   });
 

@@ -53,7 +53,7 @@ describe('plan → apply → plan over real HTTP against the simulator', () => {
     const plan = await planOrgs(client, clinicManifest().orgs);
     await webex().patch(SETTINGS_URL, { securityOptions: { unlistAllMeetings: true } });
     const writesBefore = sim.exchanges.filter((e) => e.method === 'PATCH').length;
-    await expect(applyPlan(client, plan)).rejects.toThrow(/changed since the plan.*unlistAllMeetings was false when planned, is now true/);
+    await expect(applyPlan(client, plan)).rejects.toThrow(/changed since the plan.*clinic\/RiversideClinic\/MainSite\/MeetingSecurity \(settings\.meetingSecurity\.unlistAllMeetings of site riverside-clinic\.webex\.com\) was false when planned, is now true/);
     expect(sim.exchanges.filter((e) => e.method === 'PATCH')).toHaveLength(writesBefore);
   });
 
@@ -76,13 +76,13 @@ describe('plan → apply → plan over real HTTP against the simulator', () => {
     const manifest = clinicManifest();
     manifest.orgs[0]!.sites[0]!.siteUrl = 'elsewhere.webex.com';
     await expect(planOrgs(client, manifest.orgs)).rejects.toThrow(PlanError);
-    await expect(planOrgs(client, manifest.orgs)).rejects.toThrow(/site elsewhere.webex.com .* is not a Meetings site this token administers.*sites: riverside-clinic.webex.com/);
+    await expect(planOrgs(client, manifest.orgs)).rejects.toThrow(/^\S+ \(siteUrl elsewhere\.webex\.com of org "Riverside Family Clinic"\): not a Meetings site this token administers \(its sites: riverside-clinic\.webex\.com\); set the site's siteUrl to one of them/);
   });
 
   test('an org the token cannot see fails the plan clearly', async () => {
     const manifest = clinicManifest();
     manifest.orgs[0]!.name = 'Someone Else';
-    await expect(planOrgs(client, manifest.orgs)).rejects.toThrow(/org name "Someone Else" .* is not visible to this token; visible orgs: "Riverside Family Clinic"/);
+    await expect(planOrgs(client, manifest.orgs)).rejects.toThrow(/^\S+ \(name "Someone Else"\): the org is not visible to this token \(visible orgs: "Riverside Family Clinic"\); set the org's name \(or orgId\) to one of them/);
   });
 
   test('a bad token fails with Webex\'s message and never shows the token', async () => {

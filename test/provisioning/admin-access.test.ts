@@ -69,7 +69,7 @@ describe('admin access', () => {
   test('refuses to plan revoking the last Full Administrator', () => {
     const admins = [admin('one', [FULL]), admin('two', [FULL])];
     expect(() => planChanges([org({ revokeUnexpected: true, allowedAdmins: [] })], [observed(admins, 'service@clinic.example')])).toThrow(PlanError);
-    expect(() => planChanges([org({ revokeUnexpected: true, allowedAdmins: [] })], [observed(admins, 'service@clinic.example')])).toThrow(/would leave org "Clinic" without a Full Administrator/);
+    expect(() => planChanges([org({ revokeUnexpected: true, allowedAdmins: [] })], [observed(admins, 'service@clinic.example')])).toThrow(/^clinic\/Org\/Baseline\/AdminAccess \(settings\.adminAccess of org "Clinic"\): revoking every admin not in allowedAdmins would leave the org without a Full Administrator/);
   });
 
   test('other admin roles count too', () => {
@@ -140,7 +140,7 @@ describe('admin access', () => {
     ]);
     try {
       const client = new WebexClient({ baseUrl: server.url, token: TOKEN, sleep: async () => undefined });
-      await expect(applyPlan(client, plan)).rejects.toThrow(/adminAccess.roles was \["Full Administrator"\] when planned, is now \["Full Administrator","User Administrator"\]/);
+      await expect(applyPlan(client, plan)).rejects.toThrow(/\(settings\.adminAccess\.roles of person former\.contractor@clinic\.example of org "Clinic"\) was \["Full Administrator"\] when planned, is now \["Full Administrator","User Administrator"\]/);
       expect(server.received.filter((r) => r.method === 'PUT')).toEqual([]);
     } finally {
       await server.close();

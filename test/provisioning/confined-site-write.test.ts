@@ -93,7 +93,7 @@ describe('a meeting-security write changes only the declared site', () => {
       const client = new WebexClient({ baseUrl: proxy.url, token: TOKEN });
       const plan = await planOrgs(client, [org(SECOND, { unlistAllMeetings: true, requireLoginBeforeAccess: true })]);
       await expect(applyPlan(client, plan)).rejects.toThrow(
-        /^meetingSecurity meant for hs1-site2\.webex\.com landed on "hs1-site3\.webex\.com" \(requireLoginBeforeAccess, unlistAllMeetings\): .* "hs1-site3\.webex\.com" was put back to its previous values\. hs1-site2\.webex\.com did not get them; apply again/,
+        /^\S+ \(settings\.meetingSecurity of site hs1-site2\.webex\.com\): the write landed on "hs1-site3\.webex\.com" \(requireLoginBeforeAccess, unlistAllMeetings\): .* "hs1-site3\.webex\.com" was put back to its previous values\. The declared site did not get them .*; apply again$/,
       );
       expect(await securityOf(sim, THIRD)).toEqual(third);
       expect(await securityOf(sim, SECOND)).toMatchObject({ unlistAllMeetings: false, requireLoginBeforeAccess: false });
@@ -130,7 +130,7 @@ describe('a meeting-security write changes only the declared site', () => {
     try {
       const client = new WebexClient({ baseUrl: proxy.url, token: TOKEN });
       const plan = await planOrgs(client, [org(SECOND, { unlistAllMeetings: true })]);
-      await expect(applyPlan(client, plan)).rejects.toThrow(/^meetingSecurity of hs1-site2\.webex\.com: other sites changed during the write \("hs1-site3\.webex\.com": allowMobileScreenCapture\); someone else is writing/);
+      await expect(applyPlan(client, plan)).rejects.toThrow(/^\S+ \(settings\.meetingSecurity of site hs1-site2\.webex\.com\): other sites changed during the write \("hs1-site3\.webex\.com": allowMobileScreenCapture\); someone else is writing/);
       expect(await securityOf(sim, THIRD)).toMatchObject({ allowMobileScreenCapture: false });
       expect(await defaultOf(sim)).toBe(FIRST);
     } finally {

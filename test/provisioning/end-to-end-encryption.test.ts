@@ -64,13 +64,13 @@ describe('end-to-end encryption handler', () => {
   test('fails clearly, listing the site\'s types, when none matches', () => {
     expect(() => planChanges([org()], [observed(['3'], TYPES.slice(0, 2))])).toThrow(PlanError);
     expect(() => planChanges([org()], [observed(['3'], TYPES.slice(0, 2))])).toThrow(
-      'clinic/Org/Baseline/EndToEndEncryption: the site has no session type matching sessionType.nameContains "End to End Encryption"; its session types: 3 "Pro Meeting" (PRO), 647 "Webex Webinar" (WBN). Enable end-to-end encryption on the site (Control Hub) or name the type with sessionType.shortName',
+      'clinic/Org/Baseline/EndToEndEncryption (settings.endToEndEncryption of site riverside-clinic.webex.com): the site has no session type matching sessionType.nameContains "End to End Encryption" (its session types: 3 "Pro Meeting" (PRO), 647 "Webex Webinar" (WBN)); enable end-to-end encryption on the site (Control Hub), or name the type to assign in sessionType.shortName or sessionType.name',
     );
   });
 
   test('fails when several types match, naming them', () => {
     const types = [...TYPES, { id: '700', shortName: 'E2EWBN', name: 'Webinar End to End Encryption', type: 'webinar' }];
-    expect(() => findSessionType(types, { nameContains: 'End to End Encryption' }, 'p')).toThrow(/2 session types match sessionType.nameContains "End to End Encryption": 628 .*, 700 .*; name the one to assign with sessionType.shortName/);
+    expect(() => findSessionType(types, { nameContains: 'End to End Encryption' }, { path: 'p', key: 'settings.endToEndEncryption' })).toThrow(/^p \(settings.endToEndEncryption\): 2 session types match sessionType.nameContains "End to End Encryption": 628 .*, 700 .*; name the one to assign in sessionType.shortName$/);
   });
 
   test('write: PUTs the full list (current plus E2EE) with siteUrl and personId in the body; apply reads it back', async () => {
@@ -96,7 +96,7 @@ describe('end-to-end encryption handler', () => {
     const plan = planChanges([org()], [observed(['3'])]);
     const server = await startScriptedServer([{ status: 200, body: { items: [{ personId: HOST.personId, sessionTypes: [TYPES[0], TYPES[1]] }] } }]);
     try {
-      await expect(applyPlan(client(server.url), plan)).rejects.toThrow(/endToEndEncryption.sessionTypeIds was \["3"\] when planned, is now \["3","647"\]/);
+      await expect(applyPlan(client(server.url), plan)).rejects.toThrow(/\(settings\.endToEndEncryption\.sessionTypeIds of host dr\.patel@riverside-clinic\.example of site riverside-clinic\.webex\.com\) was \["3"\] when planned, is now \["3","647"\]/);
       expect(server.received.filter((r) => r.method === 'PUT')).toEqual([]);
     } finally {
       await server.close();

@@ -99,7 +99,7 @@ describe('planner property: applying a plan never weakens a field unless it is p
       } catch (error) {
         // Refusing to plan is always safe; only Webex's own cross-field rules may refuse.
         expect(error).toBeInstanceOf(PlanError);
-        expect((error as Error).message).toMatch(/requireStrongPassword is false|pin joinBeforeHost/);
+        expect((error as Error).message).toMatch(/requireStrongPassword is false|declare joinBeforeHost: true/);
         continue;
       }
       planned++;

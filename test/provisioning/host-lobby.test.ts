@@ -190,7 +190,7 @@ describe('host lobby handler', () => {
     const { hostPin: _pin, ...noPin } = room();
     const server = await startScriptedServer([{ status: 200, body: { personalMeetingRoom: noPin, schedulingOptions: scheduling() } }]);
     try {
-      await expect(hostLobbyHandler.write(client(server.url), SITE, HOST, { 'personalMeetingRoom.enabledAutoLock': true })).rejects.toThrow(/hostLobby of dr.lee@riverside-clinic.example on riverside-clinic.webex.com: Webex returned the personal room without its hostPin.*nothing was written/);
+      await expect(hostLobbyHandler.write(client(server.url), SITE, HOST, { 'personalMeetingRoom.enabledAutoLock': true })).rejects.toThrow(/^settings\.hostLobby of host dr\.lee@riverside-clinic\.example of site riverside-clinic\.webex\.com: Webex returned the personal room without its hostPin.*nothing was written; .*hosts\.exemptEmails$/);
       expect(server.received.map((r) => r.method)).toEqual(['GET']);
     } finally {
       await server.close();
@@ -218,7 +218,7 @@ describe('host lobby handler', () => {
       { status: 200, body: scheduling() }, // join-before-host did not
     ]);
     try {
-      await expect(applyPlan(client(server.url), plan)).rejects.toThrow(/failed to apply hostLobby of person dr.lee@riverside-clinic.example on riverside-clinic.webex.com .*the write did not stick: schedulingOptions.enabledJoinBeforeHost is true, expected false/);
+      await expect(applyPlan(client(server.url), plan)).rejects.toThrow(/^clinic\/Org\/Baseline\/HostLobby \(settings\.hostLobby of host dr\.lee@riverside-clinic\.example of site riverside-clinic\.webex\.com\): failed to apply: the write did not stick: schedulingOptions.enabledJoinBeforeHost is true, expected false/);
       expect(server.received.map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual([
         'GET /v1/meetingPreferences',
         'PUT /v1/meetingPreferences/personalMeetingRoom',
@@ -234,7 +234,7 @@ describe('host lobby handler', () => {
     // Someone turned join-before-host off by hand since the plan.
     const server = await startScriptedServer([{ status: 200, body: preferences({}, { enabledJoinBeforeHost: false }) }]);
     try {
-      await expect(applyPlan(client(server.url), plan)).rejects.toThrow(/changed since the plan was made; nothing was written.*hostLobby.schedulingOptions.enabledJoinBeforeHost was true when planned, is now false/);
+      await expect(applyPlan(client(server.url), plan)).rejects.toThrow(/changed since the plan was made; nothing was written.*clinic\/Org\/Baseline\/HostLobby \(settings\.hostLobby\.schedulingOptions\.enabledJoinBeforeHost of host dr\.lee@riverside-clinic\.example of site riverside-clinic\.webex\.com\) was true when planned, is now false/);
       expect(server.received.every((r) => r.method === 'GET')).toBe(true);
     } finally {
       await server.close();

@@ -78,7 +78,7 @@ describe('inactive accounts', () => {
     ]);
     try {
       const client = new WebexClient({ baseUrl: server.url, token: TOKEN, sleep: async () => undefined });
-      await expect(applyPlan(client, plan)).rejects.toThrow(/inactiveAccounts.lastActivity was "2025-10-21T12:00:00.000Z" when planned, is now "2026-11-25T09:00:00.000Z"/);
+      await expect(applyPlan(client, plan)).rejects.toThrow(/settings\.inactiveAccounts\.lastActivity of person dr\.retired@clinic\.example of org "Clinic"\) was "2025-10-21T12:00:00.000Z" when planned, is now "2026-11-25T09:00:00.000Z"/);
       expect(server.received.filter((r) => r.method === 'PUT')).toEqual([]);
     } finally {
       await server.close();

@@ -82,7 +82,7 @@ describe('planChanges', () => {
     const declared = { passwordCriteria: { minLength: 12 } };
     expect(() => planChanges([org(declared)], [observed({ ...LIVE_HARDENED, requireStrongPassword: false, 'passwordCriteria.minLength': 4 })])).toThrow(PlanError);
     expect(() => planChanges([org(declared)], [observed({ ...LIVE_HARDENED, requireStrongPassword: false, 'passwordCriteria.minLength': 4 })])).toThrow(
-      /clinic\/Org\/Site\/Security: passwordCriteria cannot be applied while requireStrongPassword is false/,
+      /^clinic\/Org\/Site\/Security \(settings\.meetingSecurity of site riverside-clinic\.webex\.com\): passwordCriteria cannot be applied while requireStrongPassword is false on the site \(changing: .*\); declare requireStrongPassword: true$/,
     );
   });
 
@@ -92,7 +92,7 @@ describe('planChanges', () => {
   });
 
   test('fails when an org was not observed', () => {
-    expect(() => planChanges([org(HARDENED)], [])).toThrow(/org "Riverside Family Clinic" was not read/);
+    expect(() => planChanges([org(HARDENED)], [])).toThrow(/^clinic\/Org \(name "Riverside Family Clinic"\): the org was not read, so nothing can be planned for it/);
   });
 });
 
@@ -126,7 +126,7 @@ describe('plan errors speak manifest vocabulary (provisioning/plan-errors.ts)', 
     const unread: ObservedOrg = { name: declared.name, orgId: 'ORG', sites: { 'riverside-clinic.webex.com': {} } };
     expect(() => planChanges([declared], [unread])).toThrow(PlanError);
     expect(() => planChanges([declared], [unread])).toThrow(
-      'clinic/Org/Site/Security (meetingSecurity of site riverside-clinic.webex.com): was not read, so nothing can be planned for it; plan again from a fresh read (webex-iac plan); if it persists, the observation does not match the manifest',
+      'clinic/Org/Site/Security (settings.meetingSecurity of site riverside-clinic.webex.com): was not read, so nothing can be planned for it; plan again from a fresh read (webex-iac plan); if it persists, the observation does not match the manifest',
     );
   });
 });

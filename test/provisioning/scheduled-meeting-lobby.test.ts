@@ -56,7 +56,7 @@ describe('scheduled meetings lobby handler', () => {
     const server = await startScriptedServer([{ status: 200, body: { items: [{ id: 'a.b', start: '2030-01-01T15:00:00Z', unlockedMeetingJoinSecurity: 'allowJoin', enableAutomaticLock: true }] } }]);
     try {
       const client = new WebexClient({ baseUrl: server.url, token: 't-meetings-2' });
-      await expect(handler.readHost(client, 'clinic.webex.com', HOST, handler.fields(DECLARED))).rejects.toThrow(/is not one webex-iac can address/);
+      await expect(handler.readHost(client, 'clinic.webex.com', HOST, handler.fields(DECLARED))).rejects.toThrow(/^settings\.scheduledMeetingLobby of host dr\.lee@clinic\.example of site clinic\.webex\.com: Webex lists an upcoming meeting with id "a\.b", which webex-iac cannot address; list the host in hosts\.exemptEmails/);
     } finally {
       await server.close();
     }
@@ -74,7 +74,7 @@ describe('scheduled meetings lobby handler', () => {
         ['PATCH', '/v1/meetings/a1_x', { unlockedMeetingJoinSecurity: 'allowJoinWithLobby', hostEmail: HOST.email, sendEmail: false }],
         ['PATCH', '/v1/meetings/b2_y', { enableAutomaticLock: true, hostEmail: HOST.email, sendEmail: false }],
       ]);
-      await expect(handler.write(client, 'clinic.webex.com', HOST, { 'meeting.a1_x.password': 'x' })).rejects.toThrow(/not a field webex-iac writes; nothing was written/);
+      await expect(handler.write(client, 'clinic.webex.com', HOST, { 'meeting.a1_x.password': 'x' })).rejects.toThrow(/not a field webex-iac writes for it; nothing was written/);
     } finally {
       await server.close();
     }

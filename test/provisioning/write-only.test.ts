@@ -108,7 +108,7 @@ describe('write-only settings (password policy, MFA)', () => {
 
     test('fails when the admin audit log was not read for an enforced setting (never counted as unchanged)', () => {
       const record = { sha256: enforcementHash({ mfaEnabled: true }), enforcedAt: '2026-11-01T00:00:00.000Z', trackingId: 'T' };
-      expect(() => planChanges([org({ mfa: MFA })], [observed({ mfa: record }, {})])).toThrow(/the admin audit log was not read for mfa/);
+      expect(() => planChanges([org({ mfa: MFA })], [observed({ mfa: record }, {})])).toThrow(/^clinic\/Org\/Baseline\/Mfa \(settings\.mfa of org "Riverside Family Clinic"\): the admin audit log was not read for it, so nothing can be planned/);
     });
 
     test('an unknown write-only setting (audit log unreadable) is neither enforced nor unchanged', () => {
@@ -126,7 +126,7 @@ describe('write-only settings (password policy, MFA)', () => {
     });
 
     test('fails when the record was not read', () => {
-      expect(() => planChanges([org({ mfa: MFA })], [observed({})])).toThrow(/\(mfa of org "Riverside Family Clinic" \(its write-only record\)\): was not read, so nothing can be planned for it; plan again/);
+      expect(() => planChanges([org({ mfa: MFA })], [observed({})])).toThrow(/\(settings\.mfa of org "Riverside Family Clinic"\): its write-only record was not read, so nothing can be planned for it; plan again/);
     });
   });
 
