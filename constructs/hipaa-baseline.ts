@@ -1,11 +1,12 @@
 import { Construct, IConstruct } from 'constructs';
-import { BASELINE_SITE_CONTROL_KEYS, BaselineSiteControlKey, SiteSchema } from '../manifest/schema';
+import { BASELINE_SITE_CONTROL_KEYS, BaselineSiteControlKey, PREFERENCE_CONTROL_KEYS, PreferenceControlKey, SITE_CONTROLS, SiteSchema } from '../manifest/schema';
 import { AdminAccess, AdminAccessProps } from './admin-access';
 import { Attestations, AttestationsProps } from './attestations';
 import { HIPAA_BASELINE, IBaselineControl, isBaselineControl } from './baseline-control';
 import { EndToEndEncryptionProps, EndToEndEncryptionSettings, resolveEndToEndEncryption } from './end-to-end-encryption-settings';
 import { duplicateBaseline, invalidProp } from './errors';
 import { HostLobbyProps, HostLobbySettings, resolveHostLobby } from './host-lobby-settings';
+import { HostPreferenceProps, HostPreferenceSettings, resolveHostPreferences } from './host-preferences';
 import { InactiveAccounts, InactiveAccountsProps } from './inactive-accounts';
 import { MeetingSecurityBaseline } from './meeting-security-baseline';
 import { MeetingSecurityProps } from './meeting-security-settings';
@@ -15,8 +16,21 @@ import { isPlainObject } from './prop-checks';
 import { SiteControlBaseline } from './site-control-baseline';
 import { WebexOrg } from './webex-org';
 
+type Descriptors = typeof SITE_CONTROLS;
 
-export interface HipaaBaselineProps {
+/**
+ * The HipaaBaseline props of the per-host controls of meeting-preference flags, derived from the
+ * catalogue: for each, `<control>` (org-wide changes to its HIPAA-safe flags, for every host of every site
+ * without an explicit HostPreferences of that control) and `<control>SiteOverrides` (per-site changes
+ * keyed by siteUrl, applied over the org-wide ones; a `hosts` selection there replaces the org-wide one).
+ */
+export type HostPreferenceBaselineProps = {
+  readonly [K in PreferenceControlKey as Descriptors[K]['baselineProps']['orgWide']]?: HostPreferenceProps<K>;
+} & {
+  readonly [K in PreferenceControlKey as Descriptors[K]['baselineProps']['siteOverrides']]?: Readonly<Record<string, HostPreferenceProps<K>>>;
+};
+
+export interface HipaaBaselineProps extends HostPreferenceBaselineProps {
   /**
    * Org-wide changes to the MeetingSecurity defaults, applied to every MeetingSite of the org that has
    * no MeetingSecurity construct of its own. Validated eagerly, like MeetingSecurity props.
@@ -154,6 +168,8 @@ export class HipaaBaseline extends Construct {
   readonly hostLobby: SiteControlBaseline<HostLobbyProps, HostLobbySettings>;
   /** The end-to-end encryption control (construct id `EndToEndEncryption`). */
   readonly endToEndEncryption: SiteControlBaseline<EndToEndEncryptionProps, EndToEndEncryptionSettings>;
+  /** The per-host controls of meeting-preference flags, by manifest key (construct id: the key, capitalized). */
+  readonly hostPreferences: { readonly [K in PreferenceControlKey]: SiteControlBaseline<HostPreferenceProps<K>, HostPreferenceSettings<K>> };
   /** The org password policy (construct id `PasswordPolicy`). */
   readonly passwordPolicy: PasswordPolicy;
   /** Org-wide MFA (construct id `Mfa`). */
@@ -192,6 +208,14 @@ export class HipaaBaseline extends Construct {
       resolve: resolveEndToEndEncryption,
       unmanagedSites: unmanaged.endToEndEncryption,
     });
+    const byProp = props as Readonly<Record<string, never>>;
+    this.hostPreferences = Object.fromEntries(
+      PREFERENCE_CONTROL_KEYS.map((key) => {
+        const { orgWide, siteOverrides } = SITE_CONTROLS[key].baselineProps;
+        const id = key.charAt(0).toUpperCase() + key.slice(1);
+        return [key, new SiteControlBaseline(this, id, { key, orgWide: byProp[orgWide], siteOverrides: byProp[siteOverrides], resolve: resolveHostPreferences(key), unmanagedSites: unmanaged[key] })];
+      }),
+    ) as HipaaBaseline['hostPreferences'];
     this.passwordPolicy = new PasswordPolicy(this, 'PasswordPolicy', props.passwordPolicy);
     this.mfa = new MultiFactorAuthentication(this, 'Mfa', props.mfa);
     this.adminAccess = new AdminAccess(this, 'AdminAccess', props.adminAccess);

@@ -8,6 +8,7 @@ export * from './control-layer';
 export * from './host-selection';
 export * from './host-lobby-settings';
 export * from './host-lobby';
+export * from './host-preferences';
 export * from './end-to-end-encryption-settings';
 export * from './end-to-end-encryption';
 export * from './scheduled-meeting-lobby';

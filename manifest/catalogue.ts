@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AttestationsSchema } from './attestations';
 import type { Direction } from './direction';
 import { MEETING_SECURITY_FIELDS, MeetingSecuritySchema } from './meeting-security';
+import { PREFERENCE_SECTIONS, preferenceDirections, PreferenceFlags, preferenceSchema, splitPreferenceField } from './host-preferences';
 import { AdminAccessSchema, InactiveAccountsSchema, MfaSchema, PasswordPolicySchema } from './org-controls';
 import { EndToEndEncryptionSchema, HOST_LOBBY_FIELDS, HostLobbySchema, ScheduledMeetingLobbySchema } from './site-controls';
 
@@ -48,6 +49,12 @@ export interface ControlDescriptor<Schema extends z.ZodType = z.ZodType> {
   readonly construct: string;
   /** A site control's HipaaBaseline props: the org-wide props and the per-site overrides (import writes them). */
   readonly baselineProps?: { readonly orgWide: string; readonly siteOverrides: string };
+  /**
+   * A per-host control made of flags of the host's meeting preferences (manifest/host-preferences.ts):
+   * its schema, fields, construct props, baseline props, handler and import declaration all derive from
+   * these flags (`preferenceControl`).
+   */
+  readonly preferences?: PreferenceFlags;
 }
 
 /** A descriptor, keeping its literal scope, access and schema types. */
@@ -56,6 +63,28 @@ function control<const D extends ControlDescriptor>(descriptor: D): D {
 }
 
 type Each<T extends readonly string[]> = T[number];
+
+/**
+ * A per-host control of meeting-preference flags, declared by its flags: the manifest schema, the field
+ * directions, the read and write it needs and the HipaaBaseline props (`<baselineProp>` and
+ * `<baselineProp>SiteOverrides`) follow from them. Declared explicitly with the HostPreferences construct.
+ */
+function preferenceControl<const F extends PreferenceFlags, const P extends string>(d: { title: string; flags: F; citations: readonly string[]; baselineProp: P }) {
+  const sections = PREFERENCE_SECTIONS.filter((section) => Object.keys(d.flags).some((field) => splitPreferenceField(field).section === section));
+  return control({
+    scope: 'host',
+    title: d.title,
+    schema: preferenceSchema(d.flags),
+    fields: preferenceDirections(d.flags),
+    access: 'read-write',
+    read: "GET /v1/meetingPreferences per host (one read shared by the host's controls)",
+    write: `${sections.map((section) => `PUT /v1/meetingPreferences/${section}`).join(' and ')}, full body (every other field, a PIN included, sent back as read)`,
+    citations: d.citations,
+    construct: 'HostPreferences',
+    baselineProps: { orgWide: d.baselineProp, siteOverrides: `${d.baselineProp}SiteOverrides` as `${P}SiteOverrides` },
+    preferences: d.flags,
+  });
+}
 
 /** Controls declared per site (scope `site`: once per site; scope `host`: once per selected host). */
 export const SITE_CONTROLS = {
@@ -116,6 +145,22 @@ export const SITE_CONTROLS = {
     citations: ['164.312(e)(1)', '164.312(a)(2)(iv)'],
     construct: 'EndToEndEncryption',
     baselineProps: { orgWide: 'endToEndEncryption', siteOverrides: 'endToEndEncryptionSiteOverrides' },
+  }),
+  hostAiAssistant: preferenceControl({
+    title: "Each host's meetings start without the Webex AI Assistant (off by default in the host's scheduling options)",
+    flags: {
+      'schedulingOptions.enabledWebexAssistantByDefault': { safe: false, absentMeans: false, description: 'Whether the Webex AI Assistant is on by default in the meetings the host schedules' },
+    },
+    citations: ['164.308(b)(1)', '164.314(a)(1)'],
+    baselineProp: 'hostAiAssistant',
+  }),
+  hostRecordingSharing: preferenceControl({
+    title: "Each host's meeting recordings are not shared with every invitee automatically",
+    flags: {
+      'schedulingOptions.enabledAutoShareRecording': { safe: false, absentMeans: false, description: "Whether the host's meeting recordings are shared with every invitee automatically" },
+    },
+    citations: ['164.312(a)(1)', '164.308(a)(4)(i)'],
+    baselineProp: 'hostRecordingSharing',
   }),
   scheduledMeetingLobby: control({
     scope: 'host',
@@ -221,11 +266,18 @@ export const HOST_CONTROL_KEYS = SITE_CONTROL_KEYS.filter((key) => SITE_CONTROLS
 /** Site controls a HipaaBaseline declares (those with baseline props); the others only have their own construct. */
 export type BaselineSiteControlKey = { [K in SiteControlKey]: (typeof SITE_CONTROLS)[K] extends { readonly baselineProps: object } ? K : never }[SiteControlKey];
 export const BASELINE_SITE_CONTROL_KEYS = SITE_CONTROL_KEYS.filter((key) => 'baselineProps' in SITE_CONTROLS[key]) as readonly BaselineSiteControlKey[];
+/** Per-host controls of meeting-preference flags (`preferenceControl`): everything about them derives from their flags. */
+export type PreferenceControlKey = { [K in SiteControlKey]: (typeof SITE_CONTROLS)[K] extends { readonly preferences: PreferenceFlags } ? K : never }[SiteControlKey];
+export const PREFERENCE_CONTROL_KEYS = SITE_CONTROL_KEYS.filter((key) => 'preferences' in SITE_CONTROLS[key]) as readonly PreferenceControlKey[];
 /** The write-only org controls. */
 export const WRITE_ONLY_CONTROL_KEYS = ORG_CONTROL_KEYS.filter((key) => ORG_CONTROLS[key].access === 'write-only') as readonly WriteOnlyControlKey[];
 
 export function isHostControl(key: string): key is HostControlKey {
   return (HOST_CONTROL_KEYS as readonly string[]).includes(key);
+}
+
+export function isPreferenceControl(key: string): key is PreferenceControlKey {
+  return (PREFERENCE_CONTROL_KEYS as readonly string[]).includes(key);
 }
 
 /** The descriptor of a control key, if it is one. */

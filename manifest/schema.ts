@@ -12,6 +12,7 @@ export * from './attestations';
 export * from './exceptions';
 export * from './meeting-security';
 export * from './catalogue';
+export * from './host-preferences';
 export * from './direction';
 
 /**

@@ -1,11 +1,12 @@
 import { BASELINE_SITE_CONTROLS, BaselineSiteControl } from '../../constructs/hipaa-baseline';
-import { ATTESTATION_CATALOG, ATTESTATION_CONTROLS, attestationDetailFields, compareCodePoints, DEFAULT_E2EE_NAME_CONTAINS, EMAIL_PATTERN, HOST_CONTROL_KEYS, HostControlKey, SITE_CONTROLS } from '../../manifest';
+import { ATTESTATION_CATALOG, ATTESTATION_CONTROLS, attestationDetailFields, compareCodePoints, DEFAULT_E2EE_NAME_CONTAINS, EMAIL_PATTERN, HOST_CONTROL_KEYS, HostControlKey, PREFERENCE_CONTROL_KEYS, SITE_CONTROLS } from '../../manifest';
 import type { ProgramShape } from './construct-org';
 import { programShape } from './construct-ids';
 import { FULL_ADMINISTRATOR } from '../../provisioning/observe-org-settings';
 import { count, ImportNote, SiteControlDeclaration } from './declaration';
 import { declareEndToEndEncryption } from './declare-e2ee';
 import { declareHostLobby } from './declare-host-lobby';
+import { declareHostPreferences } from './declare-host-preferences';
 import { declareMeetingSecurity } from './declare-meeting-security';
 import type { ImportObservation } from './observation';
 import { array, entry, object, ObjectEntry, ObjectNode, scalar } from './source-node';
@@ -62,6 +63,7 @@ export function declareImport(observation: ImportObservation, options: DeclareOp
     meetingSecurity: declareMeetingSecurity(siteUrls.map((siteUrl) => ({ siteUrl, values: observed.sites[siteUrl]?.meetingSecurity })), multiSite),
     hostLobby: declareHostLobby(siteUrls.map((siteUrl) => ({ siteUrl, hosts: hostsOf(siteUrl, 'hostLobby')?.hosts ?? [] })), multiSite),
     endToEndEncryption: declareEndToEndEncryption(siteUrls.map((siteUrl) => ({ siteUrl, observed: hostsOf(siteUrl, 'endToEndEncryption') })), multiSite),
+    ...(Object.fromEntries(PREFERENCE_CONTROL_KEYS.map((key) => [key, declareHostPreferences(key, siteUrls.map((siteUrl) => ({ siteUrl, hosts: hostsOf(siteUrl, key)?.hosts ?? [] })), multiSite)])) as Record<(typeof PREFERENCE_CONTROL_KEYS)[number], SiteControlDeclaration>),
   };
   const notes: ImportNote[] = BASELINE_SITE_CONTROLS.flatMap((c) => controls[c].notes);
 

@@ -1,7 +1,8 @@
-import { HostControlKey, isHostControl, OrgSettings, SiteControlKey, SiteSettings, WriteOnlyControlKey } from '../../manifest';
+import { HostControlKey, isHostControl, isPreferenceControl, PreferenceControlKey, OrgSettings, SiteControlKey, SiteSettings, WriteOnlyControlKey } from '../../manifest';
 import { endToEndEncryptionHandler } from './end-to-end-encryption';
 import { HostSettingHandler } from './host-setting-handler';
 import { hostLobbyHandler } from './host-lobby';
+import { hostPreferencesHandler } from './host-preferences';
 import { meetingSecurityHandler } from './meeting-security';
 import { mfaHandler } from './mfa';
 import { passwordPolicyHandler } from './password-policy';
@@ -11,8 +12,8 @@ import { WriteOnlyHandler } from './write-only-handler';
 
 /** Site settings managed once per site (the site's own configuration); the catalogue says which. */
 type SiteWideKey = Exclude<SiteControlKey, HostControlKey>;
-/** Site settings managed once per selected host of the site. */
-type PerHostKey = HostControlKey;
+/** Site settings managed once per selected host of the site by a handler of their own. */
+type PerHostKey = Exclude<HostControlKey, PreferenceControlKey>;
 /** Org settings that Webex can write but not read. */
 type WriteOnlyKey = WriteOnlyControlKey;
 
@@ -24,7 +25,10 @@ export const SITE_SETTING_HANDLERS: { readonly [K in SiteWideKey]: SiteSettingHa
   meetingSecurity: meetingSecurityHandler,
 };
 
-/** Manifest site-setting key → its per-host handler. */
+/**
+ * Manifest site-setting key → its per-host handler. Controls of meeting-preference flags
+ * (`PREFERENCE_CONTROL_KEYS`) need no line: their handler is made from their catalogue entry.
+ */
 export const HOST_SETTING_HANDLERS: { readonly [K in PerHostKey]: HostSettingHandler<NonNullable<SiteSettings[K]>> } = {
   hostLobby: hostLobbyHandler,
   endToEndEncryption: endToEndEncryptionHandler,
@@ -47,7 +51,13 @@ export function siteHandler(setting: string): SiteSettingHandler<unknown> {
   return handler;
 }
 
+const preferenceHandlers = new Map<string, HostSettingHandler<unknown>>();
+
 export function hostHandler(setting: string): HostSettingHandler<unknown> {
+  if (isPreferenceControl(setting)) {
+    if (!preferenceHandlers.has(setting)) preferenceHandlers.set(setting, hostPreferencesHandler(setting) as HostSettingHandler<never> as HostSettingHandler<unknown>);
+    return preferenceHandlers.get(setting)!;
+  }
   const handler = (HOST_SETTING_HANDLERS as Record<string, HostSettingHandler<unknown>>)[setting];
   if (!handler) throw new Error(`no per-host handler for site setting ${setting}`);
   return handler;

@@ -102,6 +102,8 @@ export function healthSystemSeed(now: number, size: HealthSystemSize): Seed {
         autoLockOff: (user + siteNumber) % 5 === 0,
         ...((user + siteNumber) % 7 === 0 ? { joinBeforeHostMinutes: 10 as const } : {}),
         webinar: user > 0 && user % 10 === 0,
+        assistantByDefault: (user + siteNumber) % 11 === 0,
+        autoShareRecording: (user + siteNumber) % 13 === 0,
       });
     },
   };

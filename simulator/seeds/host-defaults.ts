@@ -8,6 +8,10 @@ export interface HostQuirks {
   /** Minutes before the start attendees may join; absent leaves join-before-host off. */
   joinBeforeHostMinutes?: 0 | 5 | 10 | 15;
   webinar?: boolean;
+  /** The Webex AI Assistant on by default in the meetings the host schedules. */
+  assistantByDefault?: boolean;
+  /** The host's recordings shared with every invitee automatically. */
+  autoShareRecording?: boolean;
 }
 
 /**
@@ -32,8 +36,8 @@ export function hostSettings(record: PersonRecord, pinSeed: number, quirks: Host
     schedulingOptions: {
       enabledJoinBeforeHost: quirks.joinBeforeHostMinutes !== undefined,
       joinBeforeHostMinutes: quirks.joinBeforeHostMinutes ?? 0,
-      enabledAutoShareRecording: false,
-      enabledWebexAssistantByDefault: false,
+      enabledAutoShareRecording: quirks.autoShareRecording === true,
+      enabledWebexAssistantByDefault: quirks.assistantByDefault === true,
       delegateEmails: [],
     },
     sessionTypeIds: quirks.webinar === true ? [SESSION_TYPE_IDS.pro, SESSION_TYPE_IDS.webinar] : [SESSION_TYPE_IDS.pro],

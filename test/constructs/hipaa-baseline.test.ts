@@ -229,9 +229,9 @@ describe('HipaaBaseline', () => {
   test('lists its controls', () => {
     const { org } = clinicSite();
     const baseline = new HipaaBaseline(org, 'Baseline');
-    expect(baseline.controls.map((c) => c.node.id)).toEqual(['MeetingSecurity', 'HostLobby', 'EndToEndEncryption', 'PasswordPolicy', 'Mfa', 'AdminAccess', 'InactiveAccounts', 'Attestations']);
+    expect(baseline.controls.map((c) => c.node.id)).toEqual(['MeetingSecurity', 'HostLobby', 'EndToEndEncryption', 'HostAiAssistant', 'HostRecordingSharing', 'PasswordPolicy', 'Mfa', 'AdminAccess', 'InactiveAccounts', 'Attestations']);
     expect(baseline.controls[0]).toBe(baseline.meetingSecurity);
-    expect(baseline.controls.slice(1)).toEqual([baseline.hostLobby, baseline.endToEndEncryption, baseline.passwordPolicy, baseline.mfa, baseline.adminAccess, baseline.inactiveAccounts, baseline.attestations]);
+    expect(baseline.controls.slice(1)).toEqual([baseline.hostLobby, baseline.endToEndEncryption, baseline.hostPreferences.hostAiAssistant, baseline.hostPreferences.hostRecordingSharing, baseline.passwordPolicy, baseline.mfa, baseline.adminAccess, baseline.inactiveAccounts, baseline.attestations]);
     expect(HipaaBaseline.of(org)).toBe(baseline);
   });
 });

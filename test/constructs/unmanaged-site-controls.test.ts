@@ -10,8 +10,8 @@ describe('HipaaBaseline unmanagedSiteControls', () => {
     new HipaaBaseline(org, 'Baseline', { unmanagedSiteControls: { 'north.webex.com': ['endToEndEncryption', 'hostLobby'] } });
     // THEN
     const sites = buildManifest(stack).orgs[0]!.sites;
-    expect(Object.keys(sites.find((s) => s.siteUrl === 'north.webex.com')!.settings)).toEqual(['meetingSecurity']);
-    expect(Object.keys(sites.find((s) => s.siteUrl === 'riverside-clinic.webex.com')!.settings).sort()).toEqual(['endToEndEncryption', 'hostLobby', 'meetingSecurity']);
+    expect(Object.keys(sites.find((s) => s.siteUrl === 'north.webex.com')!.settings).sort()).toEqual(['hostAiAssistant', 'hostRecordingSharing', 'meetingSecurity']);
+    expect(Object.keys(sites.find((s) => s.siteUrl === 'riverside-clinic.webex.com')!.settings).sort()).toEqual(['endToEndEncryption', 'hostAiAssistant', 'hostLobby', 'hostRecordingSharing', 'meetingSecurity']);
   });
 
   test('meeting security can be left unmanaged too', () => {
@@ -21,9 +21,9 @@ describe('HipaaBaseline unmanagedSiteControls', () => {
   });
 
   test.each<[string, unknown, string]>([
-    ['fails for a control that is not a site control', { 'riverside-clinic.webex.com': ['passwordPolicy'] }, 'HipaaBaseline unmanagedSiteControls["riverside-clinic.webex.com"] must be a non-empty list of meetingSecurity, hostLobby, endToEndEncryption, without repeats, received: ["passwordPolicy"] (at clinic/Org/Baseline)'],
-    ['fails for an empty list', { 'riverside-clinic.webex.com': [] }, 'HipaaBaseline unmanagedSiteControls["riverside-clinic.webex.com"] must be a non-empty list of meetingSecurity, hostLobby, endToEndEncryption, without repeats, received: [] (at clinic/Org/Baseline)'],
-    ['fails for a repeated control', { 'riverside-clinic.webex.com': ['hostLobby', 'hostLobby'] }, 'HipaaBaseline unmanagedSiteControls["riverside-clinic.webex.com"] must be a non-empty list of meetingSecurity, hostLobby, endToEndEncryption, without repeats, received: ["hostLobby","hostLobby"] (at clinic/Org/Baseline)'],
+    ['fails for a control that is not a site control', { 'riverside-clinic.webex.com': ['passwordPolicy'] }, 'HipaaBaseline unmanagedSiteControls["riverside-clinic.webex.com"] must be a non-empty list of meetingSecurity, hostLobby, endToEndEncryption, hostAiAssistant, hostRecordingSharing, without repeats, received: ["passwordPolicy"] (at clinic/Org/Baseline)'],
+    ['fails for an empty list', { 'riverside-clinic.webex.com': [] }, 'HipaaBaseline unmanagedSiteControls["riverside-clinic.webex.com"] must be a non-empty list of meetingSecurity, hostLobby, endToEndEncryption, hostAiAssistant, hostRecordingSharing, without repeats, received: [] (at clinic/Org/Baseline)'],
+    ['fails for a repeated control', { 'riverside-clinic.webex.com': ['hostLobby', 'hostLobby'] }, 'HipaaBaseline unmanagedSiteControls["riverside-clinic.webex.com"] must be a non-empty list of meetingSecurity, hostLobby, endToEndEncryption, hostAiAssistant, hostRecordingSharing, without repeats, received: ["hostLobby","hostLobby"] (at clinic/Org/Baseline)'],
     ['fails for a key that is not a siteUrl', { 'https://riverside-clinic.webex.com': ['hostLobby'] }, 'HipaaBaseline unmanagedSiteControls key must be a siteUrl: a lower-case host name such as example.webex.com, without scheme, port or path, received: "https://riverside-clinic.webex.com" (at clinic/Org/Baseline)'],
   ])('%s', (_name, unmanagedSiteControls, message) => {
     const { org } = clinicSite();

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
-import { CONTROLS, HOST_CONTROL_KEYS, HOST_LOBBY_FIELDS, MEETING_SECURITY_FIELDS, OrgSettingsSchema, SITE_CONTROL_KEYS, SiteSettingsSchema } from '../../manifest';
+import { CONTROLS, HOST_CONTROL_KEYS, HOST_LOBBY_FIELDS, isPreferenceControl, MEETING_SECURITY_FIELDS, OrgSettingsSchema, PREFERENCE_CONTROL_KEYS, SITE_CONTROL_KEYS, SiteSettingsSchema } from '../../manifest';
 import { controlsTable, withControlsTable } from '../../manifest/catalogue-doc';
 import { FIELD_DIRECTIONS } from '../../provisioning/security-impact';
-import { HOST_SETTING_HANDLERS, SITE_SETTING_HANDLERS, WRITE_ONLY_HANDLERS } from '../../provisioning/settings/registry';
+import { HOST_SETTING_HANDLERS, hostHandler, SITE_SETTING_HANDLERS, WRITE_ONLY_HANDLERS } from '../../provisioning/settings/registry';
 
 const ROOT = join(__dirname, '..', '..');
 const CATALOGUE = 'manifest/catalogue.ts';
@@ -67,8 +67,10 @@ describe('the control catalogue (manifest/catalogue.ts)', () => {
   test('every readable or writable control has its handler, and every handler its control', () => {
     // Site and per-host controls that are read (read-write, or review: read and fixed only on opt-in) have a handler.
     const readWrite = Object.entries(CONTROLS).filter(([, d]) => d.access === 'read-write' || (d.access === 'review' && d.scope !== 'org')).map(([key]) => key);
-    expect([...Object.keys(SITE_SETTING_HANDLERS), ...Object.keys(HOST_SETTING_HANDLERS)].sort()).toEqual(readWrite.sort());
-    expect(Object.keys(HOST_SETTING_HANDLERS).sort()).toEqual([...HOST_CONTROL_KEYS].sort());
+    // Controls of meeting-preference flags get a handler made from their catalogue entry; the others one of their own.
+    expect([...Object.keys(SITE_SETTING_HANDLERS), ...Object.keys(HOST_SETTING_HANDLERS), ...PREFERENCE_CONTROL_KEYS].sort()).toEqual(readWrite.sort());
+    expect(Object.keys(HOST_SETTING_HANDLERS).sort()).toEqual(HOST_CONTROL_KEYS.filter((key) => !isPreferenceControl(key)).sort());
+    for (const key of HOST_CONTROL_KEYS) expect(hostHandler(key).setting).toBe(key);
     expect(Object.keys(WRITE_ONLY_HANDLERS).sort()).toEqual(Object.entries(CONTROLS).filter(([, d]) => d.access === 'write-only').map(([key]) => key).sort());
   });
 

@@ -53,6 +53,8 @@ export function compliantOrg(): Org {
         schedulingOptions: { enabledJoinBeforeHost: false },
       },
       endToEndEncryption: { path: `${BASELINE}/EndToEndEncryption`, sessionType: { nameContains: 'End to End Encryption' } },
+      hostAiAssistant: { path: `${BASELINE}/HostAiAssistant`, schedulingOptions: { enabledWebexAssistantByDefault: false } },
+      hostRecordingSharing: { path: `${BASELINE}/HostRecordingSharing`, schedulingOptions: { enabledAutoShareRecording: false } },
     },
   });
   return {
@@ -130,6 +132,8 @@ export function compliantLive(org: Org = compliantOrg()): ObservedOrg {
     hostLobby: { site: {}, notHosts: [], hosts: ['dr.lee@clinic.example', 'dr.kim@clinic.example'].map((email, i) => ({ email, personId: `P${i}`, values: { ...LOBBY } })) },
     endToEndEncryption: { site: { sessionTypes: SESSION_TYPES }, notHosts: [], hosts: ['dr.lee@clinic.example', 'dr.kim@clinic.example'].map((email, i) => ({ email, personId: `P${i}`, values: { sessionTypeIds: ['3', '628'] } })) },
     scheduledMeetingLobby: { site: {}, notHosts: [], hosts: ['dr.lee@clinic.example', 'dr.kim@clinic.example'].map((email, i) => ({ email, personId: `P${i}`, values: { ...MEETINGS } })) },
+    hostAiAssistant: { site: {}, notHosts: [], hosts: ['dr.lee@clinic.example', 'dr.kim@clinic.example'].map((email, i) => ({ email, personId: `P${i}`, values: { 'schedulingOptions.enabledWebexAssistantByDefault': false } })) },
+    hostRecordingSharing: { site: {}, notHosts: [], hosts: ['dr.lee@clinic.example', 'dr.kim@clinic.example'].map((email, i) => ({ email, personId: `P${i}`, values: { 'schedulingOptions.enabledAutoShareRecording': false } })) },
     siteUrl,
   });
   const enforced = (setting: 'passwordPolicy' | 'mfa') => ({

@@ -21,6 +21,8 @@ describe('the HIPAA pack', () => {
       'WBX.HOST.1v1 SHALL SHALL',
       'WBX.HOST.2v1 SHOULD SHOULD',
       'WBX.HOST.3v1 SHALL SHALL',
+      'WBX.HOST.4v1 SHALL SHALL',
+      'WBX.HOST.5v1 SHALL SHALL',
       'WBX.ENC.1v1 SHOULD SHALL',
       'WBX.ENC.2v2 SHOULD SHALL',
       'WBX.ENC.3v1 SHALL SHALL',

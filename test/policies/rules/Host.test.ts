@@ -1,4 +1,6 @@
+import { HostAiAssistantOffByDefault } from '../../../policies/rules/host/HostAiAssistantOffByDefault';
 import { HostJoinBeforeHostOff } from '../../../policies/rules/host/HostJoinBeforeHostOff';
+import { HostRecordingsNotAutoShared } from '../../../policies/rules/host/HostRecordingsNotAutoShared';
 import { PersonalRoomAutoLock } from '../../../policies/rules/host/PersonalRoomAutoLock';
 import { PersonalRoomLobbyNotify } from '../../../policies/rules/host/PersonalRoomLobbyNotify';
 import { ANNEX, declared, failures, judge, LiveOrg, observed, SITE } from '../fixtures';
@@ -70,5 +72,28 @@ describe('Rule: Every host\'s scheduling options keep join before host off', () 
   test('Noncompliance 2: the declaration leaves scheduling options out', () => {
     const result = judge(rule, declared((org) => delete org.sites[1]!.settings.hostLobby!.schedulingOptions));
     expect(failures(result)).toEqual([`WBX.HOST.3v1[${SITE}]: schedulingOptions.enabledJoinBeforeHost is not declared (must be false)`]);
+  });
+});
+
+describe.each([
+  [HostAiAssistantOffByDefault, 'hostAiAssistant', 'schedulingOptions.enabledWebexAssistantByDefault', 'WBX.HOST.4v1'],
+  [HostRecordingsNotAutoShared, 'hostRecordingSharing', 'schedulingOptions.enabledAutoShareRecording', 'WBX.HOST.5v1'],
+] as const)('Rule %#: a scheduling-options flag that must stay off', (rule, key, field, id) => {
+  test('Compliance: declared off, and read off for every host', () => {
+    expect(judge(rule, declared()).status).toBe('pass');
+    expect(judge(rule, observed()).status).toBe('pass');
+    expect(rule.citations.length).toBeGreaterThan(0);
+  });
+  test('Noncompliance 1: one host has it on', () => {
+    const result = judge(rule, observed((live) => Object.assign(live.hosts![SITE]![key]!.hosts.find((h) => h.email === 'dr.kim@clinic.example')!.values, { [field]: true })));
+    expect(failures(result)).toEqual([`${id}[${SITE}/dr.kim@clinic.example]: ${field} is true, must be false`]);
+  });
+  test('Noncompliance 2: the declaration turns it on for the site\'s hosts', () => {
+    const result = judge(rule, declared((org) => { (org.sites[1]!.settings[key]!.schedulingOptions as Record<string, boolean>)[field.split('.')[1]!] = true; }));
+    expect(failures(result)).toEqual([`${id}[${SITE}]: ${field} is true, must be false`]);
+  });
+  test('Noncompliance 3: not declared for a site', () => {
+    const result = judge(rule, declared((org) => delete org.sites[0]!.settings[key]));
+    expect(failures(result)).toEqual([`${id}[${ANNEX}]: ${key} is not declared: webex-iac does not enforce this control`]);
   });
 });
