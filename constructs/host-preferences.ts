@@ -47,7 +47,7 @@ export function resolveHostPreferences<K extends PreferenceControlKey>(key: K): 
 }
 
 /**
- * One per-host control of meeting-preference flags (such as `hostAiAssistant` or `hostRecordingSharing`)
+ * One per-host control of meeting-preference flags (one of `PREFERENCE_CONTROL_KEYS`)
  * declared explicitly for one site; it wins over a HipaaBaseline. `control` names it; the other props are
  * its flags and `hosts`, each flag defaulting to its HIPAA-safe value. A site takes at most one per control.
  */

@@ -85,7 +85,7 @@ export const ATTESTATION_CATALOG: Readonly<Record<AttestationControl, { readonly
   recordingAccess: { title: 'Recording access and download policy', hipaa: '164.312(a)(1), 164.308(a)(4)' },
   dataResidency: { title: 'Data residency', hipaa: '164.308(b)(1), 164.314(a)' },
   businessAssociateAgreement: { title: 'Business Associate Agreement with Cisco', hipaa: '164.308(b)(1), 164.314(a)' },
-  aiAssistantCoverage: { title: 'AI Assistant on the sites, transcription and summaries covered by the BAA or disabled (each host\'s AI Assistant default is automated: hostAiAssistant)', hipaa: '164.308(b)(1), 164.502(e)' },
+  aiAssistantCoverage: { title: 'AI Assistant on the sites, transcription and summaries covered by the BAA or disabled (each host\'s AI Assistant default is an automated per-host control, WBX.HOST.4v1)', hipaa: '164.308(b)(1), 164.502(e)' },
   siteEndToEndEncryption: { title: 'End-to-end encryption enabled on the Meetings sites', hipaa: '164.312(e)(1), 164.312(a)(2)(iv)' },
 };
 

@@ -1,4 +1,4 @@
-import type { Org } from '../../manifest';
+import { Org, PREFERENCE_CONTROL_KEYS, PREFERENCE_SECTIONS } from '../../manifest';
 import type { SimulatorSnapshot } from '../../simulator';
 
 /** What a run left in the simulator, judged against the manifest alone (not against what webex-iac thinks). */
@@ -81,7 +81,9 @@ export function judgeState(orgs: readonly Org[], before: SimulatorSnapshot, afte
       }
       const lobby = site.settings.hostLobby;
       const e2e = site.settings.endToEndEncryption;
-      if (lobby?.hosts || e2e?.hosts) throw new Error(`the chaos suite judges only "every host" selections: ${site.path}`);
+      // The per-host controls of meeting-preference flags: each declared flag, under its section.
+      const flagControls = PREFERENCE_CONTROL_KEYS.map((control) => site.settings[control] as (Record<string, unknown> & { hosts?: unknown }) | undefined).filter((entry) => entry !== undefined);
+      if (lobby?.hosts || e2e?.hosts || flagControls.some((entry) => entry.hosts)) throw new Error(`the chaos suite judges only "every host" selections: ${site.path}`);
       const e2eType = e2e === undefined ? undefined : e2eSessionType(siteAfter.sessionTypes, e2e.sessionType);
       for (const [personId, host] of Object.entries(after.hosts[key] ?? {})) {
         if (after.people[personId]?.person.orgId !== orgId) continue;
@@ -91,6 +93,13 @@ export function judgeState(orgs: readonly Org[], before: SimulatorSnapshot, afte
         }
         for (const [field, value] of Object.entries(lobby?.schedulingOptions ?? {})) {
           expect(`${hostAt}/schedulingOptions/${field}`, (host.schedulingOptions as unknown as Record<string, unknown>)[field], value);
+        }
+        for (const entry of flagControls) {
+          for (const section of PREFERENCE_SECTIONS) {
+            for (const [field, value] of Object.entries((entry[section] as Record<string, unknown> | undefined) ?? {})) {
+              expect(`${hostAt}/${section}/${field}`, (host[section] as unknown as Record<string, unknown>)[field], value);
+            }
+          }
         }
         if (e2e !== undefined) {
           if (e2eType === undefined) {

@@ -56,12 +56,18 @@ export function* planTextChunks(plan: Plan, options: TerminalOptions = {}): Gene
     // Org, site and account changes in full (identical site changes share one block naming every site),
     // then the hosts of each site: one line per group of identical changes, the hosts folded.
     for (const block of mergeIdenticalSites(ofOrg.filter((g) => g.scope !== 'hosts'))) lines.push(...renderBlock(block, plan, c, drift), '');
+    // The hosts of every site of the org in one block: a baseline's change is the same on every site, so
+    // a group of identical changes spans the sites that need it (its line names them when not all do).
     const hostGroups = ofOrg.filter((g) => g.scope === 'hosts');
-    for (const siteUrl of [...new Set(hostGroups.map((g) => g.siteUrl!))]) {
-      const ofSite = hostGroups.filter((g) => g.siteUrl === siteUrl);
-      const hosts = ofSite.reduce((n, g) => n + g.targets.length, 0);
-      lines.push(c.bold(`  # hosts of ${terminalText(siteUrl)}: ${hosts} change(s) in ${ofSite.length} group(s) of identical changes`));
-      for (const group of ofSite) lines.push(...renderHostGroup(group, c, drift), ...hostAttributions(group, plan, c, drift));
+    if (hostGroups.length > 0) {
+      const sites = [...new Set(hostGroups.map((g) => g.siteUrl!))];
+      const merged = mergeAcrossSites(hostGroups);
+      const hosts = hostGroups.reduce((n, g) => n + g.targets.length, 0);
+      lines.push(c.bold(`  # hosts of ${sites.map(terminalText).join(', ')}: ${hosts} change(s) in ${merged.length} group(s) of identical changes`));
+      for (const block of merged) {
+        lines.push(...renderHostGroup(block, sites.length, c, drift));
+        for (const group of block) lines.push(...hostAttributions(group, plan, c, drift));
+      }
       lines.push('');
     }
     // Written org by org: a fleet's plan is never held as one string.
@@ -127,16 +133,33 @@ function hostAttributions(group: ChangeGroup, plan: Plan, c: ReturnType<typeof c
   ];
 }
 
-/** One line per group of identical host changes: what changes, on how many hosts, and the first hosts. */
-function renderHostGroup(group: ChangeGroup, c: ReturnType<typeof createColors>, drift: boolean): string[] {
+/** Host groups of one org that are the same change on several sites, in plan order of their first group. */
+function mergeAcrossSites(groups: readonly ChangeGroup[]): ChangeGroup[][] {
+  const blocks = new Map<string, ChangeGroup[]>();
+  for (const group of groups) {
+    const { siteUrl: _site, targets: _targets, changes: _changes, ...shape } = group;
+    const key = canonicalJson(shape as unknown as Parameters<typeof canonicalJson>[0]);
+    blocks.set(key, [...(blocks.get(key) ?? []), group]);
+  }
+  return [...blocks.values()];
+}
+
+/**
+ * One line per group of identical host changes: what changes, on how many hosts (and on which sites, when
+ * the block has several and the group is not on all of them), and the first hosts.
+ */
+function renderHostGroup(block: readonly ChangeGroup[], blockSites: number, c: ReturnType<typeof createColors>, drift: boolean): string[] {
+  const group = block[0]!;
+  const targets = block.flatMap((g) => g.targets);
   const fields = Object.keys(group.after).sort(compareCodePoints);
   const symbol = c.yellow(ACTION_STYLE[group.action]?.symbol ?? '~');
   const changes = fields.map((f) => `${f} ${formatValue(group.before[f])} ${c.yellow('->')} ${formatValue(group.after[f])}${group.fieldImpacts[f] === 'weakens' ? c.red(' (weakens)') : ''}`).join(', ');
   const weakens = `${group.impact === 'weakens' ? ` ${c.red(c.bold('(WEAKENS SECURITY)'))}` : ''}${originMark(group, c, drift)}`;
-  const names = group.targets.slice(0, HOSTS_SHOWN).map((t) => terminalText(emailOf(t)));
-  const more = group.targets.length - names.length;
+  const where = blockSites === 1 ? '' : block.length === blockSites ? ` on all ${blockSites} sites` : ` on ${block.map((g) => terminalText(g.siteUrl!)).join(', ')}`;
+  const names = [...new Set(targets.map((t) => terminalText(emailOf(t))))].slice(0, HOSTS_SHOWN);
+  const more = targets.length - names.length;
   return [
-    `  ${symbol} ${group.targets.length} ${group.targets.length === 1 ? 'host' : 'hosts'}: ${group.setting} ${changes}${weakens}`,
+    `  ${symbol} ${targets.length} ${targets.length === 1 ? 'host' : 'hosts'}${where}: ${group.setting} ${changes}${weakens}`,
     c.dim(`      # ${names.join(', ')}${more > 0 ? ` and ${more} more (--format json lists every one)` : ''}`),
     ...(group.notes.length > 0 ? [c.dim(`      # note: ${group.notes.map(terminalText).join('; ')}`)] : []),
   ];

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readManifest } from '../../manifest';
+import { PREFERENCE_CONTROL_KEYS, readManifest } from '../../manifest';
 import type { Plan } from '../../provisioning';
 import { RunningSimulator, startSimulator, SimulatorOptions } from '../../simulator';
 import { CLINIC } from '../../simulator/seeds/clinic';
@@ -121,8 +121,11 @@ describe('webex-iac import against the simulator, over real HTTP', () => {
     expect(org.sites.map((s) => s.siteUrl)).toEqual([HEALTH_SYSTEM.siteUrl(1, 1), HEALTH_SYSTEM.siteUrl(1, 2)]);
     const exempt = org.sites.map((s) => s.settings.hostLobby?.hosts?.exemptEmails?.length ?? 0);
     expect(exempt.every((n) => n > 50 && n < 150)).toBe(true);
+    // Hosts with a meeting-preference flag on (the AI Assistant by default, auto-shared recordings) are exempt from that control.
+    const flagExempt = org.sites.flatMap((s) => PREFERENCE_CONTROL_KEYS.map((key) => (s.settings[key] as { hosts?: { exemptEmails?: string[] } } | undefined)?.hosts?.exemptEmails?.length ?? 0));
+    expect(flagExempt.every((n) => n > 10 && n < 50)).toBe(true);
     // Grouped: about one line per exception, not one block per host.
-    expect(source.split('\n').length).toBeLessThan(200 + exempt.reduce((a, b) => a + b, 0) + 10);
+    expect(source.split('\n').length).toBeLessThan(200 + [...exempt, ...flagExempt].reduce((a, b) => a + b, 0) + 10);
   }, 300_000);
 
   describe('refusals: one line on stderr, exit 1, nothing written', () => {
