@@ -72,6 +72,8 @@ function clinicManifest(): Manifest {
               },
               hostLobby: { path: path('HostLobby'), personalMeetingRoom: { enabledAutoLock: true, autoLockMinutes: 5, enabledNotifyHost: true }, schedulingOptions: { enabledJoinBeforeHost: false } },
               endToEndEncryption: { path: path('EndToEndEncryption'), sessionType: { nameContains: 'End to End Encryption' } },
+              hostAiAssistant: { path: path('HostAiAssistant'), schedulingOptions: { enabledWebexAssistantByDefault: false } },
+              hostRecordingSharing: { path: path('HostRecordingSharing'), schedulingOptions: { enabledAutoShareRecording: false } },
               scheduledMeetingLobby: { path: path('ScheduledMeetingLobby'), fixMeetings: true },
             },
           },
@@ -120,7 +122,7 @@ describe('webex-iac assess: the live clinic against the HIPAA pack, before and a
     const json = JSON.parse((await cli(['assess', '--manifest', manifest, '--format', 'json'])).stdout) as Report;
     const results = json.orgs[0]!.results;
     const failing = results.filter((r) => r.status === 'fail' && r.level === 'SHALL').map((r) => r.ruleId);
-    expect(failing).toEqual(['WBX.MEET.1v1', 'WBX.MEET.2v1', 'WBX.MEET.3v1', 'WBX.MEET.4v1', 'WBX.MEET.5v1', 'WBX.MEET.10v1', 'WBX.HOST.1v1', 'WBX.HOST.3v1', 'WBX.ADMIN.1v1', 'WBX.AUDIT.1v1']);
+    expect(failing).toEqual(['WBX.MEET.1v1', 'WBX.MEET.2v1', 'WBX.MEET.3v1', 'WBX.MEET.4v1', 'WBX.MEET.5v1', 'WBX.MEET.10v1', 'WBX.HOST.1v1', 'WBX.HOST.3v1', 'WBX.HOST.4v1', 'WBX.HOST.5v1', 'WBX.ADMIN.1v1', 'WBX.AUDIT.1v1']);
     // Upcoming meetings: each unsafe one by id and start, by host; safe hosts pass; never a title or a password.
     const ids = clinicMeetingIds(Date.now());
     const lobby = results.find((r) => r.ruleId === 'WBX.MEET.10v1')!;
@@ -162,7 +164,7 @@ describe('webex-iac assess: the live clinic against the HIPAA pack, before and a
 
     expect(byAutomation('automated').map((r) => `${r.ruleId} ${r.status}`)).toEqual([
       'WBX.MEET.1v1 pass', 'WBX.MEET.2v1 pass', 'WBX.MEET.3v1 pass', 'WBX.MEET.4v1 pass', 'WBX.MEET.5v1 pass', 'WBX.MEET.6v1 pass', 'WBX.MEET.7v1 pass', 'WBX.MEET.8v1 pass',
-      'WBX.MEET.10v1 pass', 'WBX.HOST.1v1 pass', 'WBX.HOST.2v1 pass', 'WBX.HOST.3v1 pass', 'WBX.ENC.1v1 pass', 'WBX.ENC.2v2 pass',
+      'WBX.MEET.10v1 pass', 'WBX.HOST.1v1 pass', 'WBX.HOST.2v1 pass', 'WBX.HOST.3v1 pass', 'WBX.HOST.4v1 pass', 'WBX.HOST.5v1 pass', 'WBX.ENC.1v1 pass', 'WBX.ENC.2v2 pass',
       'WBX.AUTH.2v1 excepted', 'WBX.ACCT.1v1 pass', 'WBX.ADMIN.1v1 pass', 'WBX.ADMIN.2v1 pass', 'WBX.AUDIT.1v1 pass', 'WBX.RET.3v1 fail',
     ]);
     // apply fixed the unsafe meetings (fixMeetings) with partial PATCHes: every password is as seeded.
@@ -211,7 +213,7 @@ describe('webex-iac assess: the live clinic against the HIPAA pack, before and a
     const site = JSON.parse((await cli(['assess', '--manifest', manifest, '--site', SITE, '--format', 'json'])).stdout) as Report;
     expect(site.orgs[0]!.results.map((r) => r.ruleId)).toEqual([
       'WBX.MEET.1v1', 'WBX.MEET.2v1', 'WBX.MEET.3v1', 'WBX.MEET.4v1', 'WBX.MEET.5v1', 'WBX.MEET.6v1', 'WBX.MEET.7v1', 'WBX.MEET.8v1',
-      'WBX.MEET.10v1', 'WBX.HOST.1v1', 'WBX.HOST.2v1', 'WBX.HOST.3v1', 'WBX.ENC.1v1', 'WBX.ENC.2v2', 'WBX.RET.3v1',
+      'WBX.MEET.10v1', 'WBX.HOST.1v1', 'WBX.HOST.2v1', 'WBX.HOST.3v1', 'WBX.HOST.4v1', 'WBX.HOST.5v1', 'WBX.ENC.1v1', 'WBX.ENC.2v2', 'WBX.RET.3v1',
     ]);
   });
 

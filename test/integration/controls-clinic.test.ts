@@ -2,7 +2,7 @@ import axios, { AxiosInstance } from 'axios';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Manifest, Org } from '../../manifest';
+import { Manifest, Org, PREFERENCE_CONTROL_KEYS } from '../../manifest';
 import { applyPlan, observeOrgs, planChanges, planOrgs, PlanError, renderPlanJson, renderPlanText, WebexClient } from '../../provisioning';
 import { RunningSimulator, startSimulator } from '../../simulator';
 import { CLINIC } from '../../simulator/seeds/clinic';
@@ -166,6 +166,8 @@ describe('every control against the simulator\'s clinic seed, over real HTTP, as
     const settings = declared[0]!.sites[0]!.settings;
     settings.hostLobby = { ...settings.hostLobby!, hosts: { emails: [`dr.lee@${DOMAIN}`, `dr.kim@${DOMAIN}`, `nurse.adams@${DOMAIN}`], exemptEmails: [`dr.kim@${DOMAIN}`] } };
     settings.endToEndEncryption = { ...settings.endToEndEncryption!, hosts: { emailDomains: ['elsewhere.example'] } };
+    // The other controls that read a host's meeting preferences select nobody here either.
+    for (const key of PREFERENCE_CONTROL_KEYS) delete settings[key];
     const plan = await planOrgs(client, declared, { stateDir });
     expect(plan.changes.filter((c) => c.setting === 'hostLobby').map((c) => (c.target.kind === 'person' ? c.target.email : ''))).toEqual([`dr.lee@${DOMAIN}`]);
     expect(plan.changes.filter((c) => c.setting === 'endToEndEncryption')).toEqual([]);
@@ -196,6 +198,8 @@ describe('every control against the simulator\'s clinic seed, over real HTTP, as
   test('removing a control stops managing it: nothing of it is read, planned or reset', async () => {
     const declared = orgs();
     delete declared[0]!.sites[0]!.settings.hostLobby;
+    // The per-host preference controls read the same meeting preferences: removed too.
+    for (const key of PREFERENCE_CONTROL_KEYS) delete declared[0]!.sites[0]!.settings[key];
     delete declared[0]!.settings.passwordPolicy;
     const plan = await planOrgs(client, declared, { stateDir });
     expect(plan.changes.map((c) => c.setting)).not.toContain('hostLobby');
