@@ -1,5 +1,6 @@
 import type { ImportObservation } from '../../cli/import/observation';
 import { MEETING_SECURITY_DEFAULTS, PASSWORD_CRITERIA_DEFAULTS } from '../../constructs/meeting-security-settings';
+import { PREFERENCE_CONTROL_KEYS, SITE_CONTROLS } from '../../manifest';
 import type { FieldValues, ObservedOrg } from '../../provisioning';
 import { flatten } from '../../provisioning/field-values';
 
@@ -16,6 +17,8 @@ export interface HostSpec {
   readonly email: string;
   readonly lobby?: readonly [boolean, number | null, boolean, boolean];
   readonly types?: readonly string[];
+  /** Meeting-preference flags (e.g. `schedulingOptions.enabledAutoShareRecording`); default: the HIPAA-safe values. */
+  readonly flags?: Readonly<Record<string, boolean>>;
 }
 
 export interface SiteSpec {
@@ -70,6 +73,17 @@ export function observation(spec: { sites: readonly SiteSpec[]; admins?: { email
             hosts: s.hosts.map((h, i) => ({ email: h.email, personId: `P${i}`, values: { sessionTypeIds: [...(h.types ?? ['3'])].sort() } })),
             notHosts: [],
           },
+          // The per-host preference controls: each host at the HIPAA-safe flags unless its spec says otherwise.
+          ...Object.fromEntries(
+            PREFERENCE_CONTROL_KEYS.map((key) => [
+              key,
+              {
+                site: {},
+                hosts: s.hosts.map((h, i) => ({ email: h.email, personId: `P${i}`, values: Object.fromEntries(Object.entries(SITE_CONTROLS[key].preferences).map(([field, flag]) => [field, h.flags?.[field] ?? flag.safe])) })),
+                notHosts: [],
+              },
+            ]),
+          ),
         },
       ]),
     ),

@@ -2,7 +2,7 @@ import { declareImport } from '../../cli/import/declare-org';
 import { generateImport } from '../../cli/import/generate';
 import { plainValue } from '../../cli/import/source-node';
 import { verifyDeclaration } from '../../cli/import/verify-declaration';
-import { ATTESTATION_CONTROLS } from '../../manifest';
+import { ATTESTATION_CONTROLS, PREFERENCE_CONTROL_KEYS, SITE_CONTROLS } from '../../manifest';
 import { E2EE, hardenedHost, HostSpec, observation, SAFE_SECURITY, SiteSpec } from './fixtures';
 
 const SITE = 'clinic.webex.com';
@@ -111,6 +111,17 @@ describe('webex-iac import: the generator (observation → program)', () => {
       const generated = generateImport(observation({ sites: [site] }));
       expect(plainValue(generated.declaration.baseline)).toMatchObject({ unmanagedSiteControls: { [SITE]: ['hostLobby'] } });
       expect(generated.notes).toContainEqual(expect.objectContaining({ level: 'warning', control: 'hostLobby', message: expect.stringContaining('autoLockMinutes must be one of 0, 5, 10, 15, 20') }));
+    });
+  });
+
+  describe('per-host preference controls (catalogue preferenceControl entries)', () => {
+    test.each([...PREFERENCE_CONTROL_KEYS])('%s: hosts whose flag is not HIPAA-safe are exempt, the rest keep the safe default, and the round trip plans nothing', (key) => {
+      const [field, flag] = Object.entries(SITE_CONTROLS[key].preferences)[0]!;
+      const site: SiteSpec = { siteUrl: SITE, hosts: [...hosts(3), { ...hardenedHost('open01@clinic.example'), flags: { [field]: !flag.safe } }] };
+      const generated = generateImport(observation({ sites: [site] }));
+      expect(props([site])).toMatchObject({ [SITE_CONTROLS[key].baselineProps.orgWide]: { hosts: { exemptEmails: ['open01@clinic.example'] } } });
+      expect(generated.notes).toContainEqual(expect.objectContaining({ level: 'warning', control: key, message: `1 of 4 hosts have ${field} ${!flag.safe} and are exempt (hosts.exemptEmails)` }));
+      expect(generated.verification.residual).toEqual([]);
     });
   });
 
@@ -240,7 +251,8 @@ describe('webex-iac import: the generator (observation → program)', () => {
       const site: SiteSpec = { siteUrl: SITE, security: { ...SAFE_SECURITY, requireStrongPassword: false }, hosts: [...hosts(4, { lobby: [true, 10, true, false] }), ...hosts(2, { lobby: [false, 0, false, true], types: ['3'] }, 'open')] };
       const generated = generateImport(observation({ sites: [site] }));
       expect(generated.verification.residual).toEqual([]);
-      expect(generated.verification.plan.summary.unchangedSettings).toBe(1 + 4 + 4 + 1 + 1);
+      // … and each of the 6 hosts once per per-host preference control.
+      expect(generated.verification.plan.summary.unchangedSettings).toBe(1 + 4 + 4 + 1 + 1 + 6 * PREFERENCE_CONTROL_KEYS.length);
     });
 
     test('fails: the HIPAA defaults instead of the imported values would plan changes (what the verification catches)', () => {
