@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { BASELINE_SITE_CONTROL_KEYS, BaselineSiteControlKey, PREFERENCE_CONTROL_KEYS, PreferenceControlKey, SITE_CONTROLS, SiteSchema } from '../manifest/schema';
+import { compareCodePoints } from '../manifest/compare';
 import { AdminAccess, AdminAccessProps } from './admin-access';
 import { Attestations, AttestationsProps } from './attestations';
 import { HIPAA_BASELINE, IBaselineControl, isBaselineControl } from './baseline-control';
@@ -234,7 +235,7 @@ function resolveUnmanagedSiteControls(value: unknown, scope: Construct): Record<
   const bySite = Object.fromEntries(BASELINE_SITE_CONTROLS.map((key) => [key, []])) as unknown as Record<BaselineSiteControl, string[]>;
   if (value === undefined) return bySite;
   if (!isPlainObject(value)) throw invalidProp('HipaaBaseline', 'unmanagedSiteControls', value, 'an object keyed by siteUrl', scope);
-  for (const [siteUrl, controls] of Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [siteUrl, controls] of Object.entries(value).sort(([a], [b]) => compareCodePoints(a, b))) {
     if (!SiteSchema.shape.siteUrl.safeParse(siteUrl).success) {
       throw invalidProp('HipaaBaseline', 'unmanagedSiteControls key', siteUrl, 'a siteUrl: a lower-case host name such as example.webex.com, without scheme, port or path', scope);
     }

@@ -1,5 +1,5 @@
 import { notObserved, placedDiff, siteSettingEntry } from './plan-errors';
-import { Org } from '../manifest';
+import { compareCodePoints, Org } from '../manifest';
 import { untrusted } from '../manifest/text';
 import { ObservedOrg } from './observe';
 import { PlanParts } from './plan-parts';
@@ -14,7 +14,7 @@ import { isUnknownSiteSetting } from './unknown-targets';
  */
 export function planHostSettings(org: Org, live: ObservedOrg, parts: PlanParts): void {
   for (const site of org.sites) {
-    for (const [setting, declared] of Object.entries(site.settings).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [setting, declared] of Object.entries(site.settings).sort(([a], [b]) => compareCodePoints(a, b))) {
       if (declared === undefined || !isHostSetting(setting)) continue;
       const observed = live.hosts?.[site.siteUrl]?.[setting];
       // The site's context could not be read: listed in plan.unknown, its hosts not planned.

@@ -3,7 +3,7 @@ import { ObservedOrg, planChanges, renderPlanText } from '../../provisioning';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const SITES = ['a.webex.com', 'b.webex.com', 'c.webex.com'];
-const LOBBY = { path: 'fleet/Org/Baseline/HostLobby', personalMeetingRoom: { enabledAutoLock: true, autoLockMinutes: 5 } };
+const LOBBY = { path: 'fleet/Org/Baseline/HostLobby', personalMeetingRoom: { enabledAutoLock: true, autoLockMinutes: 5 as const } };
 const locked = (minutes: number) => ({ 'personalMeetingRoom.enabledAutoLock': true, 'personalMeetingRoom.autoLockMinutes': minutes });
 
 /** Three sites of one org: every site has hosts locking after 10 minutes, only site c one that never locks. */
