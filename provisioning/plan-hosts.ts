@@ -56,7 +56,7 @@ export function planHostSettings(org: Org, live: ObservedOrg, parts: PlanParts):
           kind: 'not-a-host',
           target: personTarget(email, { siteUrl: site.siteUrl }),
           setting,
-          detail: untrusted(`is selected by email but is not a host of ${site.siteUrl}; nothing is read or changed for it`),
+          detail: untrusted(`is listed in hosts.emails but is not a host of ${site.siteUrl}; nothing is read or changed for it: remove it from hosts.emails, or make the person a host of the site`),
           path,
         });
       }

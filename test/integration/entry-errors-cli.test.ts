@@ -90,4 +90,16 @@ describe('errors about a declared entry, through the real CLI against the simula
       `Error: clinic/RiversideClinic/MainSite/MeetingSecurity (settings.meetingSecurity of site ${SITE}): passwordCriteria cannot be applied while requireStrongPassword is false on the site (changing: passwordCriteria.minLength); declare requireStrongPassword: true`,
     );
   });
+
+  test('a host selection naming an email that is no host: a finding in manifest words (hosts.emails), the plan itself goes on', async () => {
+    const manifest = clinicManifest();
+    manifest.orgs[0]!.sites[0]!.settings.hostLobby = { path: 'clinic/RiversideClinic/MainSite/HostLobby', hosts: { emails: ['nobody\u202e@riverside-clinic.example'] }, schedulingOptions: { enabledJoinBeforeHost: false } };
+    const file = join(work, 'webex-manifest.json');
+    writeFileSync(file, canonicalJson(manifest));
+    const run = await runCli(['plan', '--manifest', file], env);
+    expect(run.code).toBe(0);
+    const finding = run.stdout.split('\n').find((line) => line.includes('not a host'));
+    expect(finding).toContain(`person nobody\\u202e@riverside-clinic.example on ${SITE}: is listed in hosts.emails but is not a host of ${SITE}; nothing is read or changed for it: remove it from hosts.emails`);
+    expect(run.stdout).not.toContain('\u202e');
+  });
 });
