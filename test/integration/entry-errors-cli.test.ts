@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canonicalJson, Manifest } from '../../manifest';
@@ -101,5 +101,24 @@ describe('errors about a declared entry, through the real CLI against the simula
     const finding = run.stdout.split('\n').find((line) => line.includes('not a host'));
     expect(finding).toContain(`person nobody\\u202e@riverside-clinic.example on ${SITE}: is listed in hosts.emails but is not a host of ${SITE}; nothing is read or changed for it: remove it from hosts.emails`);
     expect(run.stdout).not.toContain('\u202e');
+  });
+
+  test('a declared entry the observation does not hold (a saved plan whose observation was cut): the entry, and nothing written', async () => {
+    const file = join(work, 'webex-manifest.json');
+    writeFileSync(file, canonicalJson(clinicManifest()));
+    const planFile = join(work, 'plan.json');
+    expect((await runCli(['plan', '--manifest', file, '--out', planFile, '--quiet'], env)).code).toBe(0);
+    const saved = JSON.parse(readFileSync(planFile, 'utf8'));
+    delete saved.observed[0].sites[SITE].meetingSecurity;
+    writeFileSync(planFile, JSON.stringify(saved));
+    const writes = () => sim.exchanges.filter((e) => e.method !== 'GET').length;
+    const before = writes();
+    const apply = await runCli(['apply', planFile, '--auto-approve'], env);
+    expect(apply.code).not.toBe(0);
+    expect(apply.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(apply.stderr).toContain(
+      `its declaration and observations do not make a plan (clinic/RiversideClinic/MainSite/MeetingSecurity (settings.meetingSecurity of site ${SITE}): was not read, so nothing can be planned for it; plan again from a fresh read (webex-iac plan)`,
+    );
+    expect(writes()).toBe(before);
   });
 });
