@@ -12,6 +12,8 @@ const PREFERENCES = '/v1/meetingPreferences';
  */
 export class HostReads {
   private preferences?: Promise<MeetingPreferences>;
+  /** Whether the write in progress recorded what Webex stored (`stored`). */
+  private answered = false;
 
   constructor(
     readonly client: WebexClient,
@@ -26,14 +28,32 @@ export class HostReads {
   }
 
   /**
-   * Runs a write of the host's meeting preferences, then drops what was read, whatever the outcome (a
-   * write may have reached Webex even when its answer was lost): the next read asks Webex again.
+   * Runs a write of the host's meeting preferences. A write whose every PUT was answered with the object
+   * as stored has recorded it (`stored`): the host's next write builds on that, without reading again.
+   * Otherwise (an error, a lost answer: the write may still have reached Webex) what was read is dropped
+   * and the next read asks Webex again.
    */
   async writing<T>(write: () => Promise<T>): Promise<T> {
+    this.answered = false;
+    let done = false;
     try {
-      return await write();
+      const result = await write();
+      done = true;
+      return result;
     } finally {
-      this.preferences = undefined;
+      if (!done || !this.answered) this.preferences = undefined;
+      this.answered = false;
     }
+  }
+
+  /**
+   * Records one section as Webex answered its full-body PUT (the fields it answered, over what was read
+   * and sent back): during `writing`, so that a failure later in the same write still drops it.
+   */
+  stored<S extends keyof MeetingPreferences>(section: S, answer: Partial<MeetingPreferences[S]>): void {
+    const read = this.preferences;
+    if (read === undefined) return;
+    this.preferences = read.then((preferences) => ({ ...preferences, [section]: { ...preferences[section], ...answer } }));
+    this.answered = true;
   }
 }

@@ -36,6 +36,7 @@ export async function writeMeetingPreferences(reads: HostReads, after: FieldValu
       const { data, trackingId } = await client.put(PMR, body, PersonalRoomLobbyResponseSchema, query);
       trackingIds.push(trackingId);
       Object.assign(answered, pick(absentMeans, PMR_PREFIX), flatten(data, 'personalMeetingRoom'));
+      reads.stored('personalMeetingRoom', { ...(body as MeetingPreferences['personalMeetingRoom']), ...data });
     } catch (error) {
       throw withSecretsMasked(error, [body.hostPin as string]);
     }
@@ -45,6 +46,7 @@ export async function writeMeetingPreferences(reads: HostReads, after: FieldValu
     const { data, trackingId } = await client.put(SCHEDULING, schedulingOptionsBody(current.schedulingOptions, scheduling), SchedulingOptionsResponseSchema, query);
     trackingIds.push(trackingId);
     Object.assign(answered, pick(absentMeans, SCHEDULING_PREFIX), flatten(data, 'schedulingOptions'));
+    reads.stored('schedulingOptions', data);
   }
   return { trackingId: trackingIds.join(', '), answered };
 }

@@ -67,8 +67,12 @@ describe('per-host scheduling flags: AI Assistant default and automatic sharing 
     await client.put('/v1/meetingPreferences/schedulingOptions', { enabledJoinBeforeHost: true, joinBeforeHostMinutes: 10, enabledAutoShareRecording: false, enabledWebexAssistantByDefault: true, delegateEmails: [`dr.lee@${DOMAIN}`] }, SchedulingOptionsResponseSchema, { userEmail: `dr.patel@${DOMAIN}`, siteUrl: SITE });
     const plan = await planOrgs(client, manifest.orgs);
     expect(plan.changes.filter((c) => c.target.kind === 'person' && c.target.email === `dr.patel@${DOMAIN}`).map((c) => c.setting).sort()).toEqual(['hostAiAssistant', 'hostLobby']);
+    const before = sim.exchanges.length;
     await applyPlan(client, plan);
     expect(sim.snapshot().hosts[SITE]![id('dr.patel')]!.schedulingOptions).toEqual({ enabledJoinBeforeHost: false, joinBeforeHostMinutes: 10, enabledAutoShareRecording: false, enabledWebexAssistantByDefault: false, delegateEmails: [`dr.lee@${DOMAIN}`] });
+    // One read of the host (the stale check); the second PUT is built on the first PUT's answer, the object as stored.
+    const patel = sim.exchanges.slice(before).filter((e) => decodeURIComponent(e.url).includes(`userEmail=dr.patel@${DOMAIN}`));
+    expect(patel.map((e) => `${e.method} ${e.url.split('?')[0]}`)).toEqual(['GET /v1/meetingPreferences', 'PUT /v1/meetingPreferences/schedulingOptions', 'PUT /v1/meetingPreferences/schedulingOptions']);
     expect((await planOrgs(client, manifest.orgs)).changes).toEqual([]);
   });
 });
