@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { Manifest } from '../../manifest';
+import { Manifest, PREFERENCE_CONTROL_KEYS, SITE_CONTROLS } from '../../manifest';
 import { applyPlan, planOrgs, WebexClient } from '../../provisioning';
 import { MeetingPreferencesSchema, PersonalRoomResponseSchema, SchedulingOptionsResponseSchema } from '../../provisioning/client/schemas/meeting-preferences';
 import { FullPersonSchema, PersonListSchema, RoleListSchema } from '../../provisioning/client/schemas/person';
@@ -103,6 +103,13 @@ describe('every request the client sends for the controls agrees with Cisco\'s s
       const problems = sim.exchanges.flatMap((e) => requestProblems(e.method, e.url, e.requestBody).map((p) => `${e.method} ${e.url}: ${p}`));
       expect(problems).toEqual([]);
       expect(sim.exchanges.every((e) => e.status >= 200 && e.status < 300)).toBe(true);
+      // Each per-host preference control wrote its flag (the clinic seed has a host with each one on) in a request that validated above.
+      for (const key of PREFERENCE_CONTROL_KEYS) {
+        for (const [field, flag] of Object.entries(SITE_CONTROLS[key].preferences)) {
+          const [section, name] = field.split('.') as [string, string];
+          expect(sim.exchanges.some((e) => e.method === 'PUT' && e.url.startsWith(`/v1/meetingPreferences/${section}?`) && (e.requestBody as Record<string, unknown>)[name] === flag.safe)).toBe(true);
+        }
+      }
     } finally {
       await sim.close();
       rmSync(stateDir, { recursive: true, force: true });
