@@ -1,7 +1,7 @@
 import { compareCodePoints } from '../manifest';
 import { sameValue } from './field-values';
 import { FieldValue, FieldValues } from './plan';
-import { FIELD_DIRECTIONS } from './security-impact';
+import { FIELD_DIRECTIONS, fieldImpact } from './security-impact';
 
 /**
  * Which rule decided the value a plan writes to a field:
@@ -97,4 +97,31 @@ export function exactWeakeningNote(field: string, before: FieldValue | undefined
 
 function show(value: FieldValue | undefined): string {
   return JSON.stringify(value ?? null);
+}
+
+/** What a handler's diff starts from: the fields to change, each with the rule that decided it, and the rest counted. */
+export interface ChangedFields {
+  readonly before: FieldValues;
+  readonly after: FieldValues;
+  readonly rules: Record<string, ValueRule>;
+  /** The floor notes, and a note for each exact pin that weakens. */
+  readonly notes: string[];
+  unchangedFields: number;
+}
+
+/** The desired values of `setting` that differ from the live ones (`desiredValues` decided them from `declared`). */
+export function changedFields(setting: string, declared: FieldValues, desired: DesiredValues, live: FieldValues): ChangedFields {
+  const changed: ChangedFields = { before: {}, after: {}, rules: {}, notes: floorNotes(declared, desired, live), unchangedFields: 0 };
+  for (const [field, value] of Object.entries(desired.values)) {
+    if (sameValue(live[field] ?? null, value)) {
+      changed.unchangedFields++;
+      continue;
+    }
+    const before = live[field] ?? null;
+    changed.before[field] = before;
+    changed.after[field] = value;
+    changed.rules[field] = desired.rules[field]!;
+    if (changed.rules[field] === 'exact' && fieldImpact(setting, field, before, value) === 'weakens') changed.notes.push(exactWeakeningNote(field, before, value));
+  }
+  return changed;
 }

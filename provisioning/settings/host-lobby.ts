@@ -1,11 +1,10 @@
 import { HostLobby } from '../../manifest';
 import { WriteOutcomeUnknownError } from '../client/errors';
 import { WebexClient } from '../client/webex-client';
-import { flatten, sameValue } from '../field-values';
+import { flatten } from '../field-values';
 import { hostSettingAt, unmanagedFields } from '../plan-errors';
-import { desiredValues, exactWeakeningNote, floorNotes, ValueRule } from '../floors';
+import { changedFields, desiredValues } from '../floors';
 import { FieldValues } from '../plan';
-import { fieldImpact } from '../security-impact';
 import { HostRef, HostSettingHandler, HostWriteOutcome } from './host-setting-handler';
 import { HostReads } from './host-reads';
 import { writeMeetingPreferences } from './meeting-preferences-write';
@@ -62,21 +61,7 @@ export const hostLobbyHandler: HostSettingHandler<HostLobby> = {
     const lockAfter = desiredValues('hostLobby', declaredValues, observed, declared.exactFields).values['personalMeetingRoom.enabledAutoLock'] ?? observed['personalMeetingRoom.enabledAutoLock'];
     const locking = observed['personalMeetingRoom.enabledAutoLock'] === true && lockAfter === true;
     const desired = desiredValues('hostLobby', declaredValues, locking ? observed : { ...observed, 'personalMeetingRoom.autoLockMinutes': null }, declared.exactFields);
-    const before: FieldValues = {};
-    const after: FieldValues = {};
-    const rules: Record<string, ValueRule> = {};
-    const notes = floorNotes(declaredValues, desired, observed);
-    let unchangedFields = 0;
-    for (const [field, value] of Object.entries(desired.values)) {
-      if (sameValue(observed[field] ?? null, value)) {
-        unchangedFields++;
-      } else {
-        before[field] = observed[field] ?? null;
-        after[field] = value;
-        rules[field] = desired.rules[field]!;
-        if (rules[field] === 'exact' && fieldImpact('hostLobby', field, before[field], value) === 'weakens') notes.push(exactWeakeningNote(field, before[field], value));
-      }
-    }
+    const { before, after, rules, notes, unchangedFields } = changedFields('hostLobby', declaredValues, desired, observed);
     return Object.keys(after).length === 0 ? undefined : { before, after, unchangedFields, notes, rules };
   },
 

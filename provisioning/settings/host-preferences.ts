@@ -1,11 +1,10 @@
 import { HostSelection, PreferenceControlKey, PreferenceFlag, PreferenceFlags, PreferenceField, SITE_CONTROLS, splitPreferenceField } from '../../manifest';
 import { WriteOutcomeUnknownError } from '../client/errors';
 import { WebexClient } from '../client/webex-client';
-import { flatten, sameValue } from '../field-values';
-import { desiredValues, exactWeakeningNote, floorNotes, ValueRule } from '../floors';
+import { flatten } from '../field-values';
+import { changedFields, desiredValues } from '../floors';
 import { FieldValues } from '../plan';
 import { entryError, hostSettingAt, unmanagedFields } from '../plan-errors';
-import { fieldImpact } from '../security-impact';
 import { HostRef, HostSettingHandler, HostWriteOutcome } from './host-setting-handler';
 import { HostReads } from './host-reads';
 import { writeMeetingPreferences } from './meeting-preferences-write';
@@ -47,22 +46,7 @@ export function hostPreferencesHandler(setting: PreferenceControlKey): HostSetti
 
     diff(declared: PreferenceDeclaration, observed: FieldValues): SettingDiff | undefined {
       const declaredValues = declaredFlags(declared);
-      const desired = desiredValues(setting, declaredValues, observed, []);
-      const before: FieldValues = {};
-      const after: FieldValues = {};
-      const rules: Record<string, ValueRule> = {};
-      const notes = floorNotes(declaredValues, desired, observed);
-      let unchangedFields = 0;
-      for (const [field, value] of Object.entries(desired.values)) {
-        if (sameValue(observed[field] ?? null, value)) {
-          unchangedFields++;
-          continue;
-        }
-        before[field] = observed[field] ?? null;
-        after[field] = value;
-        rules[field] = desired.rules[field]!;
-        if (rules[field] === 'exact' && fieldImpact(setting, field, before[field], value) === 'weakens') notes.push(exactWeakeningNote(field, before[field], value));
-      }
+      const { before, after, rules, notes, unchangedFields } = changedFields(setting, declaredValues, desiredValues(setting, declaredValues, observed, []), observed);
       return Object.keys(after).length === 0 ? undefined : { before, after, unchangedFields, notes, rules };
     },
 

@@ -2,10 +2,9 @@ import { MeetingSecurity } from '../../manifest';
 import { CommonSettingsSchema } from '../client/schemas/common-settings';
 import { WebexClient } from '../client/webex-client';
 import { audioBeforeHostWithoutJoin, passwordCriteriaWithoutStrongPassword } from '../plan-errors';
-import { flatten, sameValue, unflatten } from '../field-values';
-import { desiredValues, exactWeakeningNote, floorNotes, ValueRule } from '../floors';
+import { flatten, unflatten } from '../field-values';
+import { changedFields, desiredValues } from '../floors';
 import { FieldValues } from '../plan';
-import { fieldImpact } from '../security-impact';
 import { SiteSettingAccess, writeConfinedToSite } from './confined-site-write';
 import { SettingDiff, SiteSettingHandler } from './setting-handler';
 
@@ -52,21 +51,8 @@ export const meetingSecurityHandler: SiteSettingHandler<MeetingSecurity> = {
     // Declared values are floors: a site stricter than the declaration keeps its stricter values.
     const desired = desiredValues('meetingSecurity', declaredValues, observed, exactFields);
     const wanted = desired.values;
-    const before: FieldValues = {};
-    const after: FieldValues = {};
-    const rules: Record<string, ValueRule> = {};
-    const notes: string[] = floorNotes(declaredValues, desired, observed);
-    let unchangedFields = 0;
-    for (const [field, value] of Object.entries(wanted)) {
-      if (sameValue(observed[field], value)) {
-        unchangedFields++;
-      } else {
-        before[field] = observed[field] ?? null;
-        after[field] = value;
-        rules[field] = desired.rules[field]!;
-        if (rules[field] === 'exact' && fieldImpact('meetingSecurity', field, before[field], value) === 'weakens') notes.push(exactWeakeningNote(field, before[field], value));
-      }
-    }
+    const changed = changedFields('meetingSecurity', declaredValues, desired, observed);
+    const { before, after, rules, notes } = changed;
 
     // Cisco refuses audioBeforeHost=true while joinBeforeHost is false, so turning join-before-host off
     // (or a floor keeping it off) turns audio-before-host off in the same request, declared or not.
@@ -77,7 +63,7 @@ export const meetingSecurityHandler: SiteSettingHandler<MeetingSecurity> = {
         throw audioBeforeHostWithoutJoin({ path: declared.path, key: 'settings.meetingSecurity' });
       }
       if (observed.audioBeforeHost === true) {
-        if (wanted.audioBeforeHost !== undefined && !('audioBeforeHost' in after)) unchangedFields--;
+        if (wanted.audioBeforeHost !== undefined && !('audioBeforeHost' in after)) changed.unchangedFields--;
         before.audioBeforeHost = true;
         after.audioBeforeHost = false;
         rules.audioBeforeHost = 'dependency';
@@ -93,7 +79,7 @@ export const meetingSecurityHandler: SiteSettingHandler<MeetingSecurity> = {
     }
 
     if (Object.keys(after).length === 0) return undefined;
-    return { before, after, unchangedFields, notes, rules };
+    return { before, after, unchangedFields: changed.unchangedFields, notes, rules };
   },
 
   async write(client: WebexClient, siteUrl: string, after: FieldValues): Promise<string> {
