@@ -25,15 +25,21 @@ export type HostPreferenceSettings<K extends PreferenceControlKey> = Omit<Prefer
  */
 export function resolveHostPreferences<K extends PreferenceControlKey>(key: K): (layers: readonly ControlLayer<HostPreferenceProps<K>>[], scope: IConstruct) => HostPreferenceSettings<K> {
   const flags = SITE_CONTROLS[key].preferences as Readonly<Record<string, PreferenceFlag>>;
-  const sections = [...new Set(Object.keys(flags).map((field) => splitPreferenceField(field).section))];
+  // Each section's flag names, once: every layer is checked against them.
+  const namesBySection = new Map<string, string[]>();
+  for (const field of Object.keys(flags)) {
+    const { section, name } = splitPreferenceField(field);
+    namesBySection.set(section, [...(namesBySection.get(section) ?? []), name]);
+  }
+  const sections = [...namesBySection.keys()];
   return (layers, scope) => {
-    const values = structuredClone(safePreferences(flags)) as Record<string, Record<string, boolean>>;
+    const values = safePreferences(flags) as Record<string, Record<string, boolean>>;
     let hosts: ReturnType<typeof resolveHostSelection>;
     for (const { owner, prefix, props: raw } of layers) {
       const props = checkProps(owner, prefix.replace(/\.$/, ''), raw, ['hosts', ...sections], scope);
       for (const section of sections) {
         if (props[section] === undefined) continue;
-        const names = Object.keys(flags).filter((f) => splitPreferenceField(f).section === section).map((f) => splitPreferenceField(f).name);
+        const names = namesBySection.get(section)!;
         const given = checkProps(owner, `${prefix}${section}`, props[section], names, scope);
         for (const name of names) {
           checkBoolean(owner, `${prefix}${section}.${name}`, given[name], scope);

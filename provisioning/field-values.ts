@@ -19,3 +19,8 @@ export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined):
   }
   return a === b;
 }
+
+/** The values whose dotted name starts with `prefix` (e.g. `personalMeetingRoom.`), names kept. */
+export function valuesUnder(values: FieldValues, prefix: string): FieldValues {
+  return Object.fromEntries(Object.entries(values).filter(([field]) => field.startsWith(prefix)));
+}

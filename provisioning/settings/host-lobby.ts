@@ -1,7 +1,7 @@
 import { HostLobby } from '../../manifest';
 import { WriteOutcomeUnknownError } from '../client/errors';
 import { WebexClient } from '../client/webex-client';
-import { flatten } from '../field-values';
+import { flatten, valuesUnder } from '../field-values';
 import { hostSettingAt, unmanagedFields } from '../plan-errors';
 import { changedFields, desiredValues } from '../floors';
 import { FieldValues } from '../plan';
@@ -46,7 +46,7 @@ export const hostLobbyHandler: HostSettingHandler<HostLobby> = {
     const { personalMeetingRoom: room, schedulingOptions: scheduling } = await reads.meetingPreferences();
     const values: FieldValues = {};
     if (fields.some((f) => f.startsWith(PMR_PREFIX))) {
-      Object.assign(values, pick(ABSENT_MEANS, PMR_PREFIX), flatten({ enabledAutoLock: room.enabledAutoLock, autoLockMinutes: room.autoLockMinutes, enabledNotifyHost: room.enabledNotifyHost }, 'personalMeetingRoom'));
+      Object.assign(values, valuesUnder(ABSENT_MEANS, PMR_PREFIX), flatten({ enabledAutoLock: room.enabledAutoLock, autoLockMinutes: room.autoLockMinutes, enabledNotifyHost: room.enabledNotifyHost }, 'personalMeetingRoom'));
     }
     if (fields.some((f) => f.startsWith(SCHEDULING_PREFIX))) {
       Object.assign(values, { 'schedulingOptions.enabledJoinBeforeHost': scheduling.enabledJoinBeforeHost ?? false });
@@ -85,7 +85,3 @@ export const hostLobbyHandler: HostSettingHandler<HostLobby> = {
     }
   },
 };
-
-function pick(values: FieldValues, prefix: string): FieldValues {
-  return Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith(prefix)));
-}

@@ -1,5 +1,5 @@
 import { MeetingPreferences, PersonalRoomLobbyResponseSchema, SchedulingOptionsResponseSchema } from '../client/schemas/meeting-preferences';
-import { flatten } from '../field-values';
+import { flatten, valuesUnder } from '../field-values';
 import { withSecretsMasked } from '../people/person-update';
 import { FieldValues } from '../plan';
 import { EntryAt, incompleteRead } from '../plan-errors';
@@ -35,7 +35,7 @@ export async function writeMeetingPreferences(reads: HostReads, after: FieldValu
     try {
       const { data, trackingId } = await client.put(PMR, body, PersonalRoomLobbyResponseSchema, query);
       trackingIds.push(trackingId);
-      Object.assign(answered, pick(absentMeans, PMR_PREFIX), flatten(data, 'personalMeetingRoom'));
+      Object.assign(answered, valuesUnder(absentMeans, PMR_PREFIX), flatten(data, 'personalMeetingRoom'));
       reads.stored('personalMeetingRoom', { ...(body as MeetingPreferences['personalMeetingRoom']), ...data });
     } catch (error) {
       throw withSecretsMasked(error, [body.hostPin as string]);
@@ -45,7 +45,7 @@ export async function writeMeetingPreferences(reads: HostReads, after: FieldValu
   if (Object.keys(scheduling).length > 0) {
     const { data, trackingId } = await client.put(SCHEDULING, schedulingOptionsBody(current.schedulingOptions, scheduling), SchedulingOptionsResponseSchema, query);
     trackingIds.push(trackingId);
-    Object.assign(answered, pick(absentMeans, SCHEDULING_PREFIX), flatten(data, 'schedulingOptions'));
+    Object.assign(answered, valuesUnder(absentMeans, SCHEDULING_PREFIX), flatten(data, 'schedulingOptions'));
     reads.stored('schedulingOptions', data);
   }
   return { trackingId: trackingIds.join(', '), answered };
@@ -82,10 +82,7 @@ function personalRoomBody(current: MeetingPreferences['personalMeetingRoom'], ch
   return body;
 }
 
+/** The values under `prefix`, named as in the Webex object (`enabledAutoLock`, not `personalMeetingRoom.enabledAutoLock`). */
 function fieldsUnder(values: FieldValues, prefix: string): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
-}
-
-function pick(values: FieldValues, prefix: string): FieldValues {
-  return Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith(prefix)));
+  return Object.fromEntries(Object.entries(valuesUnder(values, prefix)).map(([field, value]) => [field.slice(prefix.length), value]));
 }
